@@ -1,0 +1,81 @@
+/**
+ * TIP Lens's additions to LSP, shared by the server and the VS Code client.
+ * Other editors can use them too (README, "Other editors").
+ */
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+
+/** `tipLens/reportText`: the original text of a report, for a `tip-lens:/KHM-2022.txt` URI. */
+export const ReportTextRequest = 'tipLens/reportText';
+export interface ReportTextParams {
+  uri: string;
+}
+export type ReportTextResult = { uri: string; reportId: string; text: string; languageId: 'plaintext' } | null;
+
+/** `tipLens/coverage`: which prioritized recommendations of the draft's report the draft cites. */
+export const CoverageRequest = 'tipLens/coverage';
+export interface CoverageParams {
+  uri: string;
+}
+export interface CoverageItem {
+  /** KHM-2023/R3 */
+  anchor: string;
+  key: string;
+  text: string;
+  cited: boolean;
+  /** Where the draft cites it. */
+  citations: Range[];
+  /** Where it is in the report text. */
+  sourceUri: string;
+  sourceRange: Range;
+}
+export type CoverageResult = { reportId: string; total: number; cited: number; items: CoverageItem[] } | null;
+
+/** `tipLens/searchItems`: fuzzy search over recommendations and paragraphs (Insert Citation quick pick). */
+export const SearchItemsRequest = 'tipLens/searchItems';
+export interface SearchItemsParams {
+  query: string;
+  /** The draft, to rank its default report first. */
+  uri?: string;
+  limit?: number;
+}
+export interface SearchItem {
+  /** KHM-2023/R3 or KHM-2022/prosecution.2 */
+  anchor: string;
+  /** What to insert: [@KHM-2023/R3] */
+  citation: string;
+  label: string;
+  detail: string;
+  text: string;
+}
+export type SearchItemsResult = SearchItem[];
+
+/** `tipLens/checkDocument`: diagnostics for a file the editor has not opened (Check Workspace). */
+export const CheckDocumentRequest = 'tipLens/checkDocument';
+export interface CheckDocumentParams {
+  uri: string;
+  text: string;
+  languageId?: string;
+}
+export type CheckDocumentResult = Diagnostic[];
+
+/** `tipLens/status` notification, server to client: loaded reports and problems, for the status bar and a one-time notification. */
+export const StatusNotification = 'tipLens/status';
+export interface StatusParams {
+  reports: string[];
+  /** Messages naming the file and the problem (bad report, bad setting). */
+  problems: { file: string; message: string }[];
+}
+
+/** Arguments of the client command `tipLens.showSource` (hover links, code lens, coverage view). */
+export interface ShowSourceArgs {
+  uri: string;
+  range: Range;
+}
+
+export const Commands = {
+  showSource: 'tipLens.showSource',
+  insertCitation: 'tipLens.insertCitation',
+  showCoverage: 'tipLens.showCoverage',
+  checkWorkspace: 'tipLens.checkWorkspace',
+  restartServer: 'tipLens.restartServer',
+} as const;
