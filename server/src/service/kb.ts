@@ -74,8 +74,8 @@ export interface Recommendation {
 }
 
 export type FactKind = 'penalty' | 'count' | 'tier' | 'duration' | 'date-span';
-export type Action = 'prosecuted' | 'convicted' | 'arrested' | 'investigated' | 'identified' | 'trained' | 'referred' | 'sentenced' | 'reported';
-export type Form = 'sex trafficking' | 'forced labor' | 'unspecified';
+export type Action = 'prosecuted' | 'convicted' | 'arrested' | 'investigated' | 'identified' | 'trained' | 'referred' | 'sentenced' | 'exploited';
+export type Form = 'sex trafficking' | 'forced labor' | 'unspecified' | 'non-sexual';
 export type Victim = 'adult' | 'child';
 
 export interface Fact {
@@ -88,13 +88,18 @@ export interface Fact {
   unit: string;
   /** For a range whose ends have different units ("six days to one month"). */
   unitMax?: string;
-  action?: Action;
+  /** Actions the figure is about ("arrested and convicted" gives two); empty when none is stated. */
+  actions: Action[];
   form?: Form;
   victim?: Victim;
   /** Calendar year the fact is about, when the sentence says. */
   year?: number;
-  /** Other words that pin the subject (e.g. "general", "labor law", "media"). */
-  qualifiers: string[];
+  /** Restrictive subjects: a claim matches this fact only when it names the same ones ("military general", "labor law", "online child sexual exploitation", "courts"). */
+  topics: string[];
+  /** Who the report attributes the figure to, when not the government ("media reports", "NGOs"). */
+  attribution?: string;
+  /** Where the year came from: the sentence itself, an earlier sentence of its paragraph, or the edition's reporting period. */
+  yearFrom?: 'sentence' | 'paragraph' | 'period';
   tier?: TierName;
   tierChange?: TierChange;
   /** Index into Report.sentences. */

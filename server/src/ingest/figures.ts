@@ -1,0 +1,491 @@
+/**
+ * Figures in prose: numbers (digits and words), ranges, bounds and
+ * approximations, with the unit, action, form, victim, year and topic each one
+ * is about. The same reading is used for report sentences (facts) and draft
+ * sentences (claims), so both sides are understood alike.
+ */
+import type { Action, FactKind, Form, Span, Victim } from '../service/kb';
+
+export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
+
+export interface Figure {
+  kind: FactKind;
+  values: number[];
+  unit: string;
+  unitMax?: string;
+  actions: Action[];
+  form?: Form;
+  victim?: Victim;
+  year?: number;
+  yearFrom?: 'sentence' | 'paragraph' | 'period';
+  topics: string[];
+  attribution?: string;
+  approx?: Approx;
+  /** The number or range, with its approximation words ("more than 100"). */
+  span: Span;
+  /** The unit word, when one follows. */
+  unitSpan?: Span;
+}
+
+export interface NonFigure {
+  span: Span;
+  text: string;
+  reason: string;
+}
+
+export interface SentenceFigures {
+  figures: Figure[];
+  nonFigures: NonFigure[];
+  /** Data years the sentence names (not law years or editions). */
+  years: number[];
+}
+
+// ---------------------------------------------------------------------------
+// Number atoms
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+
+const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[-\\s](?:${Object.keys(SMALL).filter((w) => SMALL[w] > 0 && SMALL[w] < 10).join('|')}))?|${Object.keys(SMALL).join('|')})`;
+const ATOM_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,\-])(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
+  'giu',
+);
+
+interface Atom {
+  value: number;
+  start: number;
+  end: number;
+  isWord: boolean;
+  raw: string;
+}
+
+function wordValue(raw: string): number | undefined {
+  const parts = raw.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((p) => p && p !== 'and');
+  let total = 0;
+  let current = 0;
+  for (const p of parts) {
+    if (p === 'a') current = current || 1;
+    else if (p === 'dozen') current = (current || 1) * 12;
+    else if (p in SMALL) current += SMALL[p];
+    else if (p in TENS) current += TENS[p];
+    else if (p in SCALE) {
+      current = (current || 1) * SCALE[p];
+      if (SCALE[p] >= 1000) {
+        total += current;
+        current = 0;
+      }
+    } else return undefined;
+  }
+  return total + current;
+}
+
+function atoms(text: string, span: Span): Atom[] {
+  const out: Atom[] = [];
+  const slice = text.slice(span.start, span.end);
+  ATOM_RE.lastIndex = 0;
+  for (let m = ATOM_RE.exec(slice); m; m = ATOM_RE.exec(slice)) {
+    const g = m.groups ?? {};
+    let value: number | undefined;
+    if (g.dig) {
+      value = Number(g.dig.replace(/,/g, ''));
+      if (g.dscale) value *= SCALE[g.dscale.toLowerCase()];
+    } else if (g.wrd) {
+      value = wordValue(g.wrd);
+    }
+    if (value === undefined || !Number.isFinite(value)) continue;
+    out.push({ value, start: span.start + m.index, end: span.start + m.index + m[0].length, isWord: !g.dig, raw: m[0] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+const UNITS: [RegExp, string][] = [
+  [/^(?:suspected\s+)?traffickers?$/, 'traffickers'],
+  [/^suspects?$/, 'suspects'],
+  [/^(?:individuals?|people|persons?|perpetrators?|offenders?|defendants?)$/, 'individuals'],
+  [/^brokers?$/, 'brokers'],
+  [/^cases?$/, 'cases'],
+  [/^(?:officers?|officials?|policemen|police\s+officers?|personnel)$/, 'officers'],
+  [/^participants?$/, 'participants'],
+  [/^(?:sessions?|workshops?)$/, 'sessions'],
+  [/^(?:trainings?|courses?)$/, 'trainings'],
+  [/^nationals?$/, 'nationals'],
+  [/^victims?$/, 'victims'],
+  [/^(?:children|child)$/, 'children'],
+  [/^(?:workers?|migrants?)$/, 'workers'],
+  [/^years?$/, 'years'],
+  [/^months?$/, 'months'],
+  [/^weeks?$/, 'weeks'],
+  [/^days?$/, 'days'],
+  [/^convictions?$/, 'convictions'],
+  [/^prosecutions?$/, 'prosecutions'],
+  [/^arrests?$/, 'arrests'],
+  [/^investigations?$/, 'investigations'],
+  [/^(?:percent|per\s+cent|%)$/, 'percent'],
+];
+
+/** Units a claim and a fact may share: a claim of "38 convictions" is about "convicted 38 traffickers". */
+export const UNIT_GROUP: Record<string, string> = {
+  traffickers: 'persons', suspects: 'persons', individuals: 'persons', convictions: 'persons-or-cases', prosecutions: 'persons-or-cases', arrests: 'persons-or-cases', investigations: 'cases',
+  brokers: 'brokers', cases: 'cases', officers: 'officers', participants: 'participants', sessions: 'sessions', trainings: 'trainings', nationals: 'nationals',
+  victims: 'victims', children: 'victims', workers: 'workers', years: 'time', months: 'time', weeks: 'time', days: 'time', percent: 'percent',
+};
+
+export function unitsCompatible(claimUnit: string, factUnit: string): boolean {
+  const a = UNIT_GROUP[claimUnit] ?? claimUnit;
+  const b = UNIT_GROUP[factUnit] ?? factUnit;
+  if (a === b) return true;
+  if (a === 'persons-or-cases') return b === 'persons' || b === 'cases';
+  if (b === 'persons-or-cases') return a === 'persons' || a === 'cases';
+  return false;
+}
+
+/** Action nouns carry their action. */
+const NOUN_ACTION: Record<string, Action> = { convictions: 'convicted', prosecutions: 'prosecuted', arrests: 'arrested', investigations: 'investigated' };
+
+const MODIFIERS = new Set([
+  'suspected', 'alleged', 'potential', 'possible', 'other', 'more', 'additional', 'new', 'labor', 'labour', 'law', 'enforcement', 'military', 'foreign', 'cambodian',
+  'chinese', 'prc', 'trafficking', 'sex', 'forced', 'criminal', 'separate', 'total', 'individual', 'government', 'police', 'judicial', 'child', 'adult', 'male', 'female',
+  'identified', 'reported', 'confirmed', 'distinct', 'anti-trafficking', 'human', 'online', 'complicit', 'convicted', 'prosecuted', 'arrested', 'training', 'domestic',
+  'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such',
+]);
+
+const ACTION_VERBS: [RegExp, Action][] = [
+  [/^(?:prosecut(?:ed|es|e|ing)|charged|indicted|tried)$/, 'prosecuted'],
+  [/^(?:convict(?:ed|s|ing)?|found\s+guilty)$/, 'convicted'],
+  [/^(?:arrest(?:ed|s|ing)?|detained|apprehended)$/, 'arrested'],
+  [/^(?:investigat(?:ed|es|e|ing)|probed)$/, 'investigated'],
+  [/^(?:identif(?:ied|ies|y|ying))$/, 'identified'],
+  [/^(?:train(?:ed|s|ing)?|trainings)$/, 'trained'],
+  [/^(?:referr(?:ed|ing)|refers?)$/, 'referred'],
+  [/^(?:sentenc(?:ed|es|e|ing)|jailed|imprisoned)$/, 'sentenced'],
+  [/^(?:exploit(?:ed|ing|s)?)$/, 'exploited'],
+];
+
+const FORMS: [RegExp, Form][] = [
+  [/non-?\s?sexual/i, 'non-sexual'],
+  [/\bsex(?:ual)?\s+trafficking|\bsex-trafficking|\bcommercial\s+sexual\s+exploitation/i, 'sex trafficking'],
+  [/\b(?:forced|bonded)\s+labou?r|\blabou?r\s+trafficking|\bforced-labou?r/i, 'forced labor'],
+  [/\bunspecified\b/i, 'unspecified'],
+];
+
+const TOPICS: [RegExp, string][] = [
+  [/\bonline\s+child\s+sex(?:ual)?\s+(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
+  [/\b(?:military|two-star|army)\s+general\b|\bthe\s+general\b/i, 'military general'],
+  [/\blabou?r\s+(?:law|code)\b/i, 'labor law'],
+  [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
+];
+
+const ATTRIBUTIONS: [RegExp, string][] = [
+  [/\bmedia\s+reports?\b/i, 'media reports'],
+];
+
+const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punishable|punishment|terms?)\b/i;
+
+// ---------------------------------------------------------------------------
+
+interface Tok {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string, from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*|%|[;:—–()"“”]/gu;
+  const slice = text.slice(from, to);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ word: m[0].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length });
+  return out;
+}
+
+function unitOf(word: string): string | undefined {
+  const w = word.replace(/[’']s?$/, '');
+  for (const [re, u] of UNITS) if (re.test(w)) return u;
+  return undefined;
+}
+
+function actionOf(word: string): Action | undefined {
+  for (const [re, a] of ACTION_VERBS) if (re.test(word)) return a;
+  return undefined;
+}
+
+const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;
+const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative)\b/i;
+const LAW_AFTER = /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Law|Act|Code|Decree|Proclamation|Regulation)\b|^\s+(?:law|act)\b/u;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'i');
+
+export interface YearMention {
+  year: number;
+  span: Span;
+  role: 'data' | 'law' | 'edition' | 'date';
+}
+
+/** Years in a sentence and what each is: the data year, the year in a law's name, an edition ("the 2022 report"), a date ("April 2021"). */
+export function yearsIn(text: string, span: Span): YearMention[] {
+  const out: YearMention[] = [];
+  const slice = text.slice(span.start, span.end);
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(slice); m; m = YEAR_RE.exec(slice)) {
+    const after = slice.slice(m.index + 4, m.index + 60);
+    const before = slice.slice(Math.max(0, m.index - 40), m.index);
+    let role: YearMention['role'] = 'data';
+    if (EDITION_AFTER.test(after) || /\b(?:TIP\s+Report|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before)) role = 'edition';
+    else if (LAW_AFTER.test(after)) role = 'law';
+    else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
+    out.push({ year: Number(m[1]), span: { start: span.start + m.index, end: span.start + m.index + 4 }, role });
+  }
+  return out;
+}
+
+export interface ExtractContext {
+  /** Year carried from an earlier sentence of the same paragraph. */
+  paragraphYear?: number;
+  /** The edition's data year, for figures no sentence dates (report facts only). */
+  periodYear?: number;
+}
+
+/** Reads every figure in one sentence. */
+export function extractFigures(text: string, sentence: Span, ctx: ExtractContext = {}): SentenceFigures {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const years = yearsIn(text, sentence);
+  const yearSpans = years.map((y) => y.span);
+  const nonFigures: NonFigure[] = years.map((y) => ({
+    span: y.span,
+    text: String(y.year),
+    reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : 'year: dates the figures of its sentence',
+  }));
+  const dataYears = years.filter((y) => y.role === 'data' || y.role === 'date');
+  const toks = tokens(text, sentence.start, sentence.end);
+  const sentenceActions = toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
+  const topics = TOPICS.filter(([re]) => re.test(sentenceText)).map(([, t]) => t);
+  const attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
+  const isPenaltySentence = PENALTY_WORDS.test(sentenceText);
+
+  // Number atoms, minus years and tier numbers and names like COVID-19.
+  const all = atoms(text, sentence).filter((a) => !yearSpans.some((y) => a.start < y.end && y.start < a.end));
+  const usable: Atom[] = [];
+  for (const a of all) {
+    const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
+    const after = text.slice(a.end, Math.min(sentence.end, a.end + 12));
+    let reason: string | undefined;
+    if (/\btier\s*$/i.test(before)) reason = 'tier number';
+    else if (/^-(?:star|year-old|month-old|day|point|member)\b/i.test(after) || /^\s*-?\s*year-old/i.test(after)) reason = 'adjective (rank or age), not a count';
+    else if (/[\p{L}]-\s*$/u.test(before)) reason = 'part of a name (e.g. COVID-19)';
+    else if (/^\s*(?:percent|per cent|%)/i.test(after) === false && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(before)) reason = 'money amount';
+    else if (/^\s*(?:dollars|riel|USD)\b/i.test(after)) reason = 'money amount';
+    else if (/^(?:st|nd|rd|th)\b/i.test(after)) reason = 'ordinal';
+    else if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(after)) reason = 'time of day';
+    else if (a.isWord && /^(?:one|a\s+dozen)$/i.test(a.raw) && /\b(?:no|any|each|every|the|this|that|which)\s*$/i.test(before)) reason = 'pronoun use of "one"';
+    else if (MONTH_RE.test(before.slice(-10)) || /^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(after)) reason = 'day of a date';
+    if (reason) nonFigures.push({ span: { start: a.start, end: a.end }, text: a.raw, reason });
+    else usable.push(a);
+  }
+
+  // Group atoms into ranges: "seven to 15", "7–15", "between 15 and 20", "six days to one month".
+  interface Group { atoms: Atom[]; start: number; end: number; approx?: Approx }
+  const groups: Group[] = [];
+  for (let i = 0; i < usable.length; i++) {
+    const a = usable[i];
+    const b = usable[i + 1];
+    if (b) {
+      const gap = text.slice(a.end, b.start);
+      const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
+      const unitGap = /^\s*(?:days?|weeks?|months?|years?)\s+(?:to|and)\s+$/i.test(gap);
+      const plainGap = /^\s*(?:to|[-–—])\s*$/.test(gap) && !(/^\s*[-–—]\s*$/.test(gap) && a.isWord !== b.isWord) && b.value >= a.value;
+      const betweenGap = /^\s*and\s+$/i.test(gap) && /\b(?:between|from)\s+$/i.test(before);
+      if ((plainGap || betweenGap || unitGap) && (b.value > a.value || unitGap)) {
+        groups.push({ atoms: [a, b], start: betweenGap ? a.start - (before.match(/(?:between|from)\s+$/i)?.[0].length ?? 0) : a.start, end: b.end });
+        i++;
+        continue;
+      }
+    }
+    groups.push({ atoms: [a], start: a.start, end: a.end });
+  }
+
+  // Approximation words before a group.
+  for (const g of groups) {
+    const before = text.slice(Math.max(sentence.start, g.start - 24), g.start);
+    const m =
+      /\b(more\s+than|over|in\s+excess\s+of|above|exceeding)\s+$/i.exec(before) ? 'more-than' :
+      /\b(at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\s+$/i.exec(before) ? 'at-least' :
+      /\b(up\s+to|as\s+many\s+as|a\s+maximum\s+of|as\s+much\s+as|no\s+more\s+than)\s+$/i.exec(before) ? 'up-to' :
+      /\b(fewer\s+than|less\s+than|under|below)\s+$/i.exec(before) ? 'fewer-than' :
+      /\b(nearly|almost|close\s+to|just\s+under)\s+$/i.exec(before) ? 'nearly' :
+      /\b(about|around|approximately|roughly|some|an\s+estimated|estimated|circa|c\.|~)\s*$/i.exec(before) ? 'about' : undefined;
+    if (m) {
+      g.approx = m;
+      const w = /(?:more\s+than|over|in\s+excess\s+of|above|exceeding|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|a\s+maximum\s+of|as\s+much\s+as|no\s+more\s+than|fewer\s+than|less\s+than|under|below|nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated|estimated|circa|c\.|~)\s*$/i.exec(before);
+      if (w) g.start -= w[0].length;
+    }
+  }
+
+  const figures: Figure[] = [];
+  let prevUnit: string | undefined;
+  let prevActions: Action[] = [];
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi];
+    const last = g.atoms[g.atoms.length - 1];
+    const nextStart = gi + 1 < groups.length ? groups[gi + 1].start : sentence.end;
+    const prevEnd = gi > 0 ? groups[gi - 1].end : sentence.start;
+    // Unit: the first unit noun after the number, across at most three modifiers.
+    const after = toks.filter((t) => t.start >= last.end && t.start < nextStart);
+    let unit: string | undefined;
+    let unitSpan: Span | undefined;
+    for (let k = 0; k < Math.min(after.length, 5); k++) {
+      const w = after[k].word;
+      const u = unitOf(w);
+      if (u) {
+        unit = u;
+        unitSpan = { start: after[k].start, end: after[k].end };
+        // "suspected traffickers" / "law enforcement officers" are fine; "of these cases" too.
+        break;
+      }
+      if (k === 0 && w === 'of' && after[1] && /^(?:these|the|those|them)$/.test(after[1].word)) {
+        k++;
+        continue;
+      }
+      if (!MODIFIERS.has(w)) break;
+    }
+    // "six days to one month": the first atom's unit.
+    let unitMax: string | undefined;
+    if (g.atoms.length === 2) {
+      const mid = text.slice(g.atoms[0].end, g.atoms[1].start);
+      const mu = /^\s*(days?|weeks?|months?|years?)\b/i.exec(mid);
+      if (mu) {
+        unitMax = unit;
+        unit = unitOf(mu[1].toLowerCase());
+      }
+    }
+    const elided = !unit;
+    if (!unit && prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = prevUnit;
+    if (!unit) {
+      nonFigures.push({ span: { start: g.start, end: g.end }, text: text.slice(g.start, g.end), reason: 'no unit: not a countable figure' });
+      continue;
+    }
+    // Actions: noun units carry one; else the nearest action verb before the number in its clause,
+    // else after it up to the next number ("348 cases prosecuted"), else the sentence's.
+    let actions: Action[] = [];
+    if (NOUN_ACTION[unit]) actions = [NOUN_ACTION[unit]];
+    if (!actions.length) {
+      const clauseStart = Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start));
+      const back = toks.filter((t) => t.start >= clauseStart && t.end <= g.start);
+      const acts: Action[] = [];
+      for (let k = back.length - 1; k >= 0; k--) {
+        const a = actionOf(back[k].word);
+        if (a) {
+          acts.unshift(a);
+          // "arrested and convicted": take the coordinated verb too.
+          if (k >= 2 && back[k - 1].word === 'and') {
+            const a2 = actionOf(back[k - 2].word);
+            if (a2) acts.unshift(a2);
+          }
+          break;
+        }
+      }
+      actions = acts;
+    }
+    if (!actions.length) {
+      const fwd = after.slice(0, 6);
+      for (const t of fwd) {
+        if (t.word === ';') break;
+        const a = actionOf(t.word);
+        if (a) {
+          actions = [a];
+          break;
+        }
+      }
+    }
+    if (!actions.length && prevActions.length) actions = prevActions;
+    if (!actions.length && (unit === 'officers' || unit === 'participants' || unit === 'sessions' || unit === 'trainings') && sentenceActions.includes('trained')) actions = ['trained'];
+    // Form and victim: in the words after the number up to the next one; "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
+    const segEnd = text.indexOf(';', last.end);
+    const seg = text.slice(last.end, segEnd >= 0 && segEnd < nextStart ? segEnd : nextStart);
+    let form = FORMS.find(([re]) => re.test(seg))?.[1];
+    if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
+      const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
+      form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
+    }
+    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : /\b(?:child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)\b/i.test(seg) ? 'child' : /\badults?\b/i.test(seg) ? 'adult' : undefined;
+    // Kind.
+    const isTime = unit === 'years' || unit === 'months' || unit === 'days' || unit === 'weeks';
+    let kind: FactKind = 'count';
+    if (isTime) kind = isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || /\bpenalt|prescrib|punishable/i.test(sentenceText)) ? 'penalty' : 'duration';
+    if (kind === 'duration' && sentenceActions.includes('sentenced')) actions = ['sentenced'];
+    // Year: the nearest data year before the number in the sentence, else after, else the paragraph's, else the period's.
+    let year: number | undefined;
+    let yearFrom: Figure['yearFrom'];
+    if (kind === 'count' || kind === 'duration') {
+      const beforeYears = dataYears.filter((y) => y.span.end <= g.start);
+      const afterYears = dataYears.filter((y) => y.span.start >= g.end);
+      const y = beforeYears.length ? beforeYears[beforeYears.length - 1] : afterYears[0];
+      if (y) {
+        year = y.year;
+        yearFrom = 'sentence';
+      } else if (ctx.paragraphYear) {
+        year = ctx.paragraphYear;
+        yearFrom = 'paragraph';
+      } else if (ctx.periodYear) {
+        year = ctx.periodYear;
+        yearFrom = 'period';
+      }
+    }
+    // A range with its own units ("six days to one month") spans its last unit too.
+    const spanEnd = unitMax && unitSpan ? unitSpan.end : g.end;
+    figures.push({
+      kind,
+      values: g.atoms.map((a) => a.value),
+      unit,
+      unitMax,
+      actions,
+      form,
+      victim,
+      year,
+      yearFrom,
+      topics,
+      attribution,
+      approx: g.approx,
+      span: { start: g.start, end: spanEnd },
+      unitSpan: elided ? undefined : unitSpan,
+    });
+    prevUnit = unit;
+    prevActions = actions;
+  }
+  // Date spans: "between April and May 2021", "from March to June 2020".
+  const ds = /\b(?:between|from)\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:and|to|until|through)\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+((?:19|20)\d{2})\b/i.exec(sentenceText);
+  if (ds) {
+    const start = sentence.start + ds.index;
+    const y = Number(ds[3]);
+    figures.push({
+      kind: 'date-span',
+      values: [MONTHS.indexOf(ds[1].toLowerCase()) + 1, MONTHS.indexOf(ds[2].toLowerCase()) + 1],
+      unit: 'months',
+      actions: [],
+      year: y,
+      yearFrom: 'sentence',
+      topics,
+      span: { start, end: start + ds[0].length },
+    });
+    for (const nf of nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
+  }
+  return { figures, nonFigures, years: dataYears.filter((y) => y.role === 'data').map((y) => y.year) };
+}
+
+function isTimeUnit(u: string): boolean {
+  return u === 'years' || u === 'months' || u === 'days' || u === 'weeks';
+}
+
+function lastClauseBreak(text: string, from: number, to: number): number {
+  const slice = text.slice(from, to);
+  const i = Math.max(slice.lastIndexOf(';'), slice.lastIndexOf(':'));
+  return i >= 0 ? from + i + 1 : from;
+}
+
+export const MONTH_NAMES = MONTHS;

@@ -1,0 +1,151 @@
+/**
+ * Narrative text -> header, sections, paragraphs, sentences and recommendations,
+ * all as spans of the original text. One paragraph per line; a section heading is
+ * a line of its own ("Prioritized Recommendations", "PROSECUTION", …).
+ */
+import { USUAL_SECTIONS, type Paragraph, type Recommendation, type Section, type Sentence, type Span, type TierName } from '../service/kb';
+import { splitSentences } from './sentences';
+
+export interface Structure {
+  header?: { span: Span; country?: string; tier?: TierName; tierSpan?: Span };
+  sections: Section[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  recommendations: Recommendation[];
+}
+
+const HEADINGS: { re: RegExp; slug: string; title: string }[] = [
+  { re: /^(prioriti[sz]ed\s+)?recommendations\s*:?$/i, slug: 'recommendations', title: 'Prioritized Recommendations' },
+  { re: /^prosecution\s*:?$/i, slug: 'prosecution', title: 'Prosecution' },
+  { re: /^protection\s*:?$/i, slug: 'protection', title: 'Protection' },
+  { re: /^prevention\s*:?$/i, slug: 'prevention', title: 'Prevention' },
+  { re: /^(trafficking\s+)?profile\s*:?$/i, slug: 'profile', title: 'Trafficking Profile' },
+  { re: /^summary\s*:?$/i, slug: 'summary', title: 'Summary' },
+];
+
+const TIER_RE = /\((Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?|Special\s+Case)\)/i;
+
+export function toTierName(raw: string): TierName | undefined {
+  const t = raw.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (t === 'special case') return 'Special Case';
+  const m = /^tier (1|2|3|one|two|three)( watch list)?$/.exec(t);
+  if (!m) return undefined;
+  const n = ({ one: '1', two: '2', three: '3' } as Record<string, string>)[m[1]] ?? m[1];
+  if (m[2]) return n === '2' ? 'Tier 2 Watch List' : undefined;
+  return `Tier ${n}` as TierName;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      let e = i;
+      if (e > s && text[e - 1] === '\r') e--;
+      let a = s;
+      while (a < e && /\s/.test(text[a])) a++;
+      let b = e;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) out.push({ start: a, end: b, text: text.slice(a, b) });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function isHeaderLine(l: Line): boolean {
+  // "[ Human Trafficking, Country-by-Country ]" or "CAMBODIA (Tier 3) …" or "CAMBODIA: Tier 3"
+  return /^\[.*\]$/.test(l.text) || /^[\p{Lu}][\p{Lu}\s.,'’()&-]{2,}(\(|:)\s*(Tier|Special)/u.test(l.text);
+}
+
+export function parseStructure(text: string, firstSection?: string): Structure {
+  const sections: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const recommendations: Recommendation[] = [];
+  let header: Structure['header'];
+  let current: Section | undefined;
+  const all = lines(text);
+  let i = 0;
+  // Header lines come first.
+  while (i < all.length && isHeaderLine(all[i])) {
+    const l = all[i];
+    const tm = TIER_RE.exec(l.text) ?? /:\s*(Tier\s+\d(?:\s+Watch\s+List)?)/i.exec(l.text);
+    if (tm) {
+      const tierStart = l.start + tm.index + tm[0].indexOf(tm[1]);
+      const country = /^([\p{Lu}][\p{Lu}\s.,'’&-]*?)\s*[(:]/u.exec(l.text)?.[1];
+      header = { span: { start: all[0].start, end: l.end }, country: country ? titleCase(country) : undefined, tier: toTierName(tm[1]), tierSpan: { start: tierStart, end: tierStart + tm[1].length } };
+    } else if (!header) {
+      header = { span: { start: l.start, end: l.end } };
+    } else {
+      header.span.end = l.end;
+    }
+    i++;
+  }
+  const openSection = (slug: string, title: string, start: number) => {
+    if (current) current.span.end = Math.max(current.span.start, lastEnd());
+    let unique = slug;
+    for (let n = 2; sections.some((s) => s.slug === unique); n++) unique = `${slug}-${n}`;
+    current = { slug: unique, title, span: { start, end: start }, paragraphs: [] };
+    sections.push(current);
+  };
+  const lastEnd = () => (paragraphs.length ? paragraphs[paragraphs.length - 1].span.end : 0);
+  for (; i < all.length; i++) {
+    const l = all[i];
+    const heading = HEADINGS.find((h) => h.re.test(l.text));
+    if (heading) {
+      openSection(heading.slug, heading.title, l.start);
+      continue;
+    }
+    if (!current) {
+      const slug = firstSection ?? 'summary';
+      openSection(slug, USUAL_SECTIONS.find((s) => s.slug === slug)?.title ?? titleCase(slug), l.start);
+    }
+    const sec = current!;
+    const pieces = sec.slug === 'recommendations' ? splitBullets(l) : [l];
+    for (const piece of pieces) {
+      const index = sec.paragraphs.length + 1;
+      const anchor = `${sec.slug}.${index}`;
+      const para: Paragraph = { anchor, section: sec.slug, index, span: { start: piece.start, end: piece.end }, sentences: [] };
+      for (const s of splitSentences(text, piece.start, piece.end)) {
+        para.sentences.push(sentences.length);
+        sentences.push({ index: sentences.length, paragraph: anchor, span: s });
+      }
+      paragraphs.push(para);
+      sec.paragraphs.push(anchor);
+      sec.span.end = piece.end;
+      if (sec.slug === 'recommendations') {
+        const n = recommendations.length + 1;
+        recommendations.push({ key: `R${n}`, index: n, text: text.slice(piece.start, piece.end), span: { start: piece.start, end: piece.end }, paragraph: anchor });
+      }
+    }
+  }
+  return { header, sections, paragraphs, sentences, recommendations };
+}
+
+/** "• Investigate …; • Fully implement …" on one line: one recommendation per bullet. */
+function splitBullets(l: Line): Line[] {
+  const parts: Line[] = [];
+  const re = /(?:^|\s)[•*▪◦·]\s+/g;
+  const starts: number[] = [];
+  for (let m = re.exec(l.text); m; m = re.exec(l.text)) starts.push(m.index + m[0].length);
+  if (starts.length < 2) return [{ ...l, text: l.text.replace(/^[•*▪◦·]\s+/, ''), start: l.start + (l.text.length - l.text.replace(/^[•*▪◦·]\s+/, '').length) }];
+  for (let k = 0; k < starts.length; k++) {
+    let e = k + 1 < starts.length ? starts[k + 1] : l.text.length;
+    let seg = l.text.slice(starts[k], e);
+    seg = seg.replace(/\s*[•*▪◦·]\s*$/, '').replace(/[;\s]+$/, '');
+    e = starts[k] + seg.length;
+    if (seg) parts.push({ start: l.start + starts[k], end: l.start + e, text: seg });
+  }
+  return parts;
+}
+
+function titleCase(s: string): string {
+  return s.trim().toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}

@@ -1,0 +1,29 @@
+/** One analysis per document version: the draft's reading, its references and what it says about the reports. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KnowledgeBase } from './kb';
+import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
+import type { TipLensSettings } from './settings';
+import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
+import { checkClaims, type Problem } from './check';
+
+export interface DraftAnalysis {
+  uri: string;
+  version: number;
+  draft: DraftText;
+  defaultReport?: string;
+  references: DraftReference[];
+  /** Figures, quotes and tier claims matched against the reports (hover, diagnostics, fixes). */
+  findings: Finding[];
+  /** Everything the checks found, before severity settings and suppressions. */
+  problems: Problem[];
+}
+
+export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken): DraftAnalysis {
+  throwIfCancelled(token);
+  const draft = readDraft(doc.getText(), doc.languageId);
+  const defaultReport = defaultReportOf(draft, settings.defaultReport);
+  const references = findReferences(draft, kb, defaultReport);
+  throwIfCancelled(token);
+  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport }, token);
+  return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems };
+}

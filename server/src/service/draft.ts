@@ -1,0 +1,254 @@
+/**
+ * Reading a draft: front matter, the prose (code, comments, URLs and link
+ * targets masked out with spaces so every offset stays the draft's own),
+ * suppression comments, references in Pandoc citation syntax, and sentences.
+ */
+import { parse as parseYaml } from 'yaml';
+import { splitSentences } from '../ingest/sentences';
+import type { KnowledgeBase, Span } from './kb';
+import { sectionTitle } from './kb';
+import type { DraftReference } from './types';
+
+export interface Suppression {
+  /** Offsets where it applies. */
+  span: Span;
+  /** Codes; empty = all. */
+  codes: string[];
+}
+
+export interface DraftText {
+  text: string;
+  /** The text with non-prose masked by spaces (same length, same line breaks). */
+  prose: string;
+  isMarkdown: boolean;
+  frontMatter?: { span: Span; tipReport?: string; tipReportSpan?: Span; problem?: string };
+  suppressions: Suppression[];
+  /** Block spans (paragraphs, list items, headings, block quotes) in prose. */
+  blocks: Span[];
+  /** Sentence spans within blocks. */
+  sentences: Span[];
+  lineStarts: number[];
+}
+
+const FENCE_RE = /^( {0,3})(`{3,}|~{3,})/;
+
+export function readDraft(text: string, languageId: string | undefined): DraftText {
+  const isMarkdown = languageId !== 'plaintext';
+  const chars = text.split('');
+  const mask = (s: number, e: number) => {
+    for (let i = s; i < e && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  let frontMatter: DraftText['frontMatter'];
+  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (fm) {
+    frontMatter = { span: { start: 0, end: fm[0].length } };
+    try {
+      const data: unknown = parseYaml(fm[1]);
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const v = (data as Record<string, unknown>)['tip-report'];
+        if (typeof v === 'string') {
+          frontMatter.tipReport = v.trim().toUpperCase();
+          const m = /^tip-report:[ \t]*["']?([^\s"'#]+)/m.exec(fm[1]);
+          if (m) {
+            const s = fm[0].indexOf(fm[1]) + m.index + m[0].length - m[1].length;
+            frontMatter.tipReportSpan = { start: s, end: s + m[1].length };
+          }
+        } else if (v !== undefined) frontMatter.problem = '"tip-report" in the front matter must be a report id such as KHM-2023';
+      }
+    } catch (e) {
+      frontMatter.problem = `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
+    }
+    mask(0, fm[0].length);
+  }
+  const suppressions: Suppression[] = [];
+  // HTML comments: read suppression directives, then mask.
+  const openDisables: { start: number; codes: string[] }[] = [];
+  for (const m of text.matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const body = m[1].trim();
+    const d = /^tip-lens-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/.exec(body);
+    if (d && (!frontMatter || start >= frontMatter.span.end)) {
+      const codes = d[2].split(/[\s,]+/).filter(Boolean);
+      const line = lineOf(lineStarts, start);
+      if (d[1] === 'disable-next-line') {
+        const endLine = lineOf(lineStarts, end);
+        const s = lineStarts[endLine + 1] ?? text.length;
+        const e = lineStarts[endLine + 2] ?? text.length;
+        suppressions.push({ span: { start: s, end: e }, codes });
+      } else if (d[1] === 'disable-line') {
+        suppressions.push({ span: { start: lineStarts[line], end: lineStarts[line + 1] ?? text.length }, codes });
+      } else if (d[1] === 'disable') {
+        openDisables.push({ start: end, codes });
+      } else {
+        for (let k = openDisables.length - 1; k >= 0; k--) {
+          const o = openDisables[k];
+          if (codes.length === 0 || o.codes.length === 0 || codes.some((c) => o.codes.includes(c))) {
+            suppressions.push({ span: { start: o.start, end: start }, codes: o.codes });
+            openDisables.splice(k, 1);
+          }
+        }
+      }
+    }
+    if (isMarkdown) mask(start, end);
+  }
+  for (const o of openDisables) suppressions.push({ span: { start: o.start, end: text.length }, codes: o.codes });
+  if (isMarkdown) maskMarkdown(text, lineStarts, mask, frontMatter?.span.end ?? 0);
+  // URLs everywhere.
+  for (const m of text.matchAll(/\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi)) mask(m.index, m.index + m[0].length);
+  const prose = chars.join('');
+  const blocks = isMarkdown ? markdownBlocks(prose, lineStarts) : plainBlocks(prose);
+  const sentences: Span[] = [];
+  for (const b of blocks) sentences.push(...splitSentences(prose, b.start, b.end));
+  return { text, prose, isMarkdown, frontMatter, suppressions, blocks, sentences, lineStarts };
+}
+
+function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
+  // Fenced code blocks.
+  let fence: string | undefined;
+  let fenceStart = 0;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const s = lineStarts[l];
+    if (s < from) continue;
+    const e = lineStarts[l + 1] ?? text.length;
+    const line = text.slice(s, e);
+    const m = FENCE_RE.exec(line);
+    if (fence === undefined) {
+      if (m) {
+        fence = m[2];
+        fenceStart = s;
+      } else if (/^( {4}|\t)/.test(line) && l > 0 && /^\s*$/.test(text.slice(lineStarts[l - 1], s))) {
+        mask(s, e); // indented code block line after a blank line
+      }
+    } else if (m && m[2][0] === fence[0] && m[2].length >= fence.length && line.trim() === m[2]) {
+      mask(fenceStart, e);
+      fence = undefined;
+    }
+  }
+  if (fence !== undefined) mask(fenceStart, text.length);
+  // Inline code, link targets, autolinks, reference definitions, raw HTML tags.
+  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) if (m.index >= from) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g)) mask(m.index + 1, m.index + m[0].length);
+  for (const m of text.matchAll(/<(?:https?:|mailto:)[^>\s]+>/gi)) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g)) mask(m.index, m.index + m[0].length);
+}
+
+/** Paragraphs, list items, headings, table rows and block quotes: sentences never cross them. */
+function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
+  const out: Span[] = [];
+  let cur: Span | undefined;
+  const close = () => {
+    if (cur) out.push(cur);
+    cur = undefined;
+  };
+  for (let l = 0; l < lineStarts.length; l++) {
+    const s = lineStarts[l];
+    let e = lineStarts[l + 1] ?? prose.length;
+    while (e > s && (prose[e - 1] === '\n' || prose[e - 1] === '\r')) e--;
+    const line = prose.slice(s, e);
+    if (/^\s*$/.test(line)) {
+      close();
+      continue;
+    }
+    // Skip block markers so a block starts at its text.
+    const marker = /^(\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+|\|)?)(?:>\s?)*/.exec(line);
+    const textStart = s + (marker ? marker[0].length : 0);
+    const own = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\||(?:[-*_]\s*){3,}$)/.test(line);
+    if (own || !cur) {
+      close();
+      if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line) || /^\s*\|?[\s:|-]+\|[\s:|-]*$/.test(line)) continue; // rule or table separator
+      cur = { start: textStart, end: e };
+      if (/^\s{0,3}#{1,6}\s/.test(line)) close();
+    } else {
+      cur.end = e;
+    }
+  }
+  close();
+  return out;
+}
+
+function plainBlocks(prose: string): Span[] {
+  const out: Span[] = [];
+  for (const m of prose.matchAll(/[^\n]+(?:\n(?![ \t]*\r?\n)[^\n]*)*/g)) {
+    const s = m.index;
+    let e = s + m[0].length;
+    while (e > s && /\s/.test(prose[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+export function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------
+// References
+
+const OUR_KEY = /^(?:[A-Za-z]{3}-\d{4}(?:\/[A-Za-z][\w-]*(?:\.\d+)?)?|R\d+|[a-z][a-z-]*\.\d+)$/;
+
+/** Finds `[@KEY]`, `[@KEY; @KEY2]`, `[see @KEY, p. 2]` and resolves each of TIP Lens's keys; other keys (`@smith2020`) are someone else's bibliography and left alone. */
+export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultReport: string | undefined): DraftReference[] {
+  const out: DraftReference[] = [];
+  const prose = draft.prose;
+  for (const m of prose.matchAll(/\[([^\[\]\n]*@[^\[\]\n]*)\]/g)) {
+    const bracket = { start: m.index, end: m.index + m[0].length };
+    for (const k of m[1].matchAll(/(?<![\w@])-?@([A-Za-z0-9][\w./:-]*)/g)) {
+      let raw = k[1];
+      while (/[.:/-]$/.test(raw)) raw = raw.slice(0, -1);
+      if (!OUR_KEY.test(raw)) continue;
+      const start = m.index + 1 + k.index + k[0].indexOf('@') + 1;
+      out.push(resolveReference({ bracket, span: { start, end: start + raw.length }, raw }, kb, defaultReport));
+    }
+  }
+  return out;
+}
+
+export function resolveReference(ref: DraftReference, kb: KnowledgeBase, defaultReport: string | undefined): DraftReference {
+  const m = /^(?:([A-Za-z]{3}-\d{4})(?:\/(.+))?|(.+))$/.exec(ref.raw)!;
+  const reportId = (m[1] ?? defaultReport)?.toUpperCase();
+  const item = m[1] ? m[2] : m[3];
+  if (!reportId) return { ...ref, item, problem: `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport` };
+  const report = kb.get(reportId);
+  const loaded = kb.all().map((r) => r.id).sort();
+  if (!report) {
+    return { ...ref, reportId, item, problem: `No report ${reportId} is loaded (loaded: ${loaded.slice(0, 8).join(', ')}${loaded.length > 8 ? ', …' : ''}). Load its narrative with --report or the tipLens.reports setting.` };
+  }
+  if (!item) return { ...ref, reportId, item, target: { report, kind: 'report', anchor: report.id, span: { start: 0, end: report.text.length } } };
+  const rec = /^R(\d+)$/i.exec(item);
+  if (rec) {
+    const r = report.recommendations.find((x) => x.key === `R${Number(rec[1])}`);
+    if (r) return { ...ref, reportId, item: r.key, target: { report, kind: 'recommendation', anchor: `${report.id}/${r.key}`, span: r.span } };
+    if (report.recommendations.length === 0) {
+      const holds = report.sections.map((s) => s.title).join(', ');
+      return { ...ref, reportId, item, partialSource: !report.manifest.sections.includes('recommendations'), problem: `${report.id}'s loaded text holds only ${holds}; its prioritized recommendations are not loaded, so ${item} cannot be checked.` };
+    }
+    return { ...ref, reportId, item, problem: `${report.id} has ${report.recommendations.length} prioritized recommendations (R1–R${report.recommendations.length}); there is no ${item}.` };
+  }
+  const para = /^([a-z][a-z-]*)\.(\d+)$/.exec(item);
+  if (para) {
+    const p = report.paragraphs.find((x) => x.anchor === item);
+    if (p) return { ...ref, reportId, item, target: { report, kind: 'paragraph', anchor: `${report.id}/${p.anchor}`, span: p.span } };
+    const section = report.sections.find((s) => s.slug === para[1]);
+    if (section) return { ...ref, reportId, item, problem: `${report.id} ${section.title} has ${section.paragraphs.length} paragraphs (${para[1]}.1–${para[1]}.${section.paragraphs.length}); there is no ${item}.` };
+    const holds = report.sections.map((s) => s.title).join(' and ');
+    if (report.partial) return { ...ref, reportId, item, partialSource: true, problem: `${report.id}'s loaded text holds only ${holds}; the ${sectionTitle(report, para[1])} section is not loaded, so ${item} cannot be checked.` };
+    return { ...ref, reportId, item, problem: `${report.id} has no section "${para[1]}" (sections: ${report.sections.map((s) => s.slug).join(', ')}).` };
+  }
+  return { ...ref, reportId, item, problem: `[@${ref.raw}]: "${item}" is neither a recommendation (R1, R2, …) nor a paragraph anchor (prosecution.2).` };
+}
+
+/** The report short references resolve against: front matter `tip-report:`, else the setting. */
+export function defaultReportOf(draft: DraftText, settingDefault: string): string | undefined {
+  return draft.frontMatter?.tipReport || settingDefault.trim().toUpperCase() || undefined;
+}

@@ -1,0 +1,32 @@
+/** Offsets <-> LSP positions in report texts (cached line tables). */
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Report, Span } from './kb';
+
+const lineTables = new WeakMap<Report, number[]>();
+
+function lineStarts(report: Report): number[] {
+  let t = lineTables.get(report);
+  if (!t) {
+    t = [0];
+    const text = report.text;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) t.push(i + 1);
+    lineTables.set(report, t);
+  }
+  return t;
+}
+
+export function positionInReport(report: Report, offset: number): Position {
+  const t = lineStarts(report);
+  let lo = 0;
+  let hi = t.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (t[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - t[lo] };
+}
+
+export function rangeInReport(report: Report, span: Span): Range {
+  return { start: positionInReport(report, span.start), end: positionInReport(report, span.end) };
+}
