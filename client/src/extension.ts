@@ -1,0 +1,130 @@
+/**
+ * TIP Lens for VS Code: starts the bundled language server (dist/server.js) over IPC and
+ * gives its features a home: source view, commands, coverage tree, status bar.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, StatusNotification, type CoverageResult, type StatusParams } from '../../server/src/protocol';
+import { WorkspaceChecker, type CheckWorkspaceSummary } from './checkWorkspace';
+import { CoverageView } from './coverageView';
+import { insertCitation, type InsertCitationOptions } from './insertCitation';
+import { ReportSourceProvider, SCHEME, asShowSourceArgs, showSource, showSourceInteractive } from './sourceView';
+import { StatusBar } from './statusBar';
+
+/** What activate() returns: for other extensions and for the integration tests. */
+export interface TipLensApi {
+  /** Resolves once the language server is running (rejects if it could not start). */
+  ready(): Promise<void>;
+  /** Reports the server said it loaded (tipLens/status). */
+  reports(): readonly string[];
+  /** The status bar item's text. */
+  statusText(): string;
+  /** Warnings already shown from tipLens/status (each distinct message once). */
+  shownProblems(): readonly string[];
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<TipLensApi> {
+  const output = vscode.window.createOutputChannel('TIP Lens');
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'plaintext' },
+    ],
+    synchronize: { configurationSection: 'tipLens' },
+    outputChannel: output,
+    // Hover and code lens link to Show Source; nothing else may run from server markdown.
+    markdown: { isTrusted: { enabledCommands: [Commands.showSource] }, supportHtml: false },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  // The id 'tipLens' makes the client honour the setting tipLens.trace.server.
+  const lc = new LanguageClient('tipLens', 'TIP Lens', serverOptions, clientOptions);
+  client = lc;
+
+  const statusBar = new StatusBar();
+  context.subscriptions.push(statusBar);
+  lc.onDidChangeState((e) => statusBar.setServerState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
+
+  let reports: string[] = [];
+  const shown = new Set<string>();
+  lc.onNotification(StatusNotification, (params: StatusParams) => {
+    reports = [...(params.reports ?? [])];
+    for (const p of params.problems ?? []) {
+      const message = p.file ? `${p.file}: ${p.message}` : p.message;
+      output.appendLine(`[status] ${message}`);
+      if (shown.has(message)) continue;
+      shown.add(message);
+      void vscode.window.showWarningMessage(`TIP Lens: ${message}`, 'Open Settings', 'Show Output').then((choice) => {
+        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'tipLens');
+        else if (choice === 'Show Output') output.show(true);
+      });
+    }
+  });
+
+  let started: Promise<void> = lc.start();
+  started.catch((err: unknown) => {
+    const msg = err instanceof Error ? err.message : String(err);
+    output.appendLine(`TIP Lens: the language server did not start: ${msg}`);
+    void vscode.window.showErrorMessage(`TIP Lens: the language server did not start (${msg}).`, 'Show Output').then((c) => c && output.show(true));
+  });
+  const running = async (): Promise<LanguageClient> => {
+    await started;
+    return lc;
+  };
+
+  const sources = new ReportSourceProvider(running);
+  const coverage = new CoverageView(running);
+  const checker = new WorkspaceChecker(running);
+  context.subscriptions.push(sources, coverage, checker, vscode.workspace.registerTextDocumentContentProvider(SCHEME, sources));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showSource, async (...args: unknown[]): Promise<vscode.TextEditor | undefined> => {
+      const target = asShowSourceArgs(args.length === 1 ? args[0] : args);
+      return target ? showSource(target) : showSourceInteractive(reports);
+    }),
+    vscode.commands.registerCommand(Commands.insertCitation, async (options?: InsertCitationOptions): Promise<string | undefined> =>
+      insertCitation(await running(), typeof options === 'object' && options !== null ? options : {}),
+    ),
+    vscode.commands.registerCommand(Commands.showCoverage, async (): Promise<CoverageResult> => {
+      await coverage.reveal();
+      return coverage.refresh();
+    }),
+    vscode.commands.registerCommand(Commands.checkWorkspace, async (): Promise<CheckWorkspaceSummary> => {
+      const summary = await checker.run();
+      const skipped = summary.skipped ? `, ${summary.skipped} skipped (unreadable or over 10 MB)` : '';
+      void vscode.window.showInformationMessage(
+        `TIP Lens checked ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.problems} problem${summary.problems === 1 ? '' : 's'} in ${summary.filesWithProblems} unopened file${summary.filesWithProblems === 1 ? '' : 's'}${skipped}.`,
+      );
+      return summary;
+    }),
+    vscode.commands.registerCommand(Commands.restartServer, async (): Promise<void> => {
+      output.appendLine('Restarting the TIP Lens language server…');
+      started = lc.state === State.Stopped ? lc.start() : lc.restart();
+      await started;
+      sources.refreshOpen();
+      await coverage.refresh().catch(() => null);
+    }),
+  );
+
+  return {
+    ready: () => started,
+    reports: () => reports,
+    statusText: () => statusBar.text,
+    shownProblems: () => [...shown],
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client && client.state !== State.Stopped) await client.stop();
+  client = undefined;
+}

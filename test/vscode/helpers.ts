@@ -1,0 +1,118 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TipLensApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'tip-lens.tip-lens';
+
+/** Polls `probe` every `intervalMs` until it returns something other than undefined; fails with `what` and the last value seen. */
+export async function waitFor<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+      lastError = undefined;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? `: ${lastError.message}` : lastError !== undefined ? `: ${String(lastError)}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function activateExtension(): Promise<TipLensApi> {
+  const ext = vscode.extensions.getExtension<TipLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.ready();
+  return api;
+}
+
+export function workspaceUri(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open (run with --workspace test/vscode/workspace)');
+  return vscode.Uri.joinPath(folder.uri, ...relativePath.split(path.posix.sep));
+}
+
+export async function openWorkspaceFile(relativePath: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(relativePath));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** An untitled Markdown draft (diagnosed like a file; nothing is written to disk). */
+export async function openDraft(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(doc);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  // Revert first so untitled drafts close without a save prompt.
+  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (!vscode.window.activeTextEditor) break;
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Position of the `nth` occurrence of `needle` in the document, plus `offset` characters. */
+export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0, nth = 0): vscode.Position {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = doc.getText().indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" (#${nth}) not found in ${doc.uri.toString()}`);
+  }
+  return doc.positionAt(at + offset);
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  if (d.code === undefined) return undefined;
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+export function tipLensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tip-lens');
+}
+
+/** Waits until the document has a TIP Lens diagnostic with `code` (and passing `filter`), and returns it. */
+export function waitForDiagnostic(uri: vscode.Uri, code: string, filter: (d: vscode.Diagnostic) => boolean = () => true, timeoutMs = 20_000): Promise<vscode.Diagnostic> {
+  return waitFor(
+    () => `a ${code} diagnostic on ${uri.toString()} (have: ${describeDiagnostics(uri)})`,
+    () => tipLensDiagnostics(uri).find((d) => codeOf(d) === code && filter(d)),
+    timeoutMs,
+  );
+}
+
+export function describeDiagnostics(uri: vscode.Uri): string {
+  const all = vscode.languages.getDiagnostics(uri);
+  if (all.length === 0) return 'none';
+  return all.map((d) => `${d.source}:${codeOf(d)}@${d.range.start.line}:${d.range.start.character} ${vscode.DiagnosticSeverity[d.severity]}`).join(', ');
+}
+
+export function hoverText(h: vscode.Hover): string {
+  return h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+/** Hover texts at `pos`, retried until one satisfies `accept` (the server may still be starting). */
+export function hoverTextsAt(uri: vscode.Uri, pos: vscode.Position, accept: (texts: string[]) => boolean = (t) => t.length > 0): Promise<string[]> {
+  let last: string[] = [];
+  return waitFor(
+    () => `a hover at ${pos.line}:${pos.character} (last: ${JSON.stringify(last)})`,
+    async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+      last = hovers.map(hoverText).filter((t) => t.trim().length > 0);
+      return accept(last) ? last : undefined;
+    },
+  );
+}
+
+export function completionLabel(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('tipLens').update(key, value, vscode.ConfigurationTarget.Global);
+}

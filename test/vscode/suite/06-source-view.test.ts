@@ -1,0 +1,72 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { CoverageResult, ShowSourceArgs } from '../../../server/src/protocol';
+import { activateExtension, closeAllEditors, openWorkspaceFile, positionOf, waitFor } from '../helpers';
+
+async function definitionOf(uri: vscode.Uri, pos: vscode.Position): Promise<vscode.Location> {
+  return waitFor(`a definition at ${pos.line}:${pos.character}`, async () => {
+    const locs = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, pos)) ?? [];
+    const first = locs[0];
+    if (!first) return undefined;
+    return 'targetUri' in first ? new vscode.Location(first.targetUri, first.targetSelectionRange ?? first.targetRange) : first;
+  });
+}
+
+suite('source view', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  test('Go to Definition on [@KHM-2023/R1] points into the tip-lens: report text', async () => {
+    const { document } = await openWorkspaceFile('brief.md');
+    const loc = await definitionOf(document.uri, positionOf(document, '[@KHM-2023/R1]', 5));
+    assert.strictEqual(loc.uri.scheme, 'tip-lens');
+    assert.match(loc.uri.toString(), /KHM-2023/);
+    const source = await vscode.workspace.openTextDocument(loc.uri);
+    assert.match(source.getText(loc.range), /cyber scam operations/i, `definition range holds R1: "${source.getText(loc.range)}"`);
+  });
+
+  test('Show Source opens a read-only editor with the cited text selected', async () => {
+    const { document } = await openWorkspaceFile('brief.md');
+    const loc = await definitionOf(document.uri, positionOf(document, '[@KHM-2023/R1]', 5));
+    const args: ShowSourceArgs = { uri: loc.uri.toString(), range: { start: loc.range.start, end: loc.range.end } };
+    await vscode.commands.executeCommand('tipLens.showSource', args);
+    const editor = await waitFor('the source editor to be active', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'tip-lens' ? e : undefined;
+    });
+    assert.match(editor.document.getText(), /CAMBODIA \(Tier 3\)/);
+    assert.ok(editor.selection.isEqual(new vscode.Selection(loc.range.start, loc.range.end)), 'the cited range is selected');
+    assert.ok(editor.visibleRanges.some((r) => r.intersection(loc.range)), 'and scrolled into view');
+    // Read-only: a workspace edit cannot change it.
+    const before = editor.document.getText();
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(0, 0), 'tampered ');
+    const applied = await vscode.workspace.applyEdit(edit);
+    assert.strictEqual(applied, false, 'editing a tip-lens: document is refused');
+    assert.strictEqual(editor.document.getText(), before);
+  });
+
+  test('the same command link a hover gives opens the source (arguments as an array)', async () => {
+    const loc = { uri: 'tip-lens:/KHM-2022.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } };
+    await vscode.commands.executeCommand('tipLens.showSource', loc);
+    const editor = await waitFor('the KHM-2022 source', () => (vscode.window.activeTextEditor?.document.uri.toString().includes('KHM-2022') ? vscode.window.activeTextEditor : undefined));
+    assert.match(editor.document.getText(), /prosecuted 109 suspected traffickers/);
+  });
+
+  test('coverage lists R1..R17 with the cited ones marked', async () => {
+    await openWorkspaceFile('brief.md');
+    const result = await waitFor('coverage of brief.md', async () => (await vscode.commands.executeCommand<CoverageResult>('tipLens.showCoverage')) ?? undefined);
+    assert.strictEqual(result.reportId, 'KHM-2023');
+    assert.strictEqual(result.total, 17);
+    assert.deepStrictEqual(result.items.map((i) => i.key), Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
+    const cited = result.items.filter((i) => i.cited).map((i) => i.key);
+    assert.deepStrictEqual(cited, ['R1', 'R3'], 'brief.md cites R1 and, through [@R3] and its front matter, R3');
+    assert.strictEqual(result.cited, 2);
+    const r1 = result.items[0];
+    assert.strictEqual(r1.sourceUri.startsWith('tip-lens:'), true);
+    // Clicking an item runs Show Source with its source range.
+    await vscode.commands.executeCommand('tipLens.showSource', { uri: r1.sourceUri, range: r1.sourceRange });
+    const editor = await waitFor('the source editor', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tip-lens' ? vscode.window.activeTextEditor : undefined));
+    assert.match(editor.document.getText(editor.selection), /cyber scam operations/i);
+  });
+});
