@@ -8,4 +8,4 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('tip-lens: dist/cli.js is missing; run `npm run build` in ' + path.join(__dirname, '..') + '\n');
   process.exit(2);
 }
-require(cli);
+require(cli).run();

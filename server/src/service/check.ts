@@ -1,8 +1,19 @@
-/** The checks: what the draft claims against what the reports say. */
+/**
+ * The checks: what a draft claims (figures, tiers, quotes) against what the
+ * loaded reports say. Precision first: a claim is compared only when it is
+ * clearly about a loaded report's country and the same subject; otherwise the
+ * engine stays silent.
+ */
+import { extractFigures, unitsCompatible, yearsIn, type Figure } from '../ingest/figures';
+import { changeOf, tierNumber } from '../ingest/tiers';
+import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
-import type { KnowledgeBase, Report, Span } from './kb';
+import { countryMentions } from './countries';
 import type { DraftText } from './draft';
-import type { CancellationToken, DiagnosticData, DraftReference, Finding } from './types';
+import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from './kb';
+import { rangeInReport } from './positions';
+import { findQuotes, matchQuote } from './quotes';
+import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
 
 export interface Problem {
   code: Code;
@@ -21,11 +32,508 @@ export interface CheckInput {
   defaultReport?: string;
 }
 
-export function checkClaims(input: CheckInput, _token: CancellationToken): { findings: Finding[]; problems: Problem[] } {
+/** Sources other than the TIP Report; a sentence naming one is not the report's. */
+const OTHER_SOURCE = /\b(?:ILO|IOM|UNODC|UNICEF|UNHCR|UNDP|OHCHR|UN\s+Women|World\s+Bank|Walk\s+Free|Global\s+Slavery\s+Index|Human\s+Rights\s+Watch|Amnesty|Interpol|Europol|Polaris|International\s+Labou?r\s+Organi[sz]ation|International\s+Organi[sz]ation\s+for\s+Migration|census|survey|our\s+(?:own\s+)?(?:data|research|study|survey|estimates?))\b/i;
+const FIRST_PERSON = /\b(?:[Ww]e|[Oo]ur|us|I)\b/;
+const HYPOTHETICAL = /\b(?:should|would|could|might|must|if|aims?\s+to|plans?\s+to|target(?:s|ed)?|goal|will|expects?|proposed?)\b/i;
+const NEGATION = /\b(?:not|never|no\s+longer|nor)\b/i;
+const REPORT_MENTION = /\b(?:TIP\s+Report|Trafficking\s+in\s+Persons\s+Report|the\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|last\s+year['’]s\s+|this\s+year['’]s\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
+const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|embassy|State\s+Department|Department|TIP\s+Report|referr)/i;
+
+interface SentenceContext {
+  span: Span;
+  block: Span;
+  /** TIP Lens references inside the sentence (or right after it). */
+  citations: DraftReference[];
+  /** The edition the sentence names ("the 2023 report"), if any. */
+  edition?: number;
+  /** Country of each position: resolved lazily. */
+  countryAt(offset: number): string | undefined;
+  otherSource: boolean;
+  firstPerson: boolean;
+}
+
+export function checkClaims(input: CheckInput, token: CancellationToken): { findings: Finding[]; problems: Problem[] } {
+  const { draft, kb, references } = input;
   const problems: Problem[] = [];
-  for (const ref of input.references) {
+  const findings: Finding[] = [];
+  for (const ref of references) {
     if (!ref.problem) continue;
-    problems.push({ code: Code.ReferenceUnknown, span: ref.span, message: ref.problem, partialSource: ref.partialSource, data: { code: Code.ReferenceUnknown, anchor: ref.raw, reportId: ref.reportId ?? '' } });
+    problems.push({
+      code: Code.ReferenceUnknown,
+      span: ref.span,
+      message: ref.problem,
+      partialSource: ref.partialSource,
+      data: { code: Code.ReferenceUnknown, anchor: ref.raw, reportId: ref.reportId ?? '' },
+    });
   }
-  return { findings: [], problems };
+  const kbCountries = new Map<string, Report[]>();
+  for (const r of kb.all()) {
+    const list = kbCountries.get(r.manifest.country) ?? [];
+    list.push(r);
+    kbCountries.set(r.manifest.country, list);
+  }
+  const prose = draft.prose;
+  const mentions = countryMentions(prose);
+  const docCountry = documentCountry(input, mentions, kbCountries);
+  const defaultEdition = input.defaultReport ? kb.get(input.defaultReport)?.manifest.edition : undefined;
+  let statedEdition: number | undefined;
+  const blockOf = (s: Span) => draft.blocks.find((b) => b.start <= s.start && s.end <= b.end) ?? s;
+  let refIdx = 0;
+  let sentenceCount = 0;
+  for (const sentence of draft.sentences) {
+    if ((++sentenceCount & 63) === 0) throwIfCancelled(token);
+    const sText = prose.slice(sentence.start, sentence.end);
+    if (!/[0-9"“”«»]|\b(?:tier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b/i.test(sText)) continue;
+    while (refIdx < references.length && references[refIdx].bracket.end <= sentence.start) refIdx++;
+    const citations: DraftReference[] = [];
+    for (let k = refIdx; k < references.length && references[k].bracket.start <= sentence.end + 3; k++) if (references[k].target) citations.push(references[k]);
+    const years = yearsIn(prose, sentence);
+    const editionYear = years.find((y) => y.role === 'edition')?.year;
+    let edition = editionYear;
+    if (/\blast\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) {
+      const base = statedEdition ?? defaultEdition;
+      if (base) edition = base - 1;
+    } else if (/\bthis\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) edition = statedEdition ?? defaultEdition;
+    if (editionYear) statedEdition = editionYear;
+    const block = blockOf(sentence);
+    const ctx: SentenceContext = {
+      span: sentence,
+      block,
+      citations,
+      edition,
+      otherSource: OTHER_SOURCE.test(sText) && !REPORT_MENTION.test(sText) && citations.length === 0,
+      firstPerson: FIRST_PERSON.test(sText.replace(/\bU\.?S\.?\b/g, '')),
+      countryAt: (offset) => countryAt(offset, sentence, block, mentions, docCountry, citations, prose),
+    };
+    checkFigures(input, ctx, kbCountries, findings, problems);
+    checkTiers(input, ctx, kbCountries, findings, problems);
+  }
+  throwIfCancelled(token);
+  checkQuotes(input, kbCountries, docCountry, findings, problems);
+  addMissingCitations(input, findings, problems);
+  return { findings, problems };
+}
+
+// ---------------------------------------------------------------------------
+// Whose figures
+
+function documentCountry(input: CheckInput, mentions: { country: string }[], kbCountries: Map<string, Report[]>): string | undefined {
+  const found = new Set<string>();
+  if (input.defaultReport) {
+    const r = input.kb.get(input.defaultReport);
+    if (r) return r.manifest.country;
+  }
+  for (const ref of input.references) if (ref.target) found.add(ref.target.report.manifest.country);
+  if (found.size === 1) return [...found][0];
+  if (found.size > 1) return undefined;
+  for (const m of mentions) if (kbCountries.has(m.country)) found.add(m.country);
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function countryAt(offset: number, sentence: Span, block: Span, mentions: { country: string; start: number; end: number }[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const m of mentions) {
+    if (m.start >= sentence.start && m.end <= offset) before = m.country;
+    else if (!after && m.start >= offset && m.end <= sentence.end && !(m.country === 'United States' && prose && US_ACTOR.test(prose.slice(m.end, m.end + 30)))) after = m.country;
+  }
+  if (before) return before;
+  if (after) return after;
+  if (citations.length) return citations[0].target!.report.manifest.country;
+  let para: string | undefined;
+  for (const m of mentions) if (m.start >= block.start && m.end <= sentence.start) para = m.country;
+  return para ?? docCountry;
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+const SPECIFIC_UNITS = new Set(['officers', 'participants', 'sessions', 'trainings', 'nationals', 'brokers', 'convictions', 'prosecutions', 'arrests']);
+
+function anchorOf(report: Report, fact: Fact): string {
+  if (fact.sentence < 0) return report.id;
+  return `${report.id}/${report.sentences[fact.sentence].paragraph}`;
+}
+
+function sentenceSpan(report: Report, fact: Fact): Span {
+  return fact.sentence < 0 ? fact.span : report.sentences[fact.sentence].span;
+}
+
+/** Does the claim's value (with its approximation) agree with the fact's? */
+export function valueAgrees(claim: Figure, fact: Fact): boolean {
+  const f = fact.values;
+  const c = claim.values;
+  const fmin = f[0];
+  const fmax = f[f.length - 1];
+  if (fact.kind === 'penalty' || (fact.values.length === 2 && claim.kind !== 'count')) {
+    if (c.length === 2) return c[0] === fmin && c[1] === fmax && claim.unit === fact.unit && (claim.unitMax ?? claim.unit) === (fact.unitMax ?? fact.unit);
+    if (claim.approx === 'up-to') return c[0] === fmax && (fact.unitMax ?? fact.unit) === claim.unit;
+    if (claim.approx === 'at-least') return c[0] === fmin && fact.unit === claim.unit;
+    return c[0] === fmin || c[0] === fmax;
+  }
+  if (c.length === 2) return c[0] <= fmin && fmax <= c[1];
+  const v = c[0];
+  switch (claim.approx) {
+    case 'more-than': return fmin > v;
+    case 'at-least': return fmin >= v;
+    case 'up-to': return fmin <= v;
+    case 'fewer-than': return fmin < v;
+    case 'nearly': return fmin <= v && fmin >= v * 0.85;
+    case 'about': return Math.abs(fmin - v) <= Math.max(1, v * 0.1);
+    default:
+      if (v >= 1000 && v % 100 === 0) return Math.abs(fmin - v) <= v * 0.05; // a round figure ("12,800")
+      return fmin === v;
+  }
+}
+
+function sameContext(claim: Figure, fact: Fact): boolean {
+  if ((claim.form ?? '') !== (fact.form ?? '')) return false;
+  const ct = [...claim.topics].sort().join('|');
+  const ft = [...fact.topics].sort().join('|');
+  if (ct !== ft) return false;
+  if (fact.kind === 'penalty' && claim.victim && fact.victim && claim.victim !== fact.victim) return false;
+  if (fact.kind === 'penalty' && claim.victim && !fact.victim) return false;
+  return true;
+}
+
+/** The claim states no qualifier the fact contradicts ("35 traffickers" may be the report's "35 for forced labor"). */
+function narrower(claim: Figure, fact: Fact): boolean {
+  if (claim.form && claim.form !== fact.form) return false;
+  if (fact.kind === 'penalty' && claim.victim && claim.victim !== fact.victim) return false;
+  return claim.topics.every((t) => fact.topics.includes(t));
+}
+
+function kindsCompatible(claim: Figure, fact: Fact): boolean {
+  if (fact.kind === 'tier' || fact.kind === 'date-span') return false;
+  if (claim.kind === 'penalty' || fact.kind === 'penalty') return claim.kind === fact.kind;
+  if (claim.kind === 'duration' || fact.kind === 'duration') return claim.kind === fact.kind && claim.unit === fact.unit;
+  return true;
+}
+
+function actionsCompatible(claim: Figure, fact: Fact): boolean {
+  if (fact.kind === 'penalty') return true;
+  if (claim.actions.length === 0) return SPECIFIC_UNITS.has(claim.unit) && (fact.actions.length === 0 || fact.unit === claim.unit || unitsCompatible(claim.unit, fact.unit));
+  return claim.actions.some((a) => fact.actions.includes(a));
+}
+
+function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<string, Report[]>, findings: Finding[], problems: Problem[]): void {
+  const { draft } = input;
+  if (ctx.otherSource || ctx.firstPerson) return;
+  const { figures } = extractFigures(draft.prose, ctx.span, {});
+  if (figures.length === 0) return;
+  const sText = draft.prose.slice(ctx.span.start, ctx.span.end);
+  for (const claim of figures) {
+    if (claim.unit === 'percent') continue;
+    if (claim.kind === 'date-span') {
+      checkDateSpan(claim, ctx, kbCountries, draft.prose, findings, problems);
+      continue;
+    }
+    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) continue;
+    const country = ctx.countryAt(claim.span.start);
+    if (!country) continue;
+    const reports = kbCountries.get(country);
+    if (!reports) continue;
+    // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
+    const lead = draft.prose.slice(Math.max(ctx.span.start, claim.span.start - 60), claim.span.start);
+    const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';')) + 1);
+    if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) continue;
+    const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
+    const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
+    const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
+    const broad: { report: Report; fact: Fact }[] = [];
+    for (const report of reports) for (const fact of report.facts) if (kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact)) broad.push({ report, fact });
+    if (broad.length === 0) continue;
+    const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
+    const inContext = (b: { fact: Fact }) => sameContext(claim, b.fact);
+    const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && narrower(claim, b.fact));
+    if (good) {
+      findings.push(finding('figure', claim.span, 'match', good.report, good.fact, ctx));
+      continue;
+    }
+    const wrongYear = agreeing.find((b) => inContext(b));
+    if (wrongYear && (claim.year !== undefined || ctx.edition !== undefined)) {
+      const f = wrongYear.fact;
+      const r = wrongYear.report;
+      const what = describeFact(r, f, false);
+      const anchor = anchorOf(r, f);
+      const yearWrong = !yearOk(f);
+      const message = yearWrong
+        ? `The ${r.manifest.edition} report (${anchor}) gives ${what} for ${f.year}, not ${claim.year}.`
+        : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${ctx.edition} report.`;
+      problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
+      findings.push(finding('figure', claim.span, 'wrong-year', r, f, ctx));
+      continue;
+    }
+    if (agreeing.some((b) => narrower(claim, b.fact))) continue; // the value is in the report for some other reading: no evidence against it
+    let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
+    if (citedIds.size) {
+      const cited = target.filter((b) => citedIds.has(b.report.id));
+      if (cited.length) target = cited;
+    }
+    if (target.length === 0) continue;
+    if (claim.year === undefined) {
+      const latest = Math.max(...target.map((b) => b.fact.year ?? 0));
+      target = target.filter((b) => (b.fact.year ?? 0) === latest);
+    }
+    if (target.length > 1) {
+      const exactUnit = target.filter((b) => b.fact.unit === claim.unit);
+      if (exactUnit.length) target = exactUnit;
+    }
+    if (target.length > 1 && target.every((b) => b.fact.kind === 'penalty')) {
+      // The nearest range ("five to 15" is about "seven to 15").
+      const dist = (b: { fact: Fact }) => Math.abs(b.fact.values[0] - claim.values[0]) + Math.abs(b.fact.values[b.fact.values.length - 1] - claim.values[claim.values.length - 1]);
+      target.sort((a, b) => dist(a) - dist(b));
+      if (dist(target[0]) < dist(target[1])) target = [target[0]];
+    }
+    if (target.length !== 1) continue;
+    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) continue; // "15 years" alone: which end?
+    const { report, fact } = target[0];
+    const anchor = anchorOf(report, fact);
+    const replacement = replacementFor(claim, fact, report, draft.prose);
+    const said = draft.prose.slice(claim.span.start, claim.span.end);
+    const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
+    problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty' }));
+    findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+    void sText;
+  }
+}
+
+/** "courts shut down between April and May 2021" */
+function checkDateSpan(claim: Figure, ctx: SentenceContext, kbCountries: Map<string, Report[]>, prose: string, findings: Finding[], problems: Problem[]): void {
+  if (claim.topics.length === 0) return;
+  const country = ctx.countryAt(claim.span.start);
+  for (const report of (country && kbCountries.get(country)) || []) {
+    for (const fact of report.facts) {
+      if (fact.kind !== 'date-span' || fact.year !== claim.year || !sameContext(claim, fact)) continue;
+      if (fact.values[0] === claim.values[0] && fact.values[1] === claim.values[1]) {
+        findings.push(finding('figure', claim.span, 'match', report, fact, ctx));
+        return;
+      }
+      const replacement = report.text.slice(fact.span.start, fact.span.end);
+      const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) says ${replacement}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
+      problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's dates: ${replacement}`, safeFix: true }));
+      findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+      return;
+    }
+  }
+}
+
+function replacementFor(claim: Figure, fact: Fact, report: Report, _prose: string): string {
+  const original = report.text.slice(fact.span.start, fact.span.end).replace(/\s+/g, ' ');
+  if (fact.kind === 'penalty' && claim.approx === 'up-to') return `up to ${fact.values[fact.values.length - 1]}`;
+  if (fact.kind === 'penalty' && claim.approx === 'at-least') return `at least ${fact.values[0]}`;
+  if (fact.unitMax) {
+    // "six days to one month": the claim's range includes its last unit too.
+    return claim.unitSpan && claim.values.length === 2 ? original : original.replace(/\s+\S+$/, '');
+  }
+  return original;
+}
+
+const ACTION_WORD: Record<string, string> = { prosecuted: 'prosecuted', convicted: 'convicted', arrested: 'arrested', investigated: 'investigated', identified: 'identified', trained: 'trained', referred: 'referred', sentenced: 'sentenced', exploited: 'exploited' };
+
+/** "38 traffickers convicted in 2021", "penalties of seven to 15 years (adult victim)" */
+export function describeFact(report: Report, fact: Fact, withYear = true): string {
+  const n = report.text.slice(fact.span.start, fact.span.end).replace(/\s+/g, ' ');
+  if (fact.kind === 'penalty') {
+    const who = fact.victim ? ` for offenses involving ${fact.victim === 'child' ? 'a child' : 'an adult'} victim` : '';
+    const topic = fact.topics.includes('labor law') ? ' under the labor law' : '';
+    return `penalties of ${n}${fact.unitMax ? '' : ' ' + fact.unit}${who}${topic}`;
+  }
+  if (fact.kind === 'duration') return `a sentence of ${n} ${fact.unit}${fact.topics.length ? ` (${fact.topics.join(', ')})` : ''}`;
+  const unit = fact.unit;
+  const form = fact.form ? ` (${fact.form})` : '';
+  const action = fact.actions.length ? ' ' + fact.actions.map((a) => ACTION_WORD[a]).join(' and ') : '';
+  const year = fact.year && withYear ? ` in ${fact.year}` : '';
+  const topic = fact.topics.length ? ` [${fact.topics.join(', ')}]` : '';
+  const by = fact.attribution ? `, according to ${fact.attribution}` : '';
+  return `${n} ${unit}${form}${action}${year}${topic}${by}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function finding(kind: Finding['kind'], span: Span, status: Finding['status'], report: Report, fact: Fact | undefined, ctx: { span: Span; block: Span; citations: DraftReference[] }, source?: Span, highlight?: Span): Finding {
+  return {
+    kind,
+    span,
+    status,
+    report,
+    fact,
+    anchor: fact ? anchorOf(report, fact) : report.id,
+    source: source ?? (fact ? sentenceSpan(report, fact) : { start: 0, end: 0 }),
+    highlight: highlight ?? fact?.span,
+    cited: ctx.citations.some((c) => c.target?.report.id === report.id),
+  };
+}
+
+function problem(code: Code, span: Span, message: string, report: Report, fact: Fact, extra: Partial<DiagnosticData>): Problem {
+  const src = sentenceSpan(report, fact);
+  return {
+    code,
+    span,
+    message,
+    data: {
+      code,
+      anchor: anchorOf(report, fact),
+      reportId: report.id,
+      sourceUri: reportUri(report.id),
+      sourceRange: rangeInReport(report, src),
+      sourceOffsets: src,
+      sourceText: report.text.slice(src.start, src.end),
+      ...extra,
+    },
+    related: { report, span: src, message: `${citationLabel(report, anchorOf(report, fact).split('/')[1])}: ${clip(report.text.slice(src.start, src.end))}` },
+  };
+}
+
+function clip(s: string, n = 200): string {
+  const t = s.replace(/\s+/g, ' ');
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+// ---------------------------------------------------------------------------
+// Tiers
+
+const TIER_CLAIM = /\b(?:(remained|remains|remain|stayed|stays|was\s+upgraded|were\s+upgraded|upgraded|was\s+downgraded|downgraded|moved\s+(?:up|down)|dropped|fell|rose|returned)\s+(?:on|to|at|back\s+to|in)?\s*)?(?<!from\s)(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)\b/gi;
+
+function checkTiers(input: CheckInput, ctx: SentenceContext, kbCountries: Map<string, Report[]>, findings: Finding[], problems: Problem[]): void {
+  const prose = input.draft.prose;
+  const sText = prose.slice(ctx.span.start, ctx.span.end);
+  if (!/\btier\b/i.test(sText) || ctx.otherSource) return;
+  TIER_CLAIM.lastIndex = 0;
+  for (let m = TIER_CLAIM.exec(sText); m; m = TIER_CLAIM.exec(sText)) {
+    const tier = toTierName(m[2]);
+    if (!tier) continue;
+    const start = ctx.span.start + m.index + m[0].lastIndexOf(m[2]);
+    const span = { start, end: start + m[2].length };
+    const lead = prose.slice(Math.max(ctx.span.start, span.start - 40), span.start);
+    if (/\bfrom\s+$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) continue;
+    const country = ctx.countryAt(span.start);
+    if (!country) continue;
+    // Tier claims need their country named in the sentence or a citation: "Tier 3" alone may be a definition.
+    const named = countryMentions(prose, ctx.span.start, ctx.span.end).some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
+    if (!named) continue;
+    const reports = kbCountries.get(country) ?? [];
+    const bareYears = yearsIn(prose, ctx.span).filter((y) => y.role !== 'law').map((y) => y.year);
+    const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
+    const facts: { report: Report; fact: Fact }[] = [];
+    for (const r of reports) for (const f of r.facts) if (f.kind === 'tier' && (edition === undefined || f.year === edition)) facts.push({ report: r, fact: f });
+    if (facts.length === 0) continue;
+    const latest = Math.max(...facts.map((x) => x.fact.year ?? 0));
+    const pool = facts.filter((x) => x.fact.year === latest);
+    const best = pool.find((x) => !x.fact.inferredFrom && x.fact.sentence >= 0) ?? pool[0];
+    const f = best.fact;
+    const claimedChange = m[1] ? changeOf(m[1]) : undefined;
+    const tierWrong = f.tier !== tier;
+    const changeWrong = !tierWrong && claimedChange !== undefined && f.tierChange !== undefined && claimedChange !== f.tierChange;
+    const anchor = anchorOf(best.report, f);
+    const ctxLite = { span: ctx.span, block: ctx.block, citations: ctx.citations };
+    if (!tierWrong && !changeWrong) {
+      findings.push(finding('tier', span, 'match', best.report, f, ctxLite));
+      continue;
+    }
+    const src = report0(best.report, f);
+    const clauseStart = Math.max(src.start, best.report.text.lastIndexOf(';', f.span.start) + 1, best.report.text.lastIndexOf(',', f.span.start - 1) + 1);
+    const statement = best.report.text.slice(clauseStart, f.span.end).replace(/\s+/g, ' ').trim();
+    const year = f.year ?? best.report.manifest.edition;
+    const message = tierWrong
+      ? `The ${best.report.manifest.edition} report (${anchor}) places ${country} on ${f.tier}${f.inferredFrom ? ` for the ${year} edition (${f.inferredFrom})` : ''}; the draft says ${tier}.`
+      : `The ${best.report.manifest.edition} report (${anchor}) says ${country} ${f.tierChange} on ${f.tier}, not that it was ${claimedChange}: "${clip(statement, 120)}"`;
+    const replacement = tierWrong ? f.tier! : undefined;
+    const pspan = tierWrong ? span : { start: ctx.span.start + m.index, end: span.end };
+    problems.push(problem(Code.TierMismatch, pspan, message, best.report, f, tierWrong ? { replacement, fixTitle: `Replace with ${f.tier}`, safeFix: true } : {}));
+    findings.push(finding('tier', pspan, 'mismatch', best.report, f, ctxLite));
+  }
+}
+
+function report0(report: Report, fact: Fact): Span {
+  return sentenceSpan(report, fact);
+}
+
+export function tierRank(t: TierName): number {
+  return tierNumber(t);
+}
+
+// ---------------------------------------------------------------------------
+// Quotes
+
+function checkQuotes(input: CheckInput, kbCountries: Map<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
+  const { draft, kb, references } = input;
+  for (const q of findQuotes(draft)) {
+    const sentence = draft.sentences.find((s) => s.start <= q.span.start && q.span.start < s.end) ?? q.span;
+    const block = draft.blocks.find((b) => b.start <= q.span.start && q.span.start < b.end) ?? sentence;
+    const scope = q.block ? q.span : sentence;
+    const citations = references.filter((r) => r.target && r.bracket.start >= scope.start - 2 && r.bracket.start <= Math.max(scope.end, q.span.end) + 3);
+    const sText = draft.prose.slice(Math.min(sentence.start, q.span.start), Math.max(sentence.end, q.span.end));
+    const outside = sText.replace(draft.prose.slice(q.span.start, q.span.end), ' ');
+    const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
+    if (OTHER_SOURCE.test(outside) && citations.length === 0) continue;
+    // Where to look: cited reports first, then the document's country, then (small KBs) everything.
+    const candidates: Report[] = [];
+    for (const c of citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);
+    if (docCountry) for (const r of kbCountries.get(docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
+    if (candidates.length === 0 && kb.reports.size <= 50) candidates.push(...kb.all());
+    if (candidates.length === 0) continue;
+    const m = matchQuote(draft.text, q.inner, candidates);
+    const ctx = { span: sentence, block, citations };
+    if (m && m.exact) {
+      findings.push(finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span));
+      continue;
+    }
+    if (!attributed || q.words < 4) continue;
+    const cited = citations.length ? citations[0].target!.report : undefined;
+    if (m && !m.exact) {
+      const anchor = `${m.report.id}/${m.paragraph}`;
+      problems.push({
+        code: Code.QuoteMismatch,
+        span: q.inner,
+        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): it reads "${clip(m.display, 240)}".`,
+        data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: 'Restore the exact wording of the report', safeFix: true },
+        related: { report: m.report, span: m.span, message: `${citationLabel(m.report, m.paragraph)}` },
+      });
+      findings.push(finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span));
+      continue;
+    }
+    if (q.words < 6) continue;
+    const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
+    const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
+    const message = partialOnes.length
+      ? `The quote is not in the loaded text of ${partialOnes.map((r) => `${r.id} (which holds only ${holds(r)})`).join(', ')}; it may come from a section that is not loaded.`
+      : `The quote appears in no loaded report${cited ? ` (looked in ${cited.id})` : ''}.`;
+    const r0 = cited ?? candidates[0];
+    problems.push({ code: Code.QuoteNotFound, span: q.inner, message, partialSource: partialOnes.length > 0, data: { code: Code.QuoteNotFound, anchor: r0.id, reportId: r0.id, sourceUri: reportUri(r0.id) } });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// citation.missing
+
+function addMissingCitations(input: CheckInput, findings: Finding[], problems: Problem[]): void {
+  const { draft, references } = input;
+  const seenSentences = new Set<number>();
+  for (const f of findings) {
+    if (f.status !== 'match' || f.kind === 'tier') continue;
+    const sentence = draft.sentences.find((s) => s.start <= f.span.start && f.span.start < s.end);
+    const block = draft.blocks.find((b) => b.start <= f.span.start && f.span.start < b.end);
+    if (!sentence || !block) continue;
+    const citedNearby = references.some((r) => r.target && r.target.report.id === f.report.id && r.bracket.start >= block.start && r.bracket.start <= block.end + 2);
+    if (citedNearby) {
+      f.cited = true;
+      continue;
+    }
+    if (seenSentences.has(sentence.start)) continue;
+    seenSentences.add(sentence.start);
+    let at = sentence.end;
+    while (at > sentence.start && /[.!?"'”’)\s]/.test(draft.text[at - 1])) at--;
+    if (draft.text[at] === '"' || draft.text[at] === '”') at++;
+    const insertText = ` [@${f.anchor}]`;
+    problems.push({
+      code: Code.CitationMissing,
+      span: f.span,
+      message: `This ${f.kind} matches the ${f.report.manifest.edition} report (${f.anchor}) but has no citation; add [@${f.anchor}].`,
+      data: { code: Code.CitationMissing, anchor: f.anchor, reportId: f.report.id, sourceUri: reportUri(f.report.id), sourceRange: rangeInReport(f.report, f.source), sourceOffsets: f.source, sourceText: f.report.text.slice(f.source.start, f.source.end), insertText, insertAt: at, fixTitle: `Insert citation [@${f.anchor}]`, safeFix: false },
+    });
+  }
 }

@@ -1,0 +1,345 @@
+/**
+ * `tip-lens`: the command line on the same engine as the language server.
+ *   tip-lens check FILE|DIR|- … [--format text|json|sarif] [--report PATH]… [--default-report ID] [--fix]
+ *   tip-lens kb show [--report ID|PATH]… [--format text|json]
+ * Exit: 0 no error-severity diagnostic, 1 at least one, 2 bad usage or unreadable input.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { loadKnowledgeBase } from './node/loadReports';
+import { ALL_CODES, CODE_HELP, Code } from './service/codes';
+import { applyEdits, safeFixEdits } from './service/fixes';
+import { createTipLensService } from './service/index';
+import { citationLabel, type KnowledgeBase } from './service/kb';
+import { defaultSettings, SEVERITY_NAMES, type SeverityName, type TipLensSettings } from './service/settings';
+import { NEVER_CANCELLED } from './service/types';
+import { toSarif } from './sarif';
+import { VERSION } from './version';
+
+const HELP = `tip-lens ${VERSION} — check drafts against the U.S. State Department's Trafficking in Persons Report
+
+Usage:
+  tip-lens check FILE|DIR|- …  [options]   check Markdown or text drafts (a folder: its *.md, *.markdown, *.txt)
+  tip-lens kb show [options]                print the knowledge base (reports, recommendations, paragraphs, facts)
+
+Options for check:
+  --format text|json|sarif   output format (default text)
+  --report PATH              load a narrative: a manifest (.json), a text with a sibling manifest, or a folder (repeatable)
+  --default-report ID        report for short references such as [@R3] (front matter tip-report: wins)
+  --severity CODE=LEVEL      change a code's severity: error, warning, information, hint, off (repeatable)
+  --fix                      apply the fixes that have one right answer and say what changed
+Options for kb show:
+  --report ID                show only that report (a path loads a narrative, as for check)
+  --format text|json         output format (default text)
+
+Exit status: 0 no error, 1 an error-severity diagnostic, 2 bad usage or unreadable input.
+Diagnostic codes: ${ALL_CODES.join(', ')}`;
+
+class UsageError extends Error {}
+
+const DRAFT_EXT = /\.(md|markdown|txt)$/i;
+const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
+
+export function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), isTTY: !!process.stdout.isTTY }): number {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP + '\n');
+      return command ? 0 : 2;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(VERSION + '\n');
+      return 0;
+    }
+    if (command === 'check') return check(rest, io);
+    if (command === 'kb') {
+      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (did you mean "tip-lens kb show"?)`);
+      return kbShow(rest.slice(1), io);
+    }
+    throw new UsageError(`unknown command "${command}" (commands: check, kb show; see tip-lens --help)`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`tip-lens: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+type IO = { out: (s: string) => void; err: (s: string) => void; isTTY: boolean };
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]);
+  }
+}
+
+function loadKb(paths: string[], io: IO): KnowledgeBase {
+  const kb = loadKnowledgeBase(paths, process.cwd());
+  for (const p of kb.problems) io.err(`tip-lens: warning: ${p.file}: ${p.message}\n`);
+  return kb;
+}
+
+interface Draft {
+  file: string;
+  text: string;
+}
+
+function collectDrafts(inputs: string[]): Draft[] {
+  const out: Draft[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push({ file: '-', text: readStdin() });
+      continue;
+    }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch (e) {
+      throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+    }
+    if (st.isDirectory()) {
+      const files = walk(input);
+      if (files.length === 0) throw new UsageError(`${input}: no Markdown or text files (*.md, *.markdown, *.txt) in this folder`);
+      for (const f of files) out.push({ file: f, text: readDraft(f) });
+    } else out.push({ file: input, text: readDraft(input) });
+  }
+  return out;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    let names: fs.Dirent[];
+    try {
+      names = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      throw new UsageError(`cannot read folder ${d}: ${(e as Error).message}`);
+    }
+    for (const n of names.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (n.name.startsWith('.') || n.name === 'node_modules') continue;
+      const p = path.join(d, n.name);
+      if (n.isDirectory()) visit(p);
+      else if (n.isFile() && DRAFT_EXT.test(n.name)) out.push(p);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+function readDraft(file: string): string {
+  let buf: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (st.size > MAX_DRAFT_BYTES) throw new UsageError(`${file}: too large to check (${(st.size / 1048576).toFixed(0)} MB; the limit is 64 MB)`);
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  return decode(buf, file);
+}
+
+function decode(buf: Buffer, file: string): string {
+  if (buf.subarray(0, 8192).includes(0)) throw new UsageError(`${file}: looks like a binary file (NUL bytes), not a Markdown or text draft`);
+  return buf.toString('utf8');
+}
+
+function readStdin(): string {
+  try {
+    return decode(fs.readFileSync(0), '-');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read standard input: ${(e as Error).message}`);
+  }
+}
+
+const SEVERITY_WORD = ['', 'error', 'warning', 'information', 'hint'] as const;
+
+interface FileResult {
+  file: string;
+  doc: TextDocument;
+  diagnostics: Diagnostic[];
+}
+
+function check(args: string[], io: IO): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'text' },
+    report: { type: 'string', multiple: true, default: [] },
+    'default-report': { type: 'string' },
+    severity: { type: 'string', multiple: true, default: [] },
+    fix: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(HELP + '\n');
+    return 0;
+  }
+  const format = String(values.format);
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
+  if (positionals.length === 0) throw new UsageError('check needs at least one FILE, folder or - for standard input');
+  if (values.fix && positionals.includes('-')) throw new UsageError('--fix writes files; it cannot fix standard input');
+  const settings: TipLensSettings = defaultSettings();
+  if (values['default-report']) settings.defaultReport = String(values['default-report']).toUpperCase();
+  for (const s of values.severity as string[]) {
+    const m = /^([\w.-]+)=(\w+)$/.exec(s);
+    if (!m || !(ALL_CODES as readonly string[]).includes(m[1]) || !(SEVERITY_NAMES as readonly string[]).includes(m[2])) {
+      throw new UsageError(`--severity takes CODE=LEVEL with CODE one of ${ALL_CODES.join(', ')} and LEVEL one of ${SEVERITY_NAMES.join(', ')} (got "${s}")`);
+    }
+    settings.severity[m[1] as Code] = m[2] as SeverityName;
+  }
+  const drafts = collectDrafts(positionals);
+  const kb = loadKb(values.report as string[], io);
+  if (settings.defaultReport && !kb.get(settings.defaultReport)) io.err(`tip-lens: warning: --default-report ${settings.defaultReport} is not a loaded report (loaded: ${kb.all().map((r) => r.id).join(', ')})\n`);
+  const service = createTipLensService({ kb, settings });
+  const results: FileResult[] = drafts.map((d) => {
+    const languageId = /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown';
+    const doc = TextDocument.create(d.file === '-' ? 'stdin:/draft.md' : pathToUri(d.file), languageId, 1, d.text);
+    return { file: d.file, doc, diagnostics: service.diagnostics(doc, NEVER_CANCELLED) };
+  });
+  if (values.fix) {
+    for (const r of results) {
+      const edits = safeFixEdits(r.doc, r.diagnostics);
+      if (edits.length === 0) continue;
+      const fixed = applyEdits(r.doc, edits);
+      fs.writeFileSync(r.file, fixed);
+      for (const e of edits) {
+        const old = r.doc.getText(e.range);
+        io.err(`fixed ${r.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${old ? `"${old}" -> ` : 'inserted '}"${e.newText.trim()}"\n`);
+      }
+      const doc = TextDocument.create(r.doc.uri, r.doc.languageId, 2, fixed);
+      r.doc = doc;
+      r.diagnostics = service.diagnostics(doc, NEVER_CANCELLED);
+    }
+  }
+  if (format === 'json') io.out(JSON.stringify(results.flatMap(toJson), null, 2) + '\n');
+  else if (format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, text: r.doc.getText() })), VERSION), null, 2) + '\n');
+  else io.out(toText(results, io.isTTY && !process.env.NO_COLOR));
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+}
+
+function toJson(r: FileResult) {
+  return r.diagnostics.map((d) => ({
+    file: r.file,
+    range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+    severity: SEVERITY_WORD[d.severity ?? 1],
+    code: String(d.code),
+    message: d.message,
+    data: d.data ?? null,
+  }));
+}
+
+function toText(results: FileResult[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const colors: Record<string, string> = { error: '31', warning: '33', information: '36', hint: '2' };
+  const lines: string[] = [];
+  const counts: Record<string, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const sev = SEVERITY_WORD[d.severity ?? 1];
+      counts[sev]++;
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${paint(colors[sev], sev)} ${paint('1', String(d.code))} ${d.message}`);
+    }
+  }
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : w === 'information' ? '' : 's'}`;
+  lines.push(`${plural(results.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}`);
+  return lines.join('\n') + '\n';
+}
+
+function kbShow(args: string[], io: IO): number {
+  const { values } = parse(args, { report: { type: 'string', multiple: true, default: [] }, format: { type: 'string', default: 'text' } });
+  const format = String(values.format);
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json (got "${format}")`);
+  const ids: string[] = [];
+  const paths: string[] = [];
+  for (const r of values.report as string[]) (/^[A-Za-z]{3}-\d{4}$/.test(r) && !fs.existsSync(r) ? ids : paths).push(r);
+  const kb = loadKb(paths, io);
+  const reports = kb.all().filter((r) => ids.length === 0 || ids.some((id) => id.toUpperCase() === r.id));
+  for (const id of ids) if (!kb.get(id)) throw new UsageError(`no report ${id.toUpperCase()} is loaded (loaded: ${kb.all().map((r) => r.id).join(', ')})`);
+  if (format === 'json') {
+    const json = reports.map((r) => ({
+      id: r.id,
+      country: r.manifest.country,
+      iso3: r.manifest.iso3,
+      edition: r.manifest.edition,
+      dataYear: r.manifest.dataYear,
+      tier: r.manifest.tier ?? null,
+      partial: r.partial,
+      file: r.file,
+      source: r.manifest.source,
+      sections: r.sections.map((s) => ({ slug: s.slug, title: s.title, paragraphs: s.paragraphs.length, start: s.span.start, end: s.span.end })),
+      paragraphs: r.paragraphs.map((p) => ({ anchor: p.anchor, start: p.span.start, end: p.span.end, sentences: p.sentences.length })),
+      recommendations: r.recommendations.map((x) => ({ key: x.key, anchor: `${r.id}/${x.key}`, text: x.text, start: x.span.start, end: x.span.end })),
+      facts: r.facts.map((f) => {
+        const s = f.sentence >= 0 ? r.sentences[f.sentence] : undefined;
+        return {
+          id: f.id,
+          kind: f.kind,
+          values: f.values,
+          unit: f.unit,
+          ...(f.unitMax ? { unitMax: f.unitMax } : {}),
+          actions: f.actions,
+          form: f.form ?? null,
+          victim: f.victim ?? null,
+          year: f.year ?? null,
+          yearFrom: f.yearFrom ?? null,
+          topics: f.topics,
+          attribution: f.attribution ?? null,
+          tier: f.tier ?? null,
+          tierChange: f.tierChange ?? null,
+          inferredFrom: f.inferredFrom ?? null,
+          text: r.text.slice(f.span.start, f.span.end),
+          start: f.span.start,
+          end: f.span.end,
+          anchor: s ? `${r.id}/${s.paragraph}` : r.id,
+          sentence: s ? { text: r.text.slice(s.span.start, s.span.end), start: s.span.start, end: s.span.end } : null,
+        };
+      }),
+      nonFacts: r.nonFacts.map((n) => ({ text: n.text, reason: n.reason, start: n.span.start, end: n.span.end })),
+    }));
+    io.out(JSON.stringify(json, null, 2) + '\n');
+    return 0;
+  }
+  const lines: string[] = [];
+  for (const r of reports) {
+    lines.push(`${r.id}  ${citationLabel(r)}${r.manifest.tier ? ` (${r.manifest.tier})` : ''}  data year ${r.manifest.dataYear}${r.partial ? '  [partial text]' : ''}`);
+    lines.push(`  file: ${r.file}`);
+    lines.push(`  sections: ${r.sections.map((s) => `${s.title} (${s.paragraphs.length} ¶)`).join(', ')}`);
+    for (const x of r.recommendations) lines.push(`  ${x.key.padEnd(4)} ${x.text}`);
+    for (const f of r.facts) {
+      const s = f.sentence >= 0 ? r.sentences[f.sentence] : undefined;
+      const q = [f.actions.join('+'), f.form, f.victim, f.year, ...f.topics].filter(Boolean).join(', ');
+      lines.push(`  fact ${f.id} ${f.kind} "${r.text.slice(f.span.start, f.span.end)}" ${f.unit}${f.unitMax ? '..' + f.unitMax : ''}${q ? ` [${q}]` : ''} @${f.span.start}-${f.span.end} ${s ? s.paragraph : 'header'}`);
+    }
+    lines.push('');
+  }
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+function pathToUri(p: string): string {
+  const abs = path.resolve(p);
+  return 'file://' + abs.split(path.sep).map(encodeURIComponent).join('/').replace(/^\/?/, '/');
+}
+
+/** Entry point of bin/tip-lens.js and `node dist/cli.js`. */
+export function run(argv = process.argv.slice(2)): void {
+  let code: number;
+  try {
+    code = main(argv);
+  } catch (e) {
+    process.stderr.write(`tip-lens: internal error: ${(e as Error).message} (please report it with the input that caused it)\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+if (require.main === module) run();
+
+export { CODE_HELP };

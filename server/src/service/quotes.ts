@@ -1,0 +1,162 @@
+/** Quotations in a draft and where they are in the reports: exact (after normalising PDF artefacts) or close (one word changed). */
+import { words, type WordToken } from '../ingest/normalize';
+import type { DraftText } from './draft';
+import type { Report, Span } from './kb';
+
+export interface DraftQuote {
+  /** With the quote marks. */
+  span: Span;
+  /** The quoted words only. */
+  inner: Span;
+  words: number;
+  block: boolean;
+}
+
+/** “…”, "…" and Markdown block quotes (> …), in prose only. */
+export function findQuotes(draft: DraftText): DraftQuote[] {
+  const out: DraftQuote[] = [];
+  const prose = draft.prose;
+  for (const b of draft.blocks) {
+    const t = prose.slice(b.start, b.end);
+    const lineStart = prose.lastIndexOf('\n', b.start - 1) + 1;
+    if (/^\s{0,3}>/.test(prose.slice(lineStart, b.start + 1))) {
+      let end = b.end;
+      const cite = /\s*\[[^\]]*@[^\]]*\]\s*\.?\s*$/.exec(t);
+      if (cite) end = b.start + cite.index;
+      let start = b.start;
+      while (start < end && /["“\s]/.test(prose[start])) start++;
+      while (end > start && /["”\s]/.test(prose[end - 1])) end--;
+      const n = countWords(prose.slice(start, end));
+      if (n > 0) out.push({ span: { start: b.start, end: b.end }, inner: { start, end }, words: n, block: true });
+      continue;
+    }
+    const re = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])/g;
+    for (const m of t.matchAll(re)) {
+      const s = b.start + m.index;
+      const innerStart = s + 1;
+      const innerEnd = s + m[0].length - 1;
+      out.push({ span: { start: s, end: innerEnd + 1 }, inner: { start: innerStart, end: innerEnd }, words: countWords(m[1] ?? m[2]), block: false });
+    }
+  }
+  return out;
+}
+
+function countWords(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+interface WordIndex {
+  words: WordToken[];
+  index: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<Report, WordIndex>();
+
+function indexOf(report: Report): WordIndex {
+  let ix = indexes.get(report);
+  if (!ix) {
+    const ws = words(report.text);
+    const index = new Map<string, number[]>();
+    ws.forEach((w, i) => {
+      const l = index.get(w.word);
+      if (l) l.push(i);
+      else index.set(w.word, [i]);
+    });
+    ix = { words: ws, index };
+    indexes.set(report, ix);
+  }
+  return ix;
+}
+
+export interface QuoteMatch {
+  report: Report;
+  exact: boolean;
+  /** The matched passage in the report text. */
+  span: Span;
+  /** The sentence (or sentences) holding it. */
+  sentence: Span;
+  paragraph: string;
+  /** The source's wording, PDF spacing repaired, to put back in the draft. */
+  display: string;
+  distance: number;
+}
+
+/** Words whose insertion or omission does not change a quote's meaning (the source's PDF dropped some: "indicators forced labor"). */
+const FREE = new Set(['of', 'the', 'a', 'an']);
+
+export function matchQuote(draftText: string, inner: Span, reports: Report[]): QuoteMatch | undefined {
+  const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
+  if (q.length === 0) return undefined;
+  let best: QuoteMatch | undefined;
+  for (const report of reports) {
+    const ix = indexOf(report);
+    const votes = new Map<number, number>();
+    for (let i = 0; i < q.length; i++) {
+      const pos = ix.index.get(q[i]);
+      if (!pos || pos.length > 200) continue;
+      for (const p of pos) votes.set(p - i, (votes.get(p - i) ?? 0) + 1);
+    }
+    const starts = [...votes.entries()].filter(([, v]) => v >= Math.max(1, Math.ceil(q.length * 0.4))).sort((a, b) => b[1] - a[1]).slice(0, 4);
+    for (const [s] of starts) {
+      const a0 = Math.max(0, s - 3);
+      const b0 = Math.min(ix.words.length, s + q.length + 3);
+      const window = ix.words.slice(a0, b0).map((w) => w.word);
+      const al = align(q, window);
+      const n = Math.max(q.length, 1);
+      if (al.distance / n > 0.3) continue;
+      if (best && best.distance <= al.distance) continue;
+      const first = ix.words[a0 + al.start];
+      const last = ix.words[a0 + al.end - 1];
+      if (!first || !last) continue;
+      const span = { start: first.start, end: last.end };
+      const sentences = report.sentences.filter((x) => x.span.end > span.start && x.span.start < span.end);
+      const sentence = sentences.length ? { start: sentences[0].span.start, end: sentences[sentences.length - 1].span.end } : span;
+      best = { report, exact: al.distance === 0, span, sentence, paragraph: sentences[0]?.paragraph ?? '', display: repair(report.text.slice(span.start, span.end)), distance: al.distance };
+      if (al.distance === 0) return best;
+    }
+  }
+  return best;
+}
+
+/** Semi-global word alignment: the whole quote against the best stretch of the window. */
+function align(q: string[], w: string[]): { distance: number; start: number; end: number } {
+  const n = q.length;
+  const m = w.length;
+  // dp[i][j]: cost of aligning q[0..i) ending at w[..j); free start in w.
+  let prev = new Array<number>(m + 1).fill(0);
+  let prevStart = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = new Array<number>(m + 1);
+    const curStart = new Array<number>(m + 1);
+    const del = FREE.has(q[i - 1]) ? 0 : 1;
+    cur[0] = prev[0] + del;
+    curStart[0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1] + (q[i - 1] === w[j - 1] ? 0 : 1);
+      const dq = prev[j] + del;
+      const dw = cur[j - 1] + (FREE.has(w[j - 1]) ? 0 : 1);
+      let best = sub;
+      let st = prevStart[j - 1];
+      if (dq < best) {
+        best = dq;
+        st = prevStart[j];
+      }
+      if (dw < best) {
+        best = dw;
+        st = curStart[j - 1];
+      }
+      cur[j] = best;
+      curStart[j] = st;
+    }
+    prev = cur;
+    prevStart = curStart;
+  }
+  let bestJ = 1;
+  for (let j = 1; j <= m; j++) if (prev[j] < prev[bestJ] || (prev[j] === prev[bestJ] && j - prevStart[j] < bestJ - prevStart[bestJ] && false)) bestJ = j;
+  return { distance: prev[bestJ], start: prevStart[bestJ], end: bestJ };
+}
+
+/** Original characters with the PDF's doubled spaces and broken hyphenation ("cross- border") repaired. */
+export function repair(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/([\p{L}])- (?!(?:and|or|to)\b)([\p{L}])/gu, '$1-$2').trim();
+}
