@@ -115,7 +115,7 @@ const UNITS: [RegExp, string][] = [
   [/^(?:officers?|officials?|policemen|police\s+officers?|personnel)$/, 'officers'],
   [/^participants?$/, 'participants'],
   [/^(?:sessions?|workshops?)$/, 'sessions'],
-  [/^(?:trainings?|courses?)$/, 'trainings'],
+  [/^(?:trainings|courses?)$/, 'trainings'],
   [/^nationals?$/, 'nationals'],
   [/^victims?$/, 'victims'],
   [/^(?:children|child)$/, 'children'],
@@ -413,7 +413,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
       form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
     }
-    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : /\b(?:child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)\b/i.test(seg) ? 'child' : /\badults?\b/i.test(seg) ? 'adult' : undefined;
+    const victimIn = (t: string): Victim | undefined => (/\b(?:child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)\b/i.test(t) ? 'child' : /\badults?\b/i.test(t) ? 'adult' : undefined);
+    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimIn(seg) ?? victimIn(text.slice(Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start)), g.start));
     // Kind.
     const isTime = unit === 'years' || unit === 'months' || unit === 'days' || unit === 'weeks';
     let kind: FactKind = 'count';

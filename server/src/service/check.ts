@@ -246,12 +246,14 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
     if (broad.length === 0) continue;
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
     const inContext = (b: { fact: Fact }) => sameContext(claim, b.fact);
-    const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && narrower(claim, b.fact));
+    // An exact figure without a qualifier may be one of the report's breakdowns ("35 traffickers" = "35 for forced labor"); a bound may not.
+    const loose = (b: { fact: Fact }) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
+    const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) {
       findings.push(finding('figure', claim.span, 'match', good.report, good.fact, ctx));
       continue;
     }
-    const wrongYear = agreeing.find((b) => inContext(b));
+    const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
     if (wrongYear && (claim.year !== undefined || ctx.edition !== undefined)) {
       const f = wrongYear.fact;
       const r = wrongYear.report;
@@ -265,7 +267,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
       findings.push(finding('figure', claim.span, 'wrong-year', r, f, ctx));
       continue;
     }
-    if (agreeing.some((b) => narrower(claim, b.fact))) continue; // the value is in the report for some other reading: no evidence against it
+    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) continue; // the value is in the report for some other reading: no evidence against it
     let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
     if (citedIds.size) {
       const cited = target.filter((b) => citedIds.has(b.report.id));
