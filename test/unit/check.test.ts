@@ -42,7 +42,7 @@ describe('figure.mismatch', () => {
   test('a penalty range for a child victim that differs is flagged with the report range as the fix', () => {
     const { d } = expectAt(
       `Trafficking offenses involving a child victim carry between 10 and 20 years in prison in Cambodia.
-                                                    ^^^^^^^^^^^^^^^^^
+                                                    ^^^^^^^^^^^^^^^^^`,
       Code.FigureMismatch,
     );
     assert.equal(data(d).replacement, '15 to 20');
@@ -50,7 +50,7 @@ describe('figure.mismatch', () => {
   test('"up to 15 years" for a child victim contradicts the 20-year maximum', () => {
     const { d } = expectAt(
       `In Cambodia, offenses involving a child victim carry up to 15 years’ imprisonment.
-                                                     ^^^^^^^^
+                                                     ^^^^^^^^`,
       Code.FigureMismatch,
     );
     assert.equal(data(d).replacement, 'up to 20');
@@ -132,7 +132,7 @@ describe('quotes', () => {
   test('quote.mismatch: one word changed; the fix restores the exact wording', () => {
     const { d, text } = expectAt(
       `The report found that "Law enforcement did not effectively address forced labour in cyber scam operations" [@KHM-2023].
-                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^`,
       Code.QuoteMismatch,
     );
     assert.equal(data(d).replacement, 'Law enforcement did not effectively address forced labor in cyber scam operations');
@@ -145,7 +145,7 @@ describe('quotes', () => {
   test('quote.not-found in a partial text says so and is only information', () => {
     const { d } = expectAt(
       `The 2023 report notes that "the government opened three new shelters for male victims of trafficking in Phnom Penh" [@KHM-2023].
-                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^`,
       Code.QuoteNotFound,
     );
     assert.match(d.message, /not in the loaded text of KHM-2023 \(which holds only Summary and Prioritized Recommendations\)/);
