@@ -2,13 +2,24 @@
  * The TIP Lens engine: one object the language server and the CLI share.
  * Pure: takes documents and a cancellation token, returns LSP types.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DraftAnalysis } from './analysis';
 import { provideDiagnostics } from './diagnostics';
 import type { KnowledgeBase } from './kb';
+import { citationLabel } from './kb';
 import { defaultSettings, type TipLensSettings } from './settings';
 import type { CancellationToken } from './types';
+import { throwIfCancelled } from './types';
+import { provideHover } from './hover';
+import { provideCompletion } from './completion';
+import { provideCodeActions, provideFixAll } from './codeActions';
+import { provideDefinition, provideDocumentLinks, provideReferences, type DraftWithAnalysis } from './navigation';
+import { provideWorkspaceSymbols } from './symbols';
+import { provideCodeLenses, provideCoverage } from './coverage';
+import { firstWords, itemTitle, searchItems } from './search';
+import { provideReportText } from './reportText';
+import type { CoverageResult, ReportTextResult, SearchItem } from '../protocol';
 
 export interface TipLensServiceOptions {
   kb: KnowledgeBase;
@@ -21,14 +32,34 @@ export interface TipLensService {
   /** Cached per URI and version. */
   analyze(doc: TextDocument, token: CancellationToken): DraftAnalysis;
   diagnostics(doc: TextDocument, token: CancellationToken): Diagnostic[];
+  hover(doc: TextDocument, position: Position, token: CancellationToken): Hover | null;
+  completion(doc: TextDocument, position: Position, token: CancellationToken): CompletionList | null;
+  /** Quick fixes for the range, and source.fixAll.tipLens when `only` asks for it. */
+  codeActions(doc: TextDocument, range: Range, only: string[] | undefined, token: CancellationToken): CodeAction[];
+  fixAll(doc: TextDocument, token: CancellationToken): CodeAction | null;
+  definition(doc: TextDocument, position: Position, token: CancellationToken): Location | null;
+  /** References to the item at the position across `docs` (the open documents). */
+  references(doc: TextDocument, position: Position, docs: Iterable<TextDocument>, includeDeclaration: boolean, token: CancellationToken): Location[] | null;
+  documentLinks(doc: TextDocument, token: CancellationToken): DocumentLink[];
+  codeLenses(doc: TextDocument, token: CancellationToken): CodeLens[];
+  coverage(doc: TextDocument, token: CancellationToken): CoverageResult;
+  workspaceSymbols(query: string, token: CancellationToken, preferReport?: string): SymbolInformation[];
+  searchItems(query: string, doc: TextDocument | undefined, limit: number | undefined, token: CancellationToken): SearchItem[];
+  reportText(uri: string): ReportTextResult;
 }
 
 export function createTipLensService(options: TipLensServiceOptions): TipLensService {
   const cache = new Map<string, { version: number; text: string; generation: number; analysis: DraftAnalysis }>();
   let generation = 0;
   let settings = options.settings ?? defaultSettings();
+  const kb = options.kb;
+  const kbGet = (id: string) => kb.get(id);
+  const enabled = (token: CancellationToken) => {
+    throwIfCancelled(token);
+    return settings.enable;
+  };
   const service: TipLensService = {
-    kb: options.kb,
+    kb,
     get settings() {
       return settings;
     },
@@ -40,13 +71,63 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       const hit = cache.get(doc.uri);
       const text = doc.getText();
       if (hit && hit.version === doc.version && hit.generation === generation && hit.text === text) return hit.analysis;
-      const analysis = analyzeDocument(doc, options.kb, settings, token);
+      const analysis = analyzeDocument(doc, kb, settings, token);
+      cache.delete(doc.uri);
       cache.set(doc.uri, { version: doc.version, text, generation, analysis });
       if (cache.size > 200) cache.delete(cache.keys().next().value as string);
       return analysis;
     },
     diagnostics(doc, token) {
       return provideDiagnostics(doc, service.analyze(doc, token), settings, token);
+    },
+    hover(doc, position, token) {
+      return enabled(token) ? provideHover(doc, service.analyze(doc, token), kb, position, token) : null;
+    },
+    completion(doc, position, token) {
+      return enabled(token) ? provideCompletion(doc, service.analyze(doc, token), kb, position, token) : null;
+    },
+    codeActions(doc, range, only, token) {
+      if (!enabled(token)) return [];
+      return provideCodeActions(doc, service.analyze(doc, token), service.diagnostics(doc, token), { range, only }, token);
+    },
+    fixAll(doc, token) {
+      return enabled(token) ? provideFixAll(doc, service.diagnostics(doc, token), token) : null;
+    },
+    definition(doc, position, token) {
+      return enabled(token) ? provideDefinition(doc, service.analyze(doc, token), kbGet, position, token) : null;
+    },
+    references(doc, position, docs, includeDeclaration, token) {
+      if (!enabled(token)) return null;
+      const drafts = function* (): Iterable<DraftWithAnalysis> {
+        for (const d of docs) yield { doc: d, analysis: service.analyze(d, token) };
+      };
+      return provideReferences(doc, service.analyze(doc, token), kbGet, position, drafts, includeDeclaration, token);
+    },
+    documentLinks(doc, token) {
+      return enabled(token) ? provideDocumentLinks(doc, service.analyze(doc, token), token) : [];
+    },
+    codeLenses(doc, token) {
+      return enabled(token) ? provideCodeLenses(doc, service.analyze(doc, token), kb, token) : [];
+    },
+    coverage(doc, token) {
+      return enabled(token) ? provideCoverage(doc, service.analyze(doc, token), kb, token) : null;
+    },
+    workspaceSymbols(query, token, preferReport) {
+      return enabled(token) ? provideWorkspaceSymbols(kb, query, preferReport ?? (settings.defaultReport || undefined), token) : [];
+    },
+    searchItems(query, doc, limit, token) {
+      throwIfCancelled(token);
+      const prefer = doc ? service.analyze(doc, token).defaultReport : settings.defaultReport || undefined;
+      return searchItems(kb, query, { preferReport: prefer, limit: limit ?? 50 }, token).map(({ item }) => ({
+        anchor: item.anchor,
+        citation: `[@${item.anchor}]`,
+        label: `${item.anchor} · ${itemTitle(item)}`,
+        detail: citationLabel(item.report, item.key),
+        text: item.text,
+      }));
+    },
+    reportText(uri) {
+      return provideReportText(kb, uri);
     },
   };
   return service;
@@ -56,3 +137,4 @@ export { Code, ALL_CODES, CODE_HELP } from './codes';
 export type { TipLensSettings } from './settings';
 export { defaultSettings, validateSettings } from './settings';
 export type { DraftAnalysis } from './analysis';
+export { firstWords };

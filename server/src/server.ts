@@ -1,0 +1,421 @@
+/**
+ * The TIP Lens language server: wires an LSP connection to the engine
+ * (server/src/service). Handlers are a few lines each; the features live in
+ * the engine. Start it with `--stdio` or `--node-ipc` (or `--socket=PORT`).
+ *
+ * Nothing heavy happens before the initialize result: the knowledge base loads
+ * when the client says `initialized` (or on the first request that needs it),
+ * and fuzzy indexes are built the first time a report is searched.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type Range,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadKnowledgeBase as loadFromDisk } from './node/loadReports';
+import { createTipLensService, type TipLensService } from './service/index';
+import type { KnowledgeBase } from './service/kb';
+import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
+import { CancelledError, NEVER_CANCELLED } from './service/types';
+import { FIX_ALL_KIND } from './service/codeActions';
+import {
+  CheckDocumentRequest,
+  CoverageRequest,
+  ReportTextRequest,
+  SearchItemsRequest,
+  StatusNotification,
+  type CheckDocumentParams,
+  type CoverageParams,
+  type ReportTextParams,
+  type SearchItemsParams,
+  type StatusParams,
+} from './protocol';
+
+export interface ServerDeps {
+  /** Loads the bundled reports plus `paths` (relative ones against `base`). */
+  loadKnowledgeBase(paths: readonly string[], base: string): KnowledgeBase;
+  /** Debounce of pushed diagnostics per document, in ms (default 150). */
+  pushDelay?: number;
+}
+
+const defaultDeps: ServerDeps = { loadKnowledgeBase: loadFromDisk };
+
+/** A request whose parameters are not what the protocol says: answered with InvalidParams. */
+class BadParams extends Error {}
+
+const MAX_CHECK_CHARS = 10 * 1024 * 1024;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function startServer(connection: Connection, deps: ServerDeps = defaultDeps): void {
+  const documents = new TextDocuments(TextDocument);
+  const pushDelay = deps.pushDelay ?? 150;
+  let caps: ClientCapabilities = {};
+  let base = process.cwd();
+  let initRaw: unknown;
+  let settings: TipLensSettings = defaultSettings();
+  let settingsProblems: string[] = [];
+  let service: TipLensService | undefined;
+  let loadedReports: string | undefined;
+  /** Bumped whenever settings or reports change: part of every diagnostic result id. */
+  let generation = 0;
+  let pull = false;
+  let statusHandledByClient = false;
+  const shown = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const log = (m: string) => connection.console.log(m);
+  const logError = (m: string) => connection.console.error(m);
+
+  // ---------------------------------------------------------------- engine
+
+  function svc(): TipLensService {
+    if (!service || loadedReports !== settings.reports.join('\0')) {
+      const t = performance.now();
+      const kb = deps.loadKnowledgeBase(settings.reports, base);
+      service = createTipLensService({ kb, settings });
+      loadedReports = settings.reports.join('\0');
+      generation++;
+      log(`TIP Lens: loaded ${kb.reports.size} report(s) in ${(performance.now() - t).toFixed(0)} ms: ${kb.all().map((r) => r.id).slice(0, 20).join(', ')}${kb.reports.size > 20 ? ', …' : ''}`);
+      reportStatus();
+    } else if (service.settings !== settings) {
+      service.settings = settings;
+      generation++;
+    }
+    return service;
+  }
+
+  /** Loaded reports and problems: tipLens/status, the log, and a warning once per message for clients that do not show tipLens/status. */
+  function reportStatus(): void {
+    if (!service) return;
+    const problems = [...settingsProblems.map((message) => ({ file: '', message })), ...service.kb.problems];
+    const status: StatusParams = { reports: service.kb.all().map((r) => r.id), problems };
+    void connection.sendNotification(StatusNotification, status).catch(() => undefined);
+    for (const p of problems) {
+      const message = p.file ? `${p.file}: ${p.message}` : p.message;
+      if (shown.has(message)) continue;
+      shown.add(message);
+      connection.console.warn(`TIP Lens: ${message}`);
+      if (!statusHandledByClient) connection.window.showWarningMessage(`TIP Lens: ${message}`);
+    }
+  }
+
+  function applySettings(raw: unknown): void {
+    const result = validateSettings(raw);
+    settings = result.settings;
+    settingsProblems = result.problems;
+    const reload = service !== undefined && loadedReports !== settings.reports.join('\0');
+    svc();
+    if (!reload) reportStatus();
+    refreshDiagnostics();
+  }
+
+  async function readConfiguration(): Promise<unknown> {
+    const fromInit = isObject(initRaw) ? initRaw : {};
+    if (!caps.workspace?.configuration) return fromInit;
+    try {
+      const fromClient: unknown = await connection.workspace.getConfiguration({ section: 'tipLens' });
+      return isObject(fromClient) ? { ...fromInit, ...fromClient } : fromInit;
+    } catch (e) {
+      logError(`TIP Lens: workspace/configuration failed: ${String(e)}`);
+      return fromInit;
+    }
+  }
+
+  // ------------------------------------------------------------ diagnostics
+
+  function refreshDiagnostics(): void {
+    if (pull) {
+      if (caps.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
+    } else {
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    }
+    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').then(undefined, () => undefined);
+  }
+
+  function schedule(uri: string, delay = pushDelay): void {
+    if (pull) return;
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        try {
+          void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: svc().diagnostics(doc, NEVER_CANCELLED) });
+        } catch (e) {
+          logError(`TIP Lens: diagnostics for ${uri} failed: ${describe(e)}`);
+        }
+      }, delay),
+    );
+  }
+
+  const resultId = (doc: TextDocument) => `${generation}:${doc.version}`;
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Wraps a handler: cancellation -> RequestCancelled, bad params -> InvalidParams, anything else -> logged InternalError. The server keeps serving. */
+  function handle<P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<never>> => {
+      try {
+        if (token.isCancellationRequested) throw new CancelledError();
+        return await fn(params, token);
+      } catch (e) {
+        if (e instanceof CancelledError || token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+        if (e instanceof BadParams) {
+          connection.console.warn(`TIP Lens: ${name}: ${e.message}`);
+          return new ResponseError(ErrorCodes.InvalidParams, `${name}: ${e.message}`);
+        }
+        logError(`TIP Lens: ${name} failed: ${describe(e)}`);
+        return new ResponseError(ErrorCodes.InternalError, `TIP Lens: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+  }
+
+  /** The open document the params name; undefined for a URI the client never opened. */
+  function docOf(params: unknown): TextDocument | undefined {
+    const uri = isObject(params) && isObject(params.textDocument) ? params.textDocument.uri : undefined;
+    if (typeof uri !== 'string') throw new BadParams('expected textDocument.uri (a string)');
+    return documents.get(uri);
+  }
+
+  function positionOf(params: unknown): Position {
+    const p = isObject(params) ? params.position : undefined;
+    if (!isObject(p) || !isCount(p.line) || !isCount(p.character)) throw new BadParams('expected position {line, character} with non-negative integers');
+    return { line: p.line, character: p.character };
+  }
+
+  function rangeOf(params: unknown): Range {
+    const r = isObject(params) ? params.range : undefined;
+    if (!isObject(r)) throw new BadParams('expected range {start, end}');
+    return { start: positionOf({ position: r.start }), end: positionOf({ position: r.end }) };
+  }
+
+  // -------------------------------------------------------------- lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    caps = params.capabilities ?? {};
+    pull = !!caps.textDocument?.diagnostic;
+    const io: unknown = params.initializationOptions;
+    initRaw = isObject(io) && isObject(io.tipLens) ? io.tipLens : io;
+    statusHandledByClient = isObject(io) && io.statusNotification === true;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    if (folder?.startsWith('file:')) base = fileURLToPath(folder);
+    else if (params.rootPath) base = params.rootPath;
+    const result = validateSettings(isObject(initRaw) ? initRaw : undefined);
+    settings = result.settings;
+    settingsProblems = result.problems;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['@', '/'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        diagnosticProvider: pull ? { identifier: 'tip-lens', interFileDependencies: false, workspaceDiagnostics: true } : undefined,
+      },
+      serverInfo: { name: 'tip-lens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    svc();
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tipLens' }).then(undefined, () => undefined);
+    }
+    if (caps.workspace?.configuration) applySettings(await readConfiguration());
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    try {
+      const pushed = isObject(change?.settings) ? change.settings.tipLens : undefined;
+      const raw = caps.workspace?.configuration ? await readConfiguration() : isObject(pushed) ? { ...(isObject(initRaw) ? initRaw : {}), ...pushed } : initRaw;
+      applySettings(raw);
+    } catch (e) {
+      logError(`TIP Lens: reading settings failed: ${describe(e)}`);
+    }
+  });
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // --------------------------------------------------------------- features
+
+  connection.languages.diagnostics.on(
+    handle('textDocument/diagnostic', (params, token) => {
+      const doc = docOf(params);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const s = svc();
+      const id = resultId(doc);
+      if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: s.diagnostics(doc, token) };
+    }),
+  );
+
+  connection.languages.diagnostics.onWorkspace(
+    handle('workspace/diagnostic', (params, token) => {
+      const s = svc();
+      const previous = new Map((params?.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+      const items: WorkspaceDocumentDiagnosticReport[] = documents.all().map((doc) => {
+        const id = resultId(doc);
+        if (previous.get(doc.uri) === id) return { kind: DocumentDiagnosticReportKind.Unchanged, uri: doc.uri, version: doc.version, resultId: id };
+        return { kind: DocumentDiagnosticReportKind.Full, uri: doc.uri, version: doc.version, resultId: id, items: s.diagnostics(doc, token) };
+      });
+      return { items };
+    }),
+  );
+
+  connection.onHover(
+    handle('textDocument/hover', (params, token) => {
+      const doc = docOf(params);
+      return doc ? svc().hover(doc, positionOf(params), token) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    handle('textDocument/completion', (params, token) => {
+      const doc = docOf(params);
+      return doc ? svc().completion(doc, positionOf(params), token) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    handle('textDocument/codeAction', (params, token) => {
+      const doc = docOf(params);
+      const only = Array.isArray(params?.context?.only) ? params.context.only : undefined;
+      return doc ? svc().codeActions(doc, rangeOf(params), only, token) : null;
+    }),
+  );
+
+  connection.onDefinition(
+    handle('textDocument/definition', (params, token) => {
+      const doc = docOf(params);
+      return doc ? svc().definition(doc, positionOf(params), token) : null;
+    }),
+  );
+
+  connection.onReferences(
+    handle('textDocument/references', (params, token) => {
+      const doc = docOf(params);
+      return doc ? svc().references(doc, positionOf(params), documents.all(), params?.context?.includeDeclaration === true, token) : null;
+    }),
+  );
+
+  connection.onDocumentLinks(
+    handle('textDocument/documentLink', (params, token) => {
+      const doc = docOf(params);
+      return doc ? svc().documentLinks(doc, token) : null;
+    }),
+  );
+
+  connection.onCodeLens(
+    handle('textDocument/codeLens', (params, token) => {
+      const doc = docOf(params);
+      return doc ? svc().codeLenses(doc, token) : null;
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    handle('workspace/symbol', (params, token) => {
+      const query = typeof params?.query === 'string' ? params.query : '';
+      const s = svc();
+      const prefer = settings.defaultReport || documents.all().map((d) => s.analyze(d, token).defaultReport).find((r) => r !== undefined);
+      return s.workspaceSymbols(query, token, prefer);
+    }),
+  );
+
+  // ---------------------------------------------------------- custom requests
+
+  connection.onRequest(
+    ReportTextRequest,
+    handle(ReportTextRequest, (params: ReportTextParams) => {
+      if (!isObject(params) || typeof params.uri !== 'string') throw new BadParams('expected {uri: "tip-lens:/KHM-2023.txt"}');
+      return svc().reportText(params.uri);
+    }),
+  );
+
+  connection.onRequest(
+    CoverageRequest,
+    handle(CoverageRequest, (params: CoverageParams, token) => {
+      if (!isObject(params) || typeof params.uri !== 'string') throw new BadParams('expected {uri}');
+      const doc = documents.get(params.uri);
+      return doc ? svc().coverage(doc, token) : null;
+    }),
+  );
+
+  connection.onRequest(
+    SearchItemsRequest,
+    handle(SearchItemsRequest, (params: SearchItemsParams, token) => {
+      if (!isObject(params) || typeof params.query !== 'string') throw new BadParams('expected {query: string, uri?, limit?}');
+      const doc = typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+      const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(Math.floor(params.limit), 500) : undefined;
+      return svc().searchItems(params.query, doc, limit, token);
+    }),
+  );
+
+  connection.onRequest(
+    CheckDocumentRequest,
+    handle(CheckDocumentRequest, (params: CheckDocumentParams, token) => {
+      if (!isObject(params) || typeof params.uri !== 'string' || typeof params.text !== 'string') throw new BadParams('expected {uri: string, text: string, languageId?}');
+      if (params.text.length > MAX_CHECK_CHARS) throw new BadParams(`text of ${params.uri} is over 10 MB; not checked`);
+      const languageId = typeof params.languageId === 'string' ? params.languageId : /\.txt$/i.test(params.uri) ? 'plaintext' : 'markdown';
+      // A fresh document each time (version -1), so the check never reuses an open document's analysis by mistake.
+      return svc().diagnostics(TextDocument.create(params.uri, languageId, -1, params.text), token);
+    }),
+  );
+
+  documents.listen(connection);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** `node dist/server.js --stdio` (or --node-ipc, --socket=N): stdio when no transport is named. */
+function main(): void {
+  if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) process.argv.push('--stdio');
+  const connection = createConnection(ProposedFeatures.all);
+  process.on('uncaughtException', (e) => connection.console.error(`TIP Lens: uncaught ${describe(e)}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`TIP Lens: unhandled rejection ${describe(e)}`));
+  startServer(connection);
+  connection.listen();
+}
+
+if (require.main === module) main();
+

@@ -1,0 +1,118 @@
+/**
+ * Hover: on a reference (the recommendation's or paragraph's own words), on a
+ * figure, quote or tier claim the checks matched (the source sentence with the
+ * matched part in bold), and on `tip-report:` in the front matter (the report
+ * and the draft's coverage of its recommendations). Each ends with the
+ * citation label and a command link that opens the source.
+ */
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DraftAnalysis } from './analysis';
+import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from './kb';
+import { rangeInReport } from './positions';
+import { Commands, type ShowSourceArgs } from '../protocol';
+import { coverageMarkdown, provideCoverage } from './coverage';
+import { findingAt, onFrontMatterReport, referenceAt } from './navigation';
+import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
+
+/** Escapes Markdown so report text shows as written. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/^(\s*)([-=])/gm, '$1\\$2');
+}
+
+/** `command:tipLens.showSource?…` opening the source at `span`. */
+export function showSourceLink(report: Report, span: Span, title = 'Open source'): string {
+  const args: ShowSourceArgs = { uri: reportUri(report.id), range: rangeInReport(report, span) };
+  return `[${title}](command:${Commands.showSource}?${encodeURIComponent(JSON.stringify(args))} "${citationLabel(report)}")`;
+}
+
+export function provideHover(doc: TextDocument, analysis: DraftAnalysis, kb: KnowledgeBase, position: Position, token: CancellationToken): Hover | null {
+  throwIfCancelled(token);
+  const offset = doc.offsetAt(position);
+  const range = (s: Span): Range => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
+  const ref = referenceAt(analysis, offset);
+  if (ref) return markdown(referenceHover(ref), range(ref.span));
+  const finding = findingAt(analysis, offset);
+  if (finding) return markdown(findingHover(finding), range(finding.span));
+  if (onFrontMatterReport(analysis, offset)) {
+    const span = analysis.draft.frontMatter!.tipReportSpan!;
+    const report = analysis.defaultReport ? kb.get(analysis.defaultReport) : undefined;
+    if (!report) return markdown(`No report **${escapeMarkdown(analysis.defaultReport ?? '')}** is loaded (loaded: ${kb.all().slice(0, 8).map((r) => r.id).join(', ')}).`, range(span));
+    const parts = [reportSummary(report)];
+    const c = provideCoverage(doc, analysis, kb, token);
+    if (c && c.reportId === report.id && c.total > 0) parts.push(coverageMarkdown(c, escapeMarkdown));
+    return markdown(parts.join('\n\n'), range(span));
+  }
+  return null;
+}
+
+function markdown(value: string, range: Range): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+function quote(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => `> ${l}`)
+    .join('\n');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+function referenceHover(ref: DraftReference): string {
+  if (!ref.target) return `**[@${escapeMarkdown(ref.raw)}]**: ${escapeMarkdown(ref.problem ?? 'not a known report item')}`;
+  const { report, kind, span } = ref.target;
+  if (kind === 'report') return reportSummary(report);
+  const text = oneLine(report.text.slice(span.start, span.end));
+  return [
+    `**${escapeMarkdown(ref.target.anchor)}**`,
+    quote(escapeMarkdown(text)),
+    `${escapeMarkdown(citationLabel(report, ref.item))} · ${showSourceLink(report, span)}`,
+  ].join('\n\n');
+}
+
+const STATUS: Record<Finding['status'], string> = {
+  match: 'Matches the report',
+  mismatch: 'The report says otherwise',
+  'wrong-year': 'The report gives this for another year or edition',
+  'not-found': 'Not found in the loaded report text',
+};
+
+function findingHover(f: Finding): string {
+  const { report } = f;
+  const src = report.text;
+  const s = f.source;
+  const h = f.highlight && f.highlight.start >= s.start && f.highlight.end <= s.end && f.highlight.end > f.highlight.start ? f.highlight : undefined;
+  const sentence = h
+    ? `${escapeMarkdown(oneLine(src.slice(s.start, h.start)))}${/\s$/.test(src.slice(s.start, h.start)) ? ' ' : ''}**${escapeMarkdown(oneLine(src.slice(h.start, h.end)))}**${/^\s/.test(src.slice(h.end, s.end)) ? ' ' : ''}${escapeMarkdown(oneLine(src.slice(h.end, s.end)))}`
+    : escapeMarkdown(oneLine(src.slice(s.start, s.end)));
+  const what = f.kind === 'tier' ? 'Tier placement' : f.kind === 'quote' ? 'Quote' : 'Figure';
+  const anchorItem = f.anchor.includes('/') ? f.anchor.slice(f.anchor.indexOf('/') + 1) : undefined;
+  const lines = [`**${what}** · ${STATUS[f.status]}`, quote(sentence.trim()), `${escapeMarkdown(citationLabel(report, anchorItem))} · ${showSourceLink(report, s)}`];
+  const tier = f.fact?.tier ?? report.manifest.tier;
+  if (f.kind === 'tier' && tier) {
+    const when = f.fact?.year && f.fact.year !== report.manifest.edition ? ` in ${f.fact.year}` : '';
+    lines.splice(1, 0, `The ${report.manifest.edition} report places ${escapeMarkdown(report.manifest.country)} on **${tier}**${when}.`);
+  }
+  return lines.join('\n\n');
+}
+
+/** The report at a glance: edition, country, tier, what the loaded text holds, the publisher's source. */
+export function reportSummary(report: Report): string {
+  const m = report.manifest;
+  const facts: string[] = [];
+  if (m.tier) facts.push(m.tier);
+  facts.push(`data year ${m.dataYear}`);
+  facts.push(`${report.recommendations.length} prioritized recommendation${report.recommendations.length === 1 ? '' : 's'}`);
+  const sections = report.sections.map((s) => sectionTitle(report, s.slug)).join(', ');
+  const lines = [
+    `**${escapeMarkdown(citationLabel(report))}** (${report.id})`,
+    facts.map(escapeMarkdown).join(' · '),
+    `Loaded text: ${escapeMarkdown(sections)}${report.partial ? ' (partial narrative)' : ''}`,
+  ];
+  if (m.source?.url) lines.push(`Source: [${escapeMarkdown(m.source.title || m.source.publisher)}](${m.source.url}) · ${showSourceLink(report, { start: 0, end: 0 })}`);
+  else lines.push(showSourceLink(report, { start: 0, end: 0 }));
+  return lines.join('\n\n');
+}

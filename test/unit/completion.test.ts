@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { draft, service, token } from './_lsp-fixtures';
+
+const edit = (i: CompletionItem) => i.textEdit as TextEdit;
+const labels = (l: CompletionList | null) => (l?.items ?? []).map((i) => i.label);
+/** What the document reads after accepting `item`. */
+const accept = (doc: TextDocument, item: CompletionItem) => {
+  const e = edit(item);
+  const t = doc.getText();
+  return t.slice(0, doc.offsetAt(e.range.start)) + e.newText + t.slice(doc.offsetAt(e.range.end));
+};
+
+test('[@scam offers KHM-2023/R1 first, with detail, documentation and a closing bracket', () => {
+  const { doc, at } = draft('Cambodia must act on forced labor [@scam^');
+  const list = service().completion(doc, at[0], token);
+  assert.ok(list);
+  assert.equal(list.isIncomplete, true);
+  const first = list.items[0];
+  assert.equal(first.label, 'KHM-2023/R1');
+  assert.match(first.detail ?? '', /^Investigate and prosecute traffickers/);
+  assert.match(JSON.stringify(first.documentation), /cyber scam operations/);
+  assert.equal(accept(doc, first), 'Cambodia must act on forced labor [@KHM-2023/R1]');
+  // VS Code filters by the text from the edit's start to the cursor: every item carries exactly that.
+  for (const i of list.items) assert.equal(i.filterText, 'scam');
+  assert.deepEqual(list.items.map((i) => i.sortText), [...list.items.map((i) => i.sortText)].sort());
+});
+
+test('@restitution offers R13 first; short form when the draft has a default report', () => {
+  const { doc, at } = draft('---\ntip-report: KHM-2023\n---\nCourts should order it [@restitution^]');
+  const list = service().completion(doc, at[0], token);
+  const first = list!.items[0];
+  assert.equal(first.label, 'KHM-2023/R13');
+  assert.equal(accept(doc, first), '---\ntip-report: KHM-2023\n---\nCourts should order it [@R13]');
+});
+
+test('a bare @query becomes a whole [@KEY] reference, replacing the @', () => {
+  const { doc, at } = draft('Screen everyone in @detention^ centres.');
+  const list = service().completion(doc, at[0], token);
+  const first = list!.items[0];
+  assert.equal(first.label, 'KHM-2023/R3');
+  assert.equal(first.filterText, '@detention');
+  assert.equal(accept(doc, first), 'Screen everyone in [@KHM-2023/R3] centres.');
+  assert.ok(!edit(first).newText.includes('@@'));
+});
+
+test('fuzzy matches survive typos', () => {
+  const { doc, at } = draft('[@restituion^]');
+  assert.equal(labels(service().completion(doc, at[0], token))[0], 'KHM-2023/R13');
+});
+
+test('report ids: @KHM-2 offers KHM-2023 and KHM-2022', () => {
+  const { doc, at } = draft('See [@KHM-2^]');
+  const list = service().completion(doc, at[0], token);
+  assert.deepEqual(labels(list).sort(), ['KHM-2022', 'KHM-2023']);
+  assert.equal(accept(doc, list!.items[0]), 'See [@KHM-2023]');
+});
+
+test('after KHM-2023/ the report\'s items by key; after KHM-2022/pros its paragraphs', () => {
+  let { doc, at } = draft('[@KHM-2023/R1^]');
+  assert.deepEqual(labels(service().completion(doc, at[0], token)), ['KHM-2023/R1', 'KHM-2023/R10', 'KHM-2023/R11', 'KHM-2023/R12', 'KHM-2023/R13', 'KHM-2023/R14', 'KHM-2023/R15', 'KHM-2023/R16', 'KHM-2023/R17']);
+  ({ doc, at } = draft('[@KHM-2022/pros^'));
+  const l = labels(service().completion(doc, at[0], token));
+  assert.equal(l.length, 7);
+  assert.equal(l[0], 'KHM-2022/prosecution.1');
+});
+
+test('@R with a default report lists short keys in order', () => {
+  const { doc, at } = draft('---\ntip-report: KHM-2023\n---\n[@R^]');
+  const list = service().completion(doc, at[0], token);
+  assert.deepEqual(labels(list).slice(0, 3), ['KHM-2023/R1', 'KHM-2023/R2', 'KHM-2023/R3']);
+  assert.equal(edit(list!.items[1]).newText, 'R2');
+});
+
+test('just typed @ inside brackets: the default report\'s recommendations, then report ids', () => {
+  const { doc, at } = draft('---\ntip-report: KHM-2023\n---\nText [@^]');
+  const l = labels(service().completion(doc, at[0], token));
+  assert.equal(l[0], 'KHM-2023/R1');
+  assert.ok(l.includes('KHM-2022'));
+});
+
+test('tip-report: in the front matter completes report ids', () => {
+  const { doc, at } = draft('---\ntitle: x\ntip-report: KHM-202^\n---\nBody');
+  const list = service().completion(doc, at[0], token);
+  assert.deepEqual(labels(list), ['KHM-2023', 'KHM-2022']);
+  assert.equal(accept(doc, list!.items[1]), '---\ntitle: x\ntip-report: KHM-2022\n---\nBody');
+});
+
+test('no completion for e-mail addresses, code, or plain words', () => {
+  for (const text of ['mail me at someone@scam^', '`[@scam^`', 'plain word^s', '```\n[@scam^\n```\n']) {
+    const { doc, at } = draft(text);
+    assert.equal(service().completion(doc, at[0], token), null, text);
+  }
+});

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { SymbolKind } from 'vscode-languageserver-types';
+import { KnowledgeBase } from '../../server/src/service/kb';
+import { searchItems, splitQuery } from '../../server/src/service/search';
+import { provideWorkspaceSymbols } from '../../server/src/service/symbols';
+import { bundledKb, cancelled, report, service, token } from './_lsp-fixtures';
+import { CancelledError } from '../../server/src/service/types';
+
+test('workspace symbol "restitution" finds KHM-2023/R13 first, located in the source text', () => {
+  const syms = service().workspaceSymbols('restitution', token);
+  assert.ok(syms.length > 0);
+  assert.match(syms[0].name, /^KHM-2023\/R13: Allow restitution upon conviction/);
+  assert.equal(syms[0].kind, SymbolKind.Key);
+  assert.equal(syms[0].containerName, '2023 TIP Report — Cambodia');
+  assert.equal(syms[0].location.uri, 'tip-lens:/KHM-2023.txt');
+});
+
+test('an empty symbol query lists recommendations in report order', () => {
+  const syms = service().workspaceSymbols('', token);
+  assert.equal(syms.length, 17);
+  assert.match(syms[0].name, /^KHM-2023\/R1:/);
+  assert.match(syms[16].name, /^KHM-2023\/R17:/);
+});
+
+test('search ranks fuzzy hits: scam -> R1, multi-word queries need every word', () => {
+  const kb = bundledKb();
+  assert.equal(searchItems(kb, 'scam', {}, token)[0].item.anchor, 'KHM-2023/R1');
+  assert.equal(searchItems(kb, 'male victims', {}, token)[0].item.anchor, 'KHM-2023/R8');
+  assert.equal(searchItems(kb, 'unannounced inspections', {}, token)[0].item.anchor, 'KHM-2023/R7');
+  const ids = searchItems(kb, 'KHM-2022 penalties', {}, token).map((h) => h.item.report.id);
+  assert.ok(ids.length > 0 && ids.every((id) => id === 'KHM-2022'));
+  assert.deepEqual(splitQuery(kb, 'KHM-2022 penalties').text, 'penalties');
+  assert.equal(searchItems(kb, 'zzzzqqqq', {}, token).length, 0);
+  assert.throws(() => searchItems(kb, 'scam', {}, cancelled), CancelledError);
+});
+
+test('the recommendations list is not indexed twice as paragraphs', () => {
+  const anchors = searchItems(bundledKb(), '', { limit: 500 }, token).map((h) => h.item.anchor);
+  assert.ok(!anchors.some((a) => a.includes('/recommendations.')));
+  assert.ok(anchors.includes('KHM-2023/summary.1'));
+  assert.ok(anchors.includes('KHM-2022/prosecution.7'));
+});
+
+test('search stays bounded on a knowledge base of thousands of reports', () => {
+  // 3,000 copies of the 2023 report under other ids: only a bounded number are searched per query.
+  const base = report('KHM-2023');
+  const many = new KnowledgeBase([base]);
+  for (let i = 0; i < 3000; i++) {
+    const iso3 = `Q${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26) % 26)}`;
+    const edition = 2000 + Math.floor(i / 676);
+    many.add({ ...base, id: `${iso3}-${edition}`, manifest: { ...base.manifest, id: `${iso3}-${edition}`, iso3, edition } });
+  }
+  const t = performance.now();
+  const hits = searchItems(many, 'restitution', { preferReport: 'KHM-2023', limit: 20 }, token);
+  const ms = performance.now() - t;
+  assert.equal(hits[0].item.anchor, 'KHM-2023/R13');
+  assert.ok(ms < 2000, `took ${ms} ms`);
+  const named = searchItems(many, 'QAA-2000 restitution', { limit: 5 }, token);
+  assert.equal(named[0].item.anchor, 'QAA-2000/R13');
+  assert.ok(provideWorkspaceSymbols(many, 'restitution', 'KHM-2023', token, 50).length <= 50);
+});
