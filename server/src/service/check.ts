@@ -153,7 +153,13 @@ const SPECIFIC_UNITS = new Set(['officers', 'participants', 'sessions', 'trainin
 
 function anchorOf(report: Report, fact: Fact): string {
   if (fact.sentence < 0) return report.id;
-  return `${report.id}/${report.sentences[fact.sentence].paragraph}`;
+  return paragraphAnchor(report, report.sentences[fact.sentence].paragraph);
+}
+
+/** `KHM-2023/R1` for a recommendation's paragraph, else `KHM-2022/prosecution.2`. */
+export function paragraphAnchor(report: Report, paragraph: string): string {
+  const rec = report.recommendations.find((r) => r.paragraph === paragraph);
+  return `${report.id}/${rec ? rec.key : paragraph}`;
 }
 
 function sentenceSpan(report: Report, fact: Fact): Span {
@@ -481,21 +487,21 @@ function checkQuotes(input: CheckInput, kbCountries: Map<string, Report[]>, docC
     const m = matchQuote(draft.text, q.inner, candidates);
     const ctx = { span: sentence, block, citations };
     if (m && m.exact) {
-      findings.push(finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span));
+      findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
       continue;
     }
     if (!attributed || q.words < 4) continue;
     const cited = citations.length ? citations[0].target!.report : undefined;
     if (m && !m.exact) {
-      const anchor = `${m.report.id}/${m.paragraph}`;
+      const anchor = paragraphAnchor(m.report, m.paragraph);
       problems.push({
         code: Code.QuoteMismatch,
         span: q.inner,
         message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): it reads "${clip(m.display, 240)}".`,
         data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: 'Restore the exact wording of the report', safeFix: true },
-        related: { report: m.report, span: m.span, message: `${citationLabel(m.report, m.paragraph)}` },
+        related: { report: m.report, span: m.span, message: citationLabel(m.report, anchor.split('/')[1]) },
       });
-      findings.push(finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span));
+      findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
       continue;
     }
     if (q.words < 6) continue;

@@ -19,7 +19,8 @@ export function provideDiagnostics(doc: TextDocument, analysis: DraftAnalysis, s
   throwIfCancelled(token);
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
-  for (const p of analysis.problems) {
+  const problems = [...analysis.problems].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  for (const p of problems) {
     const configured = settings.severity[p.code];
     if (configured === 'off') continue;
     if (analysis.draft.suppressions.some((s) => p.span.start >= s.span.start && p.span.start < s.span.end && (s.codes.length === 0 || s.codes.includes(p.code)))) continue;

@@ -151,8 +151,13 @@ function align(q: string[], w: string[]): { distance: number; start: number; end
     prev = cur;
     prevStart = curStart;
   }
-  let bestJ = 1;
-  for (let j = 1; j <= m; j++) if (prev[j] < prev[bestJ] || (prev[j] === prev[bestJ] && j - prevStart[j] < bestJ - prevStart[bestJ] && false)) bestJ = j;
+  // Least cost; among equals, the end whose last word is the quote's last word, else the longest that does not end on a free word.
+  let min = Infinity;
+  for (let j = 1; j <= m; j++) min = Math.min(min, prev[j]);
+  let bestJ = -1;
+  for (let j = 1; j <= m; j++) if (prev[j] === min && w[j - 1] === q[n - 1]) bestJ = j;
+  if (bestJ < 0) for (let j = 1; j <= m; j++) if (prev[j] === min && !FREE.has(w[j - 1])) bestJ = j;
+  if (bestJ < 0) bestJ = 1;
   return { distance: prev[bestJ], start: prevStart[bestJ], end: bestJ };
 }
 
