@@ -72,7 +72,9 @@ const entries = zipEntries(vsix);
 console.log(`[vsix] ${path.basename(vsix)}: ${(size / 1024).toFixed(0)} KiB, ${entries.length} files`);
 for (const e of entries) console.log(`[vsix]   ${e}`);
 if (size > MAX_BYTES) fail(`${path.basename(vsix)} is ${size} bytes, over the ${MAX_BYTES} byte budget`);
-const missing = REQUIRED.filter((r) => !entries.includes(r));
+// vsce stores CHANGELOG.md and README.md as changelog.md and readme.md.
+const lower = new Set(entries.map((e) => e.toLowerCase()));
+const missing = REQUIRED.filter((r) => !lower.has(r.toLowerCase()));
 if (missing.length) fail(`missing from the .vsix: ${missing.join(', ')}`);
 const unwanted = entries.filter((e) => FORBIDDEN.some((re) => re.test(e)));
 if (unwanted.length) fail(`should not be in the .vsix: ${unwanted.join(', ')}`);

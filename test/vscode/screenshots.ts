@@ -1,0 +1,45 @@
+// extensionTestsPath for `node scripts/e2e/screenshots.mjs`: sets up the scenes of
+// docs/hover.png and docs/problems.png in the real workbench and asks the runner
+// (run-e2e.mjs --screenshots DIR) to capture each one.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, hoverTextsAt, openWorkspaceFile, positionOf, waitFor, waitForDiagnostic } from './helpers';
+
+/** Asks the runner for a screenshot once `selector` is visible in the workbench, and waits until it is saved. */
+async function capture(name: string, selector: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) throw new Error('E2E_SCREENSHOTS is not set: run through scripts/e2e/screenshots.mjs');
+  const done = path.join(dir, `${name}.done`);
+  fs.rmSync(done, { force: true });
+  console.log(`[screenshot] ${name} ${selector}`);
+  await waitFor(`the runner to capture ${name}`, () => (fs.existsSync(done) ? true : undefined), 30_000);
+}
+
+export async function run(): Promise<void> {
+  await openWorkspaceFile('brief.md');
+  await activateExtension();
+
+  // 1. Hover on a reference, with the coverage tree in the explorer.
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+  const editor = await openWorkspaceFile('brief.md');
+  await vscode.commands.executeCommand('tipLens.showCoverage');
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  const pos = positionOf(editor.document, '[@KHM-2023/R1]', 11);
+  await hoverTextsAt(editor.document.uri, pos, (t) => t.some((s) => /cyber scam/i.test(s)));
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await capture('hover', '.monaco-hover:not(.hidden) .rendered-markdown');
+
+  // 2. The Problems panel with TIP Lens diagnostics.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const figures = await openWorkspaceFile('problems.md');
+  await waitForDiagnostic(figures.document.uri, 'figure.mismatch');
+  await waitForDiagnostic(figures.document.uri, 'reference.unknown');
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  const bad = positionOf(figures.document, 'convicted 83', 'convicted '.length);
+  figures.selection = new vscode.Selection(bad, bad);
+  await capture('problems', '.markers-panel .monaco-list-row');
+}
