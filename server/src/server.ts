@@ -15,6 +15,8 @@ import {
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -113,7 +115,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       if (shown.has(message)) continue;
       shown.add(message);
       connection.console.warn(`TIP Lens: ${message}`);
-      if (!statusHandledByClient) connection.window.showWarningMessage(`TIP Lens: ${message}`);
+      if (!statusHandledByClient) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TIP Lens: ${message}` });
     }
   }
 
