@@ -73,19 +73,19 @@ export class TestClient {
     this.settings = settings;
     proc.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve((this.exitCode = code))));
-    conn.onNotification((method: string, params: unknown) => {
-      this.notifications.push({ method, params });
+    // Every notification from the server (none has a handler of its own here).
+    conn.onUnhandledNotification((m) => {
+      this.notifications.push({ method: m.method, params: m.params });
       this.wake();
     });
-    conn.onRequest((method: string, params: unknown) => {
-      this.serverRequests.push({ method, params });
-      this.wake();
-      if (method === 'workspace/configuration') {
-        const items = (params as { items: { section?: string }[] }).items;
-        return items.map((i) => (i.section === 'tipLens' ? this.settings : null));
-      }
-      return null;
-    });
+    const answer = (method: string, reply: (params: unknown) => unknown) =>
+      conn.onRequest(method, (params: unknown) => {
+        this.serverRequests.push({ method, params });
+        this.wake();
+        return reply(params);
+      });
+    answer('workspace/configuration', (params) => (params as { items: { section?: string }[] }).items.map((i) => (i.section === 'tipLens' ? this.settings : null)));
+    for (const m of ['client/registerCapability', 'client/unregisterCapability', 'workspace/diagnostic/refresh', 'workspace/codeLens/refresh', 'window/showMessageRequest', 'window/workDoneProgress/create']) answer(m, () => null);
     conn.listen();
   }
 
