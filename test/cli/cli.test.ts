@@ -63,19 +63,20 @@ describe('tip-lens check', () => {
   test('--format sarif validates against the SARIF 2.1.0 schema and carries rules, locations and fixes', () => {
     const r = tipLens(['check', brief, '--format', 'sarif']);
     assert.equal(r.code, 1);
-    const sarif = JSON.parse(r.stdout);
+    interface SarifLog { runs: { tool: { driver: { rules: { help: { text: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[]; fixes?: { artifactChanges: { replacements: { insertedContent: { text: string } }[] }[] }[] }[] }[] }
+    const sarif = JSON.parse(r.stdout) as SarifLog;
     const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }) // the published 2.1.0 schema has a pattern that is only valid without the u flag;
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
+    assert.ok(validate(structuredClone(sarif)), JSON.stringify(validate.errors?.slice(0, 5)));
     assert.ok(!validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'loud' }] }] }), 'the schema check can fail');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.rules.length, 7);
-    assert.ok(run.tool.driver.rules.every((x: { help: { text: string } }) => x.help.text.length > 20));
-    const mismatch = run.results.find((x: { ruleId: string }) => x.ruleId === 'figure.mismatch');
+    assert.ok(run.tool.driver.rules.every((x) => x.help.text.length > 20));
+    const mismatch = run.results.find((x) => x.ruleId === 'figure.mismatch')!;
     assert.equal(mismatch.locations[0].physicalLocation.region.startLine, 22);
-    assert.equal(mismatch.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '38');
+    assert.equal(mismatch.fixes![0].artifactChanges[0].replacements[0].insertedContent.text, '38');
   });
 
   test('exit 0 on a clean draft, read from standard input', () => {
