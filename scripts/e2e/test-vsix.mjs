@@ -74,6 +74,7 @@ for (const e of entries) console.log(`[vsix]   ${e}`);
 if (size > MAX_BYTES) fail(`${path.basename(vsix)} is ${size} bytes, over the ${MAX_BYTES} byte budget`);
 // vsce stores CHANGELOG.md and README.md as changelog.md and readme.md.
 const lower = new Set(entries.map((e) => e.toLowerCase()));
+if (fs.existsSync(path.join(root, 'README.md'))) REQUIRED.push('extension/readme.md');
 const missing = REQUIRED.filter((r) => !lower.has(r.toLowerCase()));
 if (missing.length) fail(`missing from the .vsix: ${missing.join(', ')}`);
 const unwanted = entries.filter((e) => FORBIDDEN.some((re) => re.test(e)));
