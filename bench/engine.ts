@@ -1,0 +1,109 @@
+/**
+ * Child process for the engine figures: a full check (TIP Lens `diagnostics`)
+ * of generated drafts, beside markdownlint's sync `lint` on the same text and a
+ * plain regex scan (the floor), interleaved run by run so all three see the same
+ * machine conditions. Prints one JSON object.
+ *
+ *   node bench/.out/engine.js 20000:200 1000000:20 [--tiplens-only] [--budget-ms 20000]
+ *
+ * Bundled by bench/run.ts like dist/ (markdownlint, ESM-only, stays external and
+ * is loaded with a dynamic import). Each size stops after `--budget-ms` of TIP
+ * Lens time (at least 5 runs), so a slow engine cannot stall the whole bench.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadKnowledgeBase } from '../server/src/node/loadReports';
+import { createTipLensService } from '../server/src/service';
+import { NEVER_CANCELLED } from '../server/src/service/types';
+import { generateDraft } from './gen-draft';
+import { stats, type Stats } from './lib/stats';
+
+export interface EngineSizeResult {
+  bytes: number;
+  runs: number;
+  tipLens: Stats;
+  markdownlint: Stats;
+  regex: Stats;
+  diagnostics: Record<string, number>;
+  markdownlintIssues: number;
+  regexMatches: number;
+}
+
+/** The floor: one pass of one global regex for numbers and citation brackets. */
+const FLOOR = /\[@[^\]\n]*\]|\d[\d,.]*/g;
+function regexScan(text: string): number {
+  let n = 0;
+  FLOOR.lastIndex = 0;
+  while (FLOOR.exec(text) !== null) n++;
+  return n;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+// --tiplens-only: time TIP Lens alone (for `node --cpu-prof`, so the profile is not mostly markdownlint).
+const tipLensOnly = process.argv.includes('--tiplens-only');
+const budgetArg = process.argv.indexOf('--budget-ms');
+const budgetMs = budgetArg >= 0 ? Number(process.argv[budgetArg + 1]) : 20_000;
+const warmArg = process.argv.indexOf('--warm');
+const warmRuns = warmArg >= 0 ? Number(process.argv[warmArg + 1]) : undefined;
+const specArgs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--budget-ms' && all[i - 1] !== '--warm');
+const specs = (specArgs.length ? specArgs : ['20000:200', '1000000:20']).map((s) => {
+  const [bytes, runs] = s.split(':').map(Number);
+  return { bytes, runs };
+});
+
+type LintSync = (options: { strings: Record<string, string> }) => Record<string, unknown[]>;
+
+async function main(): Promise<void> {
+  const lint: LintSync = tipLensOnly ? () => ({ draft: [] }) : ((await import('markdownlint/sync')) as { lint: LintSync }).lint;
+  const kb = loadKnowledgeBase([]);
+  const service = createTipLensService({ kb });
+  const results: EngineSizeResult[] = [];
+  let version = 1;
+  for (const { bytes, runs } of specs) {
+    const text = generateDraft(bytes, 7);
+    const uri = `file:///bench/draft-${bytes}.md`;
+    // A new version every run: the service caches per URI and version, and a full check must not hit that cache.
+    const check = (): number => service.diagnostics(TextDocument.create(uri, 'markdown', version++, text), NEVER_CANCELLED).length;
+    const mdl = (): number => lint({ strings: { draft: text } }).draft.length;
+    const warm = warmRuns ?? (bytes > 300_000 ? 1 : Math.max(2, Math.min(20, Math.floor(runs / 5))));
+    for (let i = 0; i < warm && (i < 2 || bytes <= 300_000 || warmRuns !== undefined); i++) {
+      check();
+      if (i < 2 || bytes <= 100_000) mdl();
+      regexScan(text);
+    }
+    const tl: number[] = [];
+    const ml: number[] = [];
+    const rx: number[] = [];
+    // markdownlint is much slower on big drafts: stop timing it after ~12 s per size (at least 5 runs).
+    let mlSpent = 0;
+    let tlSpent = 0;
+    // At least 5 runs, or 3 when one run alone takes over a second (a quadratic engine on 1 MB would otherwise stall the bench).
+    for (let i = 0; i < runs && (i < 3 || (i < 5 && tlSpent < 5_000) || tlSpent < budgetMs); i++) {
+      const t = time(check);
+      tl.push(t);
+      tlSpent += t;
+      if (ml.length < 5 || mlSpent < 12_000) {
+        const t = time(mdl);
+        ml.push(t);
+        mlSpent += t;
+      }
+      rx.push(time(() => regexScan(text)));
+    }
+    const diagnostics: Record<string, number> = {};
+    for (const d of service.diagnostics(TextDocument.create(uri, 'markdown', version++, text), NEVER_CANCELLED)) {
+      const code = String(d.code ?? 'none');
+      diagnostics[code] = (diagnostics[code] ?? 0) + 1;
+    }
+    results.push({ bytes: Buffer.byteLength(text), runs: tl.length, tipLens: stats(tl), markdownlint: stats(ml), regex: stats(rx), diagnostics, markdownlintIssues: mdl(), regexMatches: regexScan(text) });
+  }
+  console.log(JSON.stringify({ reports: kb.reports.size, results }));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,297 @@
+/**
+ * Drives the real built language server (`node dist/server.js --stdio`) as a
+ * separate process over stdio with vscode-languageserver-protocol's client side,
+ * and times what a user feels: start to initialize result, first hover with
+ * content, hover and completion latency, edit to fresh diagnostics, and RSS.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import {
+  CompletionRequest,
+  CompletionTriggerKind,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
+  type Hover,
+  type InitializeResult,
+  type Position,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { stats, type Stats } from './lib/stats';
+
+export interface LspOptions {
+  serverJs: string;
+  /** The `tipLens` settings object served through workspace/configuration and initializationOptions. */
+  settings: Record<string, unknown>;
+  draft: string;
+  /** A reference whose hover proves the whole KB is loaded (e.g. one of the generated reports). */
+  probeReference: string;
+  hovers: number;
+  completions: number;
+  edits: number;
+  /** Give up waiting for a first hover with content after this long. */
+  timeoutMs: number;
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+}
+
+export interface LspResult {
+  initializeMs: number;
+  firstHoverMs: number | null;
+  firstHoverAttempts: number;
+  hover: Stats;
+  hoverNonEmpty: number;
+  completion: Stats;
+  completionNonEmpty: number;
+  completionTopForScam: string | null;
+  editToDiagnostics: Stats;
+  diagnosticsMode: 'pull' | 'push' | 'none';
+  diagnosticsOnDraft: number;
+  rssAfterInitMb: number;
+  rssAfterFirstHoverMb: number;
+  rssSteadyMb: number;
+  peakRssMb: number;
+  serverStderrTail: string;
+}
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true }, contextSupport: true },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, dataSupport: true },
+  },
+  window: { workDoneProgress: true },
+};
+
+/** Hover targets: references, figures, a tier claim, a quote, and plain words (which must be cheap too). */
+function hoverPositions(doc: TextDocument, probe: string): Position[] {
+  const text = doc.getText();
+  const out: Position[] = [];
+  const add = (re: RegExp, shift: number, max: number): void => {
+    let n = 0;
+    for (const m of text.matchAll(re)) {
+      if (m.index === undefined || n++ >= max) break;
+      out.push(doc.positionAt(m.index + shift));
+    }
+  };
+  add(/\[@KHM-2023\/R\d+/g, 5, 20);
+  add(/\[@KHM-2022\/prosecution\.\d/g, 6, 10);
+  add(/\b(?:109|38|83|64) (?:suspected |traffickers|cases)/g, 1, 20);
+  add(/Tier 3|Tier 2 Watch List/g, 5, 10);
+  add(/seven to 15 years/g, 2, 5);
+  add(/the government prosecuted/g, 6, 5);
+  const probeAt = text.indexOf(probe);
+  if (probeAt >= 0) out.push(doc.positionAt(probeAt + 4));
+  return out;
+}
+
+/** Completion probes: `[@word]` lines appended to the draft, cursor after the word. */
+export const COMPLETION_QUERIES: readonly string[] = ['scam', 'restitution', 'labor', 'victim', 'detention', 'funding', 'KHM-2023/R1', 'KHM', 'R1', 'screen', 'recruit', 'NGO', 'penalties', 'fishing', 'inspection', 'FRA'];
+export function completionProbeBlock(): string {
+  return '\n## Completion probes\n\n' + COMPLETION_QUERIES.map((q) => `Probe for ${q.toLowerCase()} [@${q}].`).join('\n\n') + '\n';
+}
+function completionPositions(doc: TextDocument): Position[] {
+  const text = doc.getText();
+  const out: Position[] = [];
+  for (const q of COMPLETION_QUERIES) {
+    const at = text.lastIndexOf(`[@${q}]`);
+    if (at >= 0) out.push(doc.positionAt(at + 2 + q.length));
+  }
+  return out;
+}
+
+function items(r: CompletionList | CompletionItem[] | null): CompletionItem[] {
+  if (!r) return [];
+  return Array.isArray(r) ? r : r.items;
+}
+
+function hasContent(h: Hover | null): boolean {
+  if (!h) return false;
+  const c = h.contents;
+  if (typeof c === 'string') return c.length > 0;
+  if (Array.isArray(c)) return c.length > 0;
+  return 'value' in c && c.value.length > 0;
+}
+
+export async function runLspBench(o: LspOptions): Promise<LspResult> {
+  const t0 = performance.now();
+  const proc: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), o.serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const pid = proc.pid!;
+  const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'tipLens' ? o.settings : i.section?.startsWith('tipLens.') ? o.settings[i.section.slice(8)] ?? null : null)));
+  conn.onRequest(RegistrationRequest.type, () => null);
+  conn.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  const pushed = new Map<string, { version?: number; count: number; at: number }>();
+  const pushWaiters: (() => void)[] = [];
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    pushed.set(p.uri, { version: p.version, count: p.diagnostics.length, at: performance.now() });
+    pushWaiters.splice(0).forEach((w) => w());
+  });
+  conn.listen();
+
+  try {
+    const init: InitializeResult = await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: CAPABILITIES,
+      initializationOptions: { settings: o.settings, tipLens: o.settings },
+      workspaceFolders: null,
+    });
+    const initializeMs = performance.now() - t0;
+    const rssAfterInitMb = rssMb(pid);
+    await conn.sendNotification(InitializedNotification.type, {});
+    const pull = init.capabilities.diagnosticProvider !== undefined;
+
+    const uri = 'file:///bench/brief.md';
+    const text = o.draft + completionProbeBlock();
+    let doc = TextDocument.create(uri, 'markdown', 1, text);
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+
+    // First hover with content on the probe reference (retry while the server is still loading).
+    const probeAt = text.indexOf(o.probeReference);
+    const probePos = doc.positionAt(probeAt + 4);
+    let firstHoverMs: number | null = null;
+    let attempts = 0;
+    while (performance.now() - t0 < o.timeoutMs) {
+      attempts++;
+      const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: probePos });
+      if (hasContent(h)) {
+        firstHoverMs = performance.now() - t0;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const rssAfterFirstHoverMb = rssMb(pid);
+
+    // Hover latency, round-robin over targets.
+    const hp = hoverPositions(doc, o.probeReference);
+    const hoverTimes: number[] = [];
+    let hoverNonEmpty = 0;
+    for (let i = 0; i < o.hovers; i++) {
+      const s = performance.now();
+      const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: hp[i % hp.length] });
+      hoverTimes.push(performance.now() - s);
+      if (hasContent(h)) hoverNonEmpty++;
+    }
+
+    // Completion latency.
+    const cp = completionPositions(doc);
+    const completionTimes: number[] = [];
+    let completionNonEmpty = 0;
+    let completionTopForScam: string | null = null;
+    for (let i = 0; i < o.completions; i++) {
+      const s = performance.now();
+      const r = await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: cp[i % cp.length], context: { triggerKind: CompletionTriggerKind.Invoked } });
+      completionTimes.push(performance.now() - s);
+      const its = items(r);
+      if (its.length > 0) completionNonEmpty++;
+      if (i % cp.length === 0 && its.length > 0) completionTopForScam = its[0].label;
+    }
+
+    // Edit -> fresh diagnostics: change one figure in place, then pull (or wait for the push of that version).
+    const editTimes: number[] = [];
+    let diagnosticsOnDraft = 0;
+    const target = text.indexOf('convicted 38 traffickers');
+    const mode: 'pull' | 'push' = pull ? 'pull' : 'push';
+    let pushOk = true;
+    for (let i = 0; i < o.edits && target >= 0; i++) {
+      const value = String(30 + (i % 60)).padStart(2, '0');
+      const start = doc.positionAt(target + 10);
+      const end = doc.positionAt(target + 12);
+      const version = doc.version + 1;
+      doc = TextDocument.update(doc, [{ range: { start, end }, text: value }], version);
+      const s = performance.now();
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text: value }] });
+      if (pull) {
+        const rep = await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+        editTimes.push(performance.now() - s);
+        if (rep.kind === 'full') diagnosticsOnDraft = rep.items.length;
+      } else {
+        const got = await new Promise<boolean>((resolve) => {
+          const check = (): void => {
+            const p = pushed.get(uri);
+            if (p && (p.version === version || p.version === undefined) && p.at >= s) {
+              diagnosticsOnDraft = p.count;
+              resolve(true);
+            } else pushWaiters.push(check);
+          };
+          check();
+          setTimeout(() => resolve(false), 5000);
+        });
+        if (!got) {
+          pushOk = false;
+          break;
+        }
+        editTimes.push(performance.now() - s);
+      }
+    }
+    const rssSteadyMb = rssMb(pid);
+    const peakRssMb = rssMb(pid, 'VmHWM');
+    await conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    return {
+      initializeMs,
+      firstHoverMs,
+      firstHoverAttempts: attempts,
+      hover: stats(hoverTimes),
+      hoverNonEmpty,
+      completion: stats(completionTimes),
+      completionNonEmpty,
+      completionTopForScam,
+      editToDiagnostics: stats(editTimes),
+      diagnosticsMode: editTimes.length || pushOk ? mode : 'none',
+      diagnosticsOnDraft,
+      rssAfterInitMb,
+      rssAfterFirstHoverMb,
+      rssSteadyMb,
+      peakRssMb,
+      serverStderrTail: stderr.slice(-800),
+    };
+  } finally {
+    conn.dispose();
+    await new Promise<void>((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        resolve();
+      }, 2000);
+      proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
