@@ -95,9 +95,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
     vscode.commands.registerCommand(Commands.insertCitation, async (options?: InsertCitationOptions): Promise<string | undefined> =>
       insertCitation(await running(), typeof options === 'object' && options !== null ? options : {}),
     ),
-    vscode.commands.registerCommand(Commands.showCoverage, async (): Promise<CoverageResult> => {
+    // From the palette or status bar: the active draft; from the server's code lens: the draft's URI.
+    vscode.commands.registerCommand(Commands.showCoverage, async (uri?: unknown): Promise<CoverageResult> => {
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : undefined;
       await coverage.reveal();
-      return coverage.refresh();
+      return coverage.refresh(target);
     }),
     vscode.commands.registerCommand(Commands.checkWorkspace, async (): Promise<CheckWorkspaceSummary> => {
       const summary = await checker.run();

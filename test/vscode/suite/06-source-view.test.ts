@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CoverageResult, ShowSourceArgs } from '../../../server/src/protocol';
-import { activateExtension, closeAllEditors, openDraft, openWorkspaceFile, positionOf, waitFor } from '../helpers';
+import { activateExtension, closeAllEditors, hoverTextsAt, openDraft, openWorkspaceFile, positionOf, waitFor } from '../helpers';
 
 async function definitionOf(uri: vscode.Uri, pos: vscode.Position): Promise<vscode.Location> {
   return waitFor(`a definition at ${pos.line}:${pos.character}`, async () => {
@@ -48,7 +48,19 @@ suite('source view', () => {
     assert.strictEqual(editor.document.isDirty, false);
   });
 
-  test('the same command link a hover gives opens the source (arguments as an array)', async () => {
+  test('the Open source link of a hover opens the source at the cited sentence', async () => {
+    const { document } = await openWorkspaceFile('brief.md');
+    const texts = await hoverTextsAt(document.uri, positionOf(document, '[@KHM-2023/R1]', 5), (t) => t.some((x) => x.includes('command:tipLens.showSource?')));
+    const link = /command:tipLens\.showSource\?([^\s)"]+)/.exec(texts.join('\n'));
+    assert.ok(link, texts.join('\n'));
+    // What the workbench does with a command link: JSON arguments, an array spread, anything else passed as one.
+    const parsed: unknown = JSON.parse(decodeURIComponent(link[1]));
+    await vscode.commands.executeCommand('tipLens.showSource', ...(Array.isArray(parsed) ? parsed : [parsed]));
+    const editor = await waitFor('the KHM-2023 source', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tip-lens' ? vscode.window.activeTextEditor : undefined));
+    assert.match(editor.document.getText(editor.selection), /cyber scam operations/i);
+  });
+
+  test('Show Source of the other bundled report', async () => {
     const loc = { uri: 'tip-lens:/KHM-2022.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } };
     await vscode.commands.executeCommand('tipLens.showSource', loc);
     const editor = await waitFor('the KHM-2022 source', () => (vscode.window.activeTextEditor?.document.uri.toString().includes('KHM-2022') ? vscode.window.activeTextEditor : undefined));
@@ -70,5 +82,18 @@ suite('source view', () => {
     await vscode.commands.executeCommand('tipLens.showSource', { uri: r1.sourceUri, range: r1.sourceRange });
     const editor = await waitFor('the source editor', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tip-lens' ? vscode.window.activeTextEditor : undefined));
     assert.match(editor.document.getText(editor.selection), /cyber scam operations/i);
+  });
+
+  test('the coverage code lens opens the coverage of its own draft', async () => {
+    const { document } = await openWorkspaceFile('brief.md');
+    const lens = await waitFor('a code lens running tipLens.showCoverage', async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10)) ?? [];
+      return lenses.find((l) => l.command?.command === 'tipLens.showCoverage');
+    });
+    assert.match(lens.command?.title ?? '', /2 of 17/);
+    await openWorkspaceFile('figures.md'); // another draft is active when the lens is clicked
+    const result = await vscode.commands.executeCommand<CoverageResult>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.strictEqual(result?.reportId, 'KHM-2023');
+    assert.strictEqual(result?.cited, 2, 'coverage of brief.md, not of the active figures.md');
   });
 });
