@@ -31,12 +31,10 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadKnowledgeBase as loadFromDisk } from './node/loadReports';
-import { createTipLensService, type TipLensService } from './service/index';
+import type { TipLensService } from './service/index';
 import type { KnowledgeBase } from './service/kb';
 import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
 import { CancelledError, NEVER_CANCELLED } from './service/types';
-import { FIX_ALL_KIND } from './service/codeActions';
 import {
   CheckDocumentRequest,
   CoverageRequest,
@@ -57,7 +55,16 @@ export interface ServerDeps {
   pushDelay?: number;
 }
 
-const defaultDeps: ServerDeps = { loadKnowledgeBase: loadFromDisk };
+/*
+ * The engine, the report ingest and their libraries (yaml, fuse.js) load on first
+ * use, after the initialize result is sent: a fast start for every editor.
+ */
+const engine = () => require('./service/index') as typeof import('./service/index');
+const reportsFromDisk = () => require('./node/loadReports') as typeof import('./node/loadReports');
+
+const defaultDeps: ServerDeps = { loadKnowledgeBase: (paths, base) => reportsFromDisk().loadKnowledgeBase(paths, base) };
+
+const FIX_ALL_KIND = 'source.fixAll.tipLens';
 
 /** A request whose parameters are not what the protocol says: answered with InvalidParams. */
 class BadParams extends Error {}
@@ -67,7 +74,11 @@ const MAX_CHECK_CHARS = 10 * 1024 * 1024;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function startServer(connection: Connection, deps: ServerDeps = defaultDeps): void {
-  const documents = new TextDocuments(TextDocument);
+  // Neovim and Helix call plain text "text"; the engine knows it as "plaintext".
+  const documents = new TextDocuments({
+    create: (uri: string, languageId: string, version: number, content: string) => TextDocument.create(uri, languageId === 'text' ? 'plaintext' : languageId, version, content),
+    update: TextDocument.update,
+  });
   const pushDelay = deps.pushDelay ?? 150;
   let caps: ClientCapabilities = {};
   let base = process.cwd();
@@ -80,6 +91,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   let generation = 0;
   let pull = false;
   let statusHandledByClient = false;
+  let initializedAt = 0;
   const shown = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -92,7 +104,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     if (!service || loadedReports !== settings.reports.join('\0')) {
       const t = performance.now();
       const kb = deps.loadKnowledgeBase(settings.reports, base);
-      service = createTipLensService({ kb, settings });
+      service = engine().createTipLensService({ kb, settings });
       loadedReports = settings.reports.join('\0');
       generation++;
       log(`TIP Lens: loaded ${kb.reports.size} report(s) in ${(performance.now() - t).toFixed(0)} ms: ${kb.all().map((r) => r.id).slice(0, 20).join(', ')}${kb.reports.size > 20 ? ', …' : ''}`);
@@ -225,6 +237,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     const result = validateSettings(isObject(initRaw) ? initRaw : undefined);
     settings = result.settings;
     settingsProblems = result.problems;
+    initializedAt = performance.now();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -243,6 +256,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   });
 
   connection.onInitialized(async () => {
+    log(`TIP Lens: initialize answered ${initializedAt.toFixed(0)} ms after the process started`);
     svc();
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tipLens' }).then(undefined, () => undefined);
@@ -265,8 +279,15 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     timers.clear();
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  // didOpen fires both events: the open is checked at once, later changes are debounced.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (!justOpened.delete(e.document.uri)) schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
