@@ -21,6 +21,10 @@ export interface Figure {
   topics: string[];
   attribution?: string;
   approx?: Approx;
+  /** The year is only part of a year ("in the first half of 2021", "in April 2021"). */
+  yearPartial?: boolean;
+  /** The sentence spans several years ("between 2018 and 2021", "since 2019"). */
+  multiYear?: boolean;
   /** The number or range, with its approximation words ("more than 100"). */
   span: Span;
   /** The unit word, when one follows. */
@@ -134,7 +138,7 @@ const UNITS: [RegExp, string][] = [
 /** Units a claim and a fact may share: a claim of "38 convictions" is about "convicted 38 traffickers". */
 export const UNIT_GROUP: Record<string, string> = {
   traffickers: 'persons', suspects: 'persons', individuals: 'persons', convictions: 'persons-or-cases', prosecutions: 'persons-or-cases', arrests: 'persons-or-cases', investigations: 'cases',
-  brokers: 'brokers', cases: 'cases', officers: 'officers', participants: 'participants', sessions: 'sessions', trainings: 'trainings', nationals: 'nationals',
+  brokers: 'brokers', cases: 'cases', officers: 'officers', participants: 'participants', sessions: 'trainings', trainings: 'trainings', nationals: 'nationals',
   victims: 'victims', children: 'victims', workers: 'workers', years: 'time', months: 'time', weeks: 'time', days: 'time', percent: 'percent',
 };
 
@@ -225,7 +229,9 @@ const MONTH_RE = new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'i');
 export interface YearMention {
   year: number;
   span: Span;
-  role: 'data' | 'law' | 'edition' | 'date';
+  role: 'data' | 'law' | 'edition' | 'date' | 'range';
+  /** Part of a year only ("in April 2021", "the first half of 2021", "by June 2021"). */
+  partial?: boolean;
 }
 
 /** Years in a sentence and what each is: the data year, the year in a law's name, an edition ("the 2022 report"), a date ("April 2021"). */
@@ -240,7 +246,11 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     if (EDITION_AFTER.test(after) || /\b(?:TIP\s+Report|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before)) role = 'edition';
     else if (LAW_AFTER.test(after)) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
-    out.push({ year: Number(m[1]), span: { start: span.start + m.index, end: span.start + m.index + 4 }, role });
+    if (role === 'data' || role === 'date') {
+      if (/\b(?:between|from|since)\s+(?:\w+\s+)?$/i.test(before) || /^\s*(?:[-–—]|to|and|through|until)\s*(?:\w+\s+)?(?:19|20)\d{2}/i.test(after) || /(?:19|20)\d{2}\s*(?:[-–—]|to|and|through)\s*$/i.test(before)) role = 'range';
+    }
+    const partial = MONTH_RE.test(before.slice(-12)) || /\b(?:first|second|third|fourth|last|final|early|late|mid|end|beginning)[\s-]+(?:half|quarter|months?|weeks?|of)?\s*(?:of\s+)?(?:the\s+)?$/i.test(before) || /\b(?:by|as\s+of|until|through)\s+$/i.test(before);
+    out.push({ year: Number(m[1]), span: { start: span.start + m.index, end: span.start + m.index + 4 }, role, partial });
   }
   return out;
 }
@@ -263,6 +273,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : 'year: dates the figures of its sentence',
   }));
   const dataYears = years.filter((y) => y.role === 'data' || y.role === 'date');
+  const sentenceMultiYear = years.some((y) => y.role === 'range');
+  void sentenceMultiYear;
   const toks = tokens(text, sentence.start, sentence.end);
   const sentenceActions = toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
   const topics = TOPICS.filter(([re]) => re.test(sentenceText)).map(([, t]) => t);
@@ -423,13 +435,17 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     // Year: the nearest data year before the number in the sentence, else after, else the paragraph's, else the period's.
     let year: number | undefined;
     let yearFrom: Figure['yearFrom'];
+    let yearPartial: boolean | undefined;
     if (kind === 'count' || kind === 'duration') {
       const beforeYears = dataYears.filter((y) => y.span.end <= g.start);
       const afterYears = dataYears.filter((y) => y.span.start >= g.end);
-      const y = beforeYears.length ? beforeYears[beforeYears.length - 1] : afterYears[0];
+      // "440 in 2020": a year right after the figure, before the next one, is its own.
+      const own = afterYears.find((y) => y.span.start < nextStart && /\b(?:in|during|for|of)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(g.end, y.span.start - 12), y.span.start)) && !/[;:]/.test(text.slice(g.end, y.span.start)));
+      const y = own ?? (beforeYears.length ? beforeYears[beforeYears.length - 1] : afterYears[0]);
       if (y) {
         year = y.year;
         yearFrom = 'sentence';
+        yearPartial = y.partial;
       } else if (ctx.paragraphYear) {
         year = ctx.paragraphYear;
         yearFrom = 'paragraph';
@@ -453,6 +469,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       topics,
       attribution,
       approx: g.approx,
+      yearPartial,
+      multiYear: years.some((y) => y.role === 'range') || undefined,
       span: { start: g.start, end: spanEnd },
       unitSpan: elided ? undefined : unitSpan,
     });

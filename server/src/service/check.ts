@@ -236,6 +236,8 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
       continue;
     }
     if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) continue;
+    // Several years at once ("between 2018 and 2021"), or part of a year ("the first half of 2021"): not the report's yearly figure.
+    if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) continue;
     const country = ctx.countryAt(claim.span.start);
     if (!country) continue;
     const reports = kbCountries.get(country);
@@ -251,6 +253,14 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
     for (const report of reports) for (const fact of report.facts) if (kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact)) broad.push({ report, fact });
     if (broad.length === 0) continue;
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
+    if (claim.kind === 'penalty' && !claim.victim && claim.values.length === 2 && agreeing.length === 0) {
+      // "seven to 20 years" is the span of the adult and child ranges together.
+      const plain = broad.filter((b) => b.fact.topics.length === 0 && b.fact.unit === claim.unit && !b.fact.unitMax);
+      if (plain.length > 1 && Math.min(...plain.map((b) => b.fact.values[0])) === claim.values[0] && Math.max(...plain.map((b) => b.fact.values[b.fact.values.length - 1])) === claim.values[1]) {
+        findings.push(finding('figure', claim.span, 'match', plain[0].report, plain[0].fact, ctx));
+        continue;
+      }
+    }
     const inContext = (b: { fact: Fact }) => sameContext(claim, b.fact);
     // An exact figure without a qualifier may be one of the report's breakdowns ("35 traffickers" = "35 for forced labor"); a bound may not.
     const loose = (b: { fact: Fact }) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
@@ -349,6 +359,7 @@ export function describeFact(report: Report, fact: Fact, withYear = true): strin
     return `penalties of ${n}${fact.unitMax ? '' : ' ' + fact.unit}${who}${topic}`;
   }
   if (fact.kind === 'duration') return `a sentence of ${n} ${fact.unit}${fact.topics.length ? ` (${fact.topics.join(', ')})` : ''}`;
+  if (fact.unit === 'sessions' || fact.unit === 'trainings') return `${n} training ${fact.unit === 'sessions' ? 'sessions' : 'courses'}${fact.year && withYear ? ` in ${fact.year}` : ''}`;
   const unit = fact.unit;
   const form = fact.form ? ` (${fact.form})` : '';
   const action = fact.actions.length ? ' ' + fact.actions.map((a) => ACTION_WORD[a]).join(' and ') : '';
@@ -423,6 +434,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, kbCountries: Map<st
     // Tier claims need their country named in the sentence or a citation: "Tier 3" alone may be a definition.
     const named = countryMentions(prose, ctx.span.start, ctx.span.end).some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
     if (!named) continue;
+    if (new Set(countryMentions(prose, ctx.span.start, ctx.span.end).map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
     const reports = kbCountries.get(country) ?? [];
     const bareYears = yearsIn(prose, ctx.span).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);

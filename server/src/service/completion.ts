@@ -50,7 +50,6 @@ export function provideCompletion(doc: TextDocument, analysis: DraftAnalysis, kb
   const filterText = text.slice(editStart, offset);
   const wrap = (key: string) => (inBracket ? (closed ? key : `${key}]`) : `[@${key}]`);
   const items: CompletionItem[] = [];
-  let incomplete = true;
   const add = (item: CompletionItem) => {
     item.sortText = String(items.length).padStart(4, '0');
     item.filterText = filterText;
@@ -96,10 +95,8 @@ export function provideCompletion(doc: TextDocument, analysis: DraftAnalysis, kb
       if (seen.has(hit.item.anchor)) continue;
       addItem(hit.item);
     }
-  } else {
-    incomplete = true;
   }
-  return { isIncomplete: incomplete, items };
+  return { isIncomplete: true, items };
 }
 
 function itemCompletion(it: ReportItem, insert: string, range: Range, short: boolean): CompletionItem {
