@@ -60,3 +60,13 @@ test('search stays bounded on a knowledge base of thousands of reports', () => {
   assert.equal(named[0].item.anchor, 'QAA-2000/R13');
   assert.ok(provideWorkspaceSymbols(many, 'restitution', 'KHM-2023', token, 50).length <= 50);
 });
+
+test('reports the draft already cites rank before the rest', () => {
+  const kb = bundledKb();
+  const plain = searchItems(kb, 'traffickers', { limit: 3 }, token).map((h) => h.item.report.id);
+  const preferred = searchItems(kb, 'traffickers', { preferReport: 'KHM-2022', limit: 3 }, token).map((h) => h.item.report.id);
+  assert.equal(preferred[0], 'KHM-2022');
+  assert.ok(plain.length > 0);
+  const also = searchItems(kb, 'traffickers', { alsoPrefer: ['KHM-2022'], limit: 3 }, token).map((h) => h.item.report.id);
+  assert.equal(also[0], 'KHM-2022');
+});

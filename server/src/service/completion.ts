@@ -91,12 +91,19 @@ export function provideCompletion(doc: TextDocument, analysis: DraftAnalysis, kb
   }
   if (query.length >= 2) {
     const seen = new Set(items.map((i) => i.label));
-    for (const hit of searchItems(kb, query.replace(/[-_./:]+/g, ' '), { preferReport: defaultReport?.id, limit: MAX_ITEMS }, token)) {
+    for (const hit of searchItems(kb, query.replace(/[-_./:]+/g, ' '), { preferReport: defaultReport?.id, alsoPrefer: citedReports(analysis), limit: MAX_ITEMS }, token)) {
       if (seen.has(hit.item.anchor)) continue;
       addItem(hit.item);
     }
   }
   return { isIncomplete: true, items };
+}
+
+/** Reports the draft already cites, most cited first: ranked before the rest of the knowledge base. */
+function citedReports(analysis: DraftAnalysis): string[] {
+  const counts = new Map<string, number>();
+  for (const r of analysis.references) if (r.target) counts.set(r.target.report.id, (counts.get(r.target.report.id) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id).slice(0, 5);
 }
 
 function itemCompletion(it: ReportItem, insert: string, range: Range, short: boolean): CompletionItem {

@@ -117,8 +117,10 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
     },
     searchItems(query, doc, limit, token) {
       throwIfCancelled(token);
-      const prefer = doc ? service.analyze(doc, token).defaultReport : settings.defaultReport || undefined;
-      return searchItems(kb, query, { preferReport: prefer, limit: limit ?? 50 }, token).map(({ item }) => ({
+      const analysis = doc ? service.analyze(doc, token) : undefined;
+      const prefer = analysis ? analysis.defaultReport : settings.defaultReport || undefined;
+      const alsoPrefer = analysis ? [...new Set(analysis.references.flatMap((r) => (r.target ? [r.target.report.id] : [])))] : undefined;
+      return searchItems(kb, query, { preferReport: prefer, alsoPrefer, limit: limit ?? 50 }, token).map(({ item }) => ({
         anchor: item.anchor,
         citation: `[@${item.anchor}]`,
         label: `${item.anchor} · ${itemTitle(item)}`,

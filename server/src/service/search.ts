@@ -40,7 +40,9 @@ export interface SearchOptions {
   preferReport?: string;
   limit?: number;
   kinds?: readonly ReportItem['kind'][];
-  /** At most this many reports are searched when the query names none (default 24). */
+  /** Other reports to rank first (those the draft already cites). */
+  alsoPrefer?: readonly string[];
+  /** At most this many other reports are searched when the preferred ones have no good hit (default 8; all of a base of up to 24). */
   maxReports?: number;
 }
 
@@ -111,32 +113,57 @@ export function splitQuery(kb: KnowledgeBase, query: string): { reports: Report[
   return { reports: named, text: rest.join(' ') };
 }
 
-/** Searches items by fuzzy text. An empty text lists items in report order. */
+/** A hit this good in a preferred report ends the search there. */
+const GOOD = 0.4;
+/** Weaker hits are noise and never shown. */
+const WORST = 0.75;
+
+/**
+ * Searches items by fuzzy text. An empty text lists items in report order.
+ * Reports the query names are searched alone; otherwise the preferred ones
+ * (the draft's default report, the reports it already cites, the same
+ * country's other editions) first, and others only when those have no good hit.
+ */
 export function searchItems(kb: KnowledgeBase, query: string, options: SearchOptions, token: CancellationToken): SearchHit[] {
   throwIfCancelled(token);
   const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
   const kinds = options.kinds;
   const { reports: named, text } = splitQuery(kb, query);
-  const order = named.length ? named : candidateReports(kb, options.preferReport, options.maxReports ?? 24);
-  const hits: SearchHit[] = [];
   const words = text.split(/\s+/).filter((w) => w.length > 0);
   // A multi-word query must match every word (each one fuzzily), in any order.
   const pattern: string | Expression | undefined =
     words.length === 0 ? undefined : words.length === 1 ? words[0] : { $and: words.map((w): Expression => ({ $or: [{ text: w } as Expression, { key: w } as Expression] })) };
+  const hits: SearchHit[] = [];
   let rank = 0;
-  for (const report of order) {
+  const searchReport = (report: Report) => {
     throwIfCancelled(token);
     if (pattern === undefined) {
       for (const item of reportItems(report)) if (!kinds || kinds.includes(item.kind)) hits.push({ item, score: rank });
     } else {
       for (const r of fuseOf(report).search(pattern, { limit: limit * 2 })) {
         if (kinds && !kinds.includes(r.item.kind)) continue;
+        const score = r.score ?? 1;
         // The preferred report's hits stay ahead of others of similar quality.
-        hits.push({ item: r.item, score: (r.score ?? 1) + rank * 0.05 });
+        if (score <= WORST) hits.push({ item: r.item, score: score + rank * 0.02 });
       }
     }
     rank++;
-    if (hits.length >= limit && !named.length) break;
+  };
+  const done = () => hits.length >= limit || (pattern !== undefined && hits.some((h) => h.score <= GOOD));
+  if (named.length) {
+    named.forEach(searchReport);
+  } else {
+    const { preferred, others } = candidateReports(kb, [options.preferReport, ...(options.alsoPrefer ?? [])], options.maxReports ?? 8);
+    for (const r of preferred) {
+      searchReport(r);
+      if (hits.length >= limit) break;
+    }
+    if (!done() || preferred.length === 0) {
+      for (const r of others) {
+        searchReport(r);
+        if (hits.length >= limit) break;
+      }
+    }
   }
   hits.sort((a, b) => a.score - b.score || kindRank(a.item) - kindRank(b.item) || compareItems(a.item, b.item));
   return hits.slice(0, limit);
@@ -149,35 +176,45 @@ function compareItems(a: ReportItem, b: ReportItem): number {
   return a.order - b.order;
 }
 
-/** The default report, the same country's other editions (newest first), then the newest editions of others, up to `max`. */
-function candidateReports(kb: KnowledgeBase, prefer: string | undefined, max: number): Report[] {
-  const preferred = prefer ? kb.get(prefer) : undefined;
-  const out: Report[] = [];
+/**
+ * Preferred: the given reports, then the first one's other editions (newest first).
+ * Others: up to `max` more, newest editions first (all of them when the base is small).
+ */
+function candidateReports(kb: KnowledgeBase, prefer: readonly (string | undefined)[], max: number): { preferred: Report[]; others: Report[] } {
   const seen = new Set<Report>();
-  const push = (r: Report | undefined) => {
-    if (r && !seen.has(r) && out.length < max) {
+  const preferred: Report[] = [];
+  for (const id of prefer) {
+    const r = id ? kb.get(id) : undefined;
+    if (r && !seen.has(r)) {
       seen.add(r);
-      out.push(r);
+      preferred.push(r);
     }
-  };
-  push(preferred);
-  const all = kb.all();
-  if (all.length <= max) {
-    const rest = all.filter((r) => !seen.has(r)).sort((a, b) => sameCountry(b, preferred) - sameCountry(a, preferred) || b.manifest.edition - a.manifest.edition || (a.id < b.id ? -1 : 1));
-    rest.forEach(push);
-    return out;
   }
-  if (preferred) for (const r of all) if (r.manifest.iso3 === preferred.manifest.iso3) push(r);
-  // Newest editions: one pass to find the top editions, without sorting everything.
+  const all = kb.all();
+  const first = preferred[0];
+  if (first) {
+    const editions = all.filter((r) => !seen.has(r) && r.manifest.iso3 === first.manifest.iso3).sort((a, b) => b.manifest.edition - a.manifest.edition);
+    for (const r of editions.slice(0, 2)) {
+      seen.add(r);
+      preferred.push(r);
+    }
+  }
+  const others: Report[] = [];
+  const limit = all.length <= 24 ? all.length : max;
   const newest = [...new Set(all.map((r) => r.manifest.edition))].sort((a, b) => b - a);
   for (const edition of newest) {
-    if (out.length >= max) break;
-    for (const r of all) if (r.manifest.edition === edition) push(r);
+    if (others.length >= limit) break;
+    for (const r of all) {
+      if (others.length >= limit) break;
+      if (r.manifest.edition === edition && !seen.has(r)) {
+        seen.add(r);
+        others.push(r);
+      }
+    }
   }
-  return out;
+  return { preferred, others };
 }
 
-const sameCountry = (r: Report, p: Report | undefined) => (p && r.manifest.iso3 === p.manifest.iso3 ? 1 : 0);
 
 /** First words of a text, for completion details and symbol names. */
 export function firstWords(text: string, max = 60): string {
