@@ -315,6 +315,24 @@ describe('language server settings', () => {
     }
   });
 
+  test('tipLens.enable false (pushed by didChangeConfiguration) silences the diagnostics; true brings them back', async () => {
+    const { client } = await startServer({ capabilities: { textDocument: { publishDiagnostics: {} } } });
+    try {
+      const uri = 'file:///toggle.md';
+      const published = () => client.notificationsOf<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === uri);
+      client.open(uri, 'x [@KHM-2023/R42]');
+      await client.waitFor('first diagnostics', () => published().find((p) => p.diagnostics.length === 1));
+      const before = published().length;
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { tipLens: { enable: false } } });
+      await client.waitFor('empty diagnostics', () => published().slice(before).find((p) => p.diagnostics.length === 0));
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 6 } }), null);
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { tipLens: { enable: true } } });
+      await client.waitFor('diagnostics again', () => published().slice(before + 1).find((p) => p.diagnostics.length === 1));
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('tipLens.reports relative to the workspace folder; didChangeConfiguration reloads and refreshes', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tip-lens-ws-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/narratives/ZZL-2024.json'), path.join(dir, 'ZZL-2024.json'));

@@ -94,3 +94,12 @@ test('no completion for e-mail addresses, code, or plain words', () => {
     assert.equal(service().completion(doc, at[0], token), null, text);
   }
 });
+
+test('CRLF line ends and surrogate pairs before the cursor keep ranges right', () => {
+  const { doc, at } = draft('# Brief 🇰🇭\r\n\r\nScams 😀😀 [@scam^\r\nNext line.\r\n');
+  const list = service().completion(doc, at[0], token);
+  const first = list!.items[0];
+  assert.equal(first.label, 'KHM-2023/R1');
+  assert.equal(accept(doc, first), '# Brief 🇰🇭\r\n\r\nScams 😀😀 [@KHM-2023/R1]\r\nNext line.\r\n');
+  assert.deepEqual(edit(first).range.start, { line: 2, character: 13 });
+});

@@ -102,3 +102,9 @@ test('a cancelled token throws CancelledError', () => {
   const { doc, at } = draft('[@KHM-^2023/R1]');
   assert.throws(() => service().hover(doc, at[0], cancelled), CancelledError);
 });
+
+test('hover ranges count UTF-16 code units after emoji, with CRLF line ends', () => {
+  const { doc, at } = draft('🇰🇭 brief\r\n😀 [@KHM-2023/^R3]\r\n');
+  const h = service().hover(doc, at[0], token);
+  assert.deepEqual(h?.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 16 } });
+});
