@@ -90,7 +90,8 @@ function findingHover(f: Finding): string {
     : escapeMarkdown(oneLine(src.slice(s.start, s.end)));
   const what = f.kind === 'tier' ? 'Tier placement' : f.kind === 'quote' ? 'Quote' : 'Figure';
   const anchorItem = f.anchor.includes('/') ? f.anchor.slice(f.anchor.indexOf('/') + 1) : undefined;
-  const lines = [`**${what}** · ${STATUS[f.status]}`, quote(sentence.trim()), `${escapeMarkdown(citationLabel(report, anchorItem))} · ${showSourceLink(report, s)}`];
+  const status = f.kind === 'quote' && f.status === 'mismatch' ? 'Differs from the report’s wording' : STATUS[f.status];
+  const lines = [`**${what}** · ${status}`, quote(sentence.trim()), `${escapeMarkdown(citationLabel(report, anchorItem))} · ${showSourceLink(report, s)}`];
   const tier = f.fact?.tier ?? report.manifest.tier;
   if (f.kind === 'tier' && tier) {
     const when = f.fact?.year && f.fact.year !== report.manifest.edition ? ` in ${f.fact.year}` : '';
