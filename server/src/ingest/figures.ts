@@ -209,15 +209,32 @@ function tokens(text: string, from: number, to: number): Tok[] {
   return out;
 }
 
+// Words repeat: remember what each one is (bounded, so a hostile draft cannot grow it without end).
+const unitMemo = new Map<string, string | null>();
+const actionMemo = new Map<string, Action | null>();
+
+function memo<T>(cache: Map<string, T | null>, word: string, compute: () => T | undefined): T | undefined {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit ?? undefined;
+  const v = compute();
+  if (cache.size > 20_000) cache.clear();
+  cache.set(word, v ?? null);
+  return v;
+}
+
 function unitOf(word: string): string | undefined {
-  const w = word.replace(/[’']s?$/, '');
-  for (const [re, u] of UNITS) if (re.test(w)) return u;
-  return undefined;
+  return memo(unitMemo, word, () => {
+    const w = word.replace(/[’']s?$/, '');
+    for (const [re, u] of UNITS) if (re.test(w)) return u;
+    return undefined;
+  });
 }
 
 function actionOf(word: string): Action | undefined {
-  for (const [re, a] of ACTION_VERBS) if (re.test(word)) return a;
-  return undefined;
+  return memo(actionMemo, word, () => {
+    for (const [re, a] of ACTION_VERBS) if (re.test(word)) return a;
+    return undefined;
+  });
 }
 
 const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;
@@ -266,6 +283,8 @@ export interface ExtractContext {
 export function extractFigures(text: string, sentence: Span, ctx: ExtractContext = {}): SentenceFigures {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const years = yearsIn(text, sentence);
+  const candidates = atoms(text, sentence);
+  if (candidates.length === 0) return { figures: [], nonFigures: [], years: years.filter((y) => y.role === 'data').map((y) => y.year) };
   const yearSpans = years.map((y) => y.span);
   const nonFigures: NonFigure[] = years.map((y) => ({
     span: y.span,
@@ -282,7 +301,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
   const isPenaltySentence = PENALTY_WORDS.test(sentenceText);
 
   // Number atoms, minus years and tier numbers and names like COVID-19.
-  const all = atoms(text, sentence).filter((a) => !yearSpans.some((y) => a.start < y.end && y.start < a.end));
+  const all = candidates.filter((a) => !yearSpans.some((y) => a.start < y.end && y.start < a.end));
   const usable: Atom[] = [];
   for (const a of all) {
     const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);

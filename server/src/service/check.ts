@@ -78,7 +78,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   const docCountry = documentCountry(input, mentions, kbCountries);
   const defaultEdition = input.defaultReport ? kb.get(input.defaultReport)?.manifest.edition : undefined;
   let statedEdition: number | undefined;
-  const blockOf = (s: Span) => draft.blocks.find((b) => b.start <= s.start && s.end <= b.end) ?? s;
+  const blockOf = (s: Span) => spanAt(draft.blocks, s.start) ?? s;
   let refIdx = 0;
   let sentenceCount = 0;
   for (const sentence of draft.sentences) {
@@ -116,6 +116,37 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
 }
 
 // ---------------------------------------------------------------------------
+// Lookups in sorted spans (binary search keeps the checks linear in the draft)
+
+/** The span of a sorted, non-overlapping list that contains `offset`. */
+export function spanAt<T extends Span>(spans: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** References whose bracket starts in [from, to]; references are in document order. */
+function referencesIn(references: readonly DraftReference[], from: number, to: number): DraftReference[] {
+  let lo = 0;
+  let hi = references.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (references[mid].bracket.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DraftReference[] = [];
+  for (let i = lo; i < references.length && references[i].bracket.start <= to; i++) out.push(references[i]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // Whose figures
 
 function documentCountry(input: CheckInput, mentions: { country: string }[], kbCountries: Map<string, Report[]>): string | undefined {
@@ -132,17 +163,26 @@ function documentCountry(input: CheckInput, mentions: { country: string }[], kbC
 }
 
 function countryAt(offset: number, sentence: Span, block: Span, mentions: { country: string; start: number; end: number }[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
+  // First mention at or after the block start (mentions are in document order).
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < block.start) lo = mid + 1;
+    else hi = mid;
+  }
   let before: string | undefined;
   let after: string | undefined;
-  for (const m of mentions) {
-    if (m.start >= sentence.start && m.end <= offset) before = m.country;
+  let para: string | undefined;
+  for (let i = lo; i < mentions.length && mentions[i].start < sentence.end; i++) {
+    const m = mentions[i];
+    if (m.end <= sentence.start) para = m.country;
+    else if (m.start >= sentence.start && m.end <= offset) before = m.country;
     else if (!after && m.start >= offset && m.end <= sentence.end && !(m.country === 'United States' && prose && US_ACTOR.test(prose.slice(m.end, m.end + 30)))) after = m.country;
   }
   if (before) return before;
   if (after) return after;
   if (citations.length) return citations[0].target!.report.manifest.country;
-  let para: string | undefined;
-  for (const m of mentions) if (m.start >= block.start && m.end <= sentence.start) para = m.country;
   return para ?? docCountry;
 }
 
@@ -482,10 +522,10 @@ export function tierRank(t: TierName): number {
 function checkQuotes(input: CheckInput, kbCountries: Map<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
   const { draft, kb, references } = input;
   for (const q of findQuotes(draft)) {
-    const sentence = draft.sentences.find((s) => s.start <= q.span.start && q.span.start < s.end) ?? q.span;
-    const block = draft.blocks.find((b) => b.start <= q.span.start && q.span.start < b.end) ?? sentence;
+    const sentence = spanAt(draft.sentences, q.span.start) ?? q.span;
+    const block = spanAt(draft.blocks, q.span.start) ?? sentence;
     const scope = q.block ? q.span : sentence;
-    const citations = references.filter((r) => r.target && r.bracket.start >= scope.start - 2 && r.bracket.start <= Math.max(scope.end, q.span.end) + 3);
+    const citations = referencesIn(references, scope.start - 2, Math.max(scope.end, q.span.end) + 3).filter((r) => r.target);
     const sText = draft.prose.slice(Math.min(sentence.start, q.span.start), Math.max(sentence.end, q.span.end));
     const outside = sText.replace(draft.prose.slice(q.span.start, q.span.end), ' ');
     const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
@@ -535,10 +575,10 @@ function addMissingCitations(input: CheckInput, findings: Finding[], problems: P
   const seenSentences = new Set<number>();
   for (const f of findings) {
     if (f.status !== 'match' || f.kind === 'tier') continue;
-    const sentence = draft.sentences.find((s) => s.start <= f.span.start && f.span.start < s.end);
-    const block = draft.blocks.find((b) => b.start <= f.span.start && f.span.start < b.end);
+    const sentence = spanAt(draft.sentences, f.span.start);
+    const block = spanAt(draft.blocks, f.span.start);
     if (!sentence || !block) continue;
-    const citedNearby = references.some((r) => r.target && r.target.report.id === f.report.id && r.bracket.start >= block.start && r.bracket.start <= block.end + 2);
+    const citedNearby = referencesIn(references, block.start, block.end + 2).some((r) => r.target && r.target.report.id === f.report.id);
     if (citedNearby) {
       f.cited = true;
       continue;

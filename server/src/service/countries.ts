@@ -14,20 +14,37 @@ export interface CountryMention {
 const ENTRIES = COUNTRIES.split(';').map((e) => e.split('|'));
 const NAME_TO_COUNTRY = new Map<string, string>();
 for (const names of ENTRIES) for (const n of names) NAME_TO_COUNTRY.set(n.toLowerCase(), names[0]);
-const ALL_NAMES = [...NAME_TO_COUNTRY.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-const MENTION_RE = new RegExp(`(?<![\\p{L}])(?:${ALL_NAMES.join('|')})(?![\\p{L}])`, 'giu');
+/** Names by their first word (lower case), longest first, so a scan tries "south africa" before "south". */
+const BY_FIRST_WORD = new Map<string, string[]>();
+for (const name of [...NAME_TO_COUNTRY.keys()].sort((a, b) => b.length - a.length)) {
+  const first = name.split(/[\s-]/)[0];
+  const list = BY_FIRST_WORD.get(first) ?? [];
+  list.push(name);
+  BY_FIRST_WORD.set(first, list);
+}
+/** Capitalised words: every country name starts with one. */
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.]*/gu;
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /** Country mentions in text[start, end), by canonical name. U.S. mentions are kept: they name the report's publisher as often as a country. */
 export function countryMentions(text: string, start = 0, end = text.length): CountryMention[] {
   const out: CountryMention[] = [];
   const slice = text.slice(start, end);
-  MENTION_RE.lastIndex = 0;
-  for (let m = MENTION_RE.exec(slice); m; m = MENTION_RE.exec(slice)) {
-    const raw = m[0];
-    // "Georgia", "Jordan", "Chad", "Niger" … as names of people or states are rare in TIP drafts; but short all-caps words must match exactly.
-    if (/^(UK|USA|UAE|DRC|PRC)$/i.test(raw) && raw !== raw.toUpperCase()) continue;
-    const country = NAME_TO_COUNTRY.get(raw.toLowerCase());
-    if (country) out.push({ country, start: start + m.index, end: start + m.index + raw.length });
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(slice); m; m = CAPITALISED.exec(slice)) {
+    const whole = m[0].toLowerCase();
+    const bare = whole.replace(/['’]s$/, '').replace(/['’.]+$/, '');
+    const candidates = BY_FIRST_WORD.get(whole) ?? BY_FIRST_WORD.get(bare);
+    if (!candidates) continue;
+    for (const name of candidates) {
+      const raw = slice.slice(m.index, m.index + name.length);
+      if (raw.toLowerCase() !== name || isLetter(slice[m.index + name.length])) continue;
+      // Short all-caps codes must be written in capitals ("UK", not "uk").
+      if (/^(uk|usa|uae|drc|prc)$/.test(name) && raw !== raw.toUpperCase()) continue;
+      out.push({ country: NAME_TO_COUNTRY.get(name)!, start: start + m.index, end: start + m.index + name.length });
+      CAPITALISED.lastIndex = m.index + name.length;
+      break;
+    }
   }
   return out;
 }

@@ -34,9 +34,9 @@ const FENCE_RE = /^( {0,3})(`{3,}|~{3,})/;
 
 export function readDraft(text: string, languageId: string | undefined): DraftText {
   const isMarkdown = languageId !== 'plaintext';
-  const chars = text.split('');
+  const masks: Span[] = [];
   const mask = (s: number, e: number) => {
-    for (let i = s; i < e && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    if (e > s) masks.push({ start: s, end: Math.min(e, text.length) });
   };
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -98,11 +98,27 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   if (isMarkdown) maskMarkdown(text, lineStarts, mask, frontMatter?.span.end ?? 0);
   // URLs everywhere.
   for (const m of text.matchAll(/\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi)) mask(m.index, m.index + m[0].length);
-  const prose = chars.join('');
+  const prose = applyMasks(text, masks);
   const blocks = isMarkdown ? markdownBlocks(prose, lineStarts) : plainBlocks(prose);
   const sentences: Span[] = [];
   for (const b of blocks) sentences.push(...splitSentences(prose, b.start, b.end));
   return { text, prose, isMarkdown, frontMatter, suppressions, blocks, sentences, lineStarts };
+}
+
+/** The text with every masked range blanked to spaces (line breaks kept, so offsets and lines stay the same). */
+function applyMasks(text: string, masks: Span[]): string {
+  if (masks.length === 0) return text;
+  masks.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of masks) {
+    const s = Math.max(m.start, at);
+    if (m.end <= s) continue;
+    parts.push(text.slice(at, s), text.slice(s, m.end).replace(/[^\r\n]/g, ' '));
+    at = m.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
@@ -220,8 +236,8 @@ export function resolveReference(ref: DraftReference, kb: KnowledgeBase, default
   const item = m[1] ? m[2] : m[3];
   if (!reportId) return { ...ref, item, problem: `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport` };
   const report = kb.get(reportId);
-  const loaded = kb.all().map((r) => r.id).sort();
   if (!report) {
+    const loaded = kb.all().map((r) => r.id).sort();
     return { ...ref, reportId, item, problem: `No report ${reportId} is loaded (loaded: ${loaded.slice(0, 8).join(', ')}${loaded.length > 8 ? ', …' : ''}). Load its narrative with --report or the tipLens.reports setting.` };
   }
   if (!item) return { ...ref, reportId, item, target: { report, kind: 'report', anchor: report.id, span: { start: 0, end: report.text.length } } };

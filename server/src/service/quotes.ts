@@ -84,9 +84,27 @@ export interface QuoteMatch {
 /** Words whose insertion or omission does not change a quote's meaning (the source's PDF dropped some: "indicators forced labor"). */
 const FREE = new Set(['of', 'the', 'a', 'an']);
 
+/** Drafts are re-checked on every keystroke with the same quotes in them: remember recent answers. */
+const recent = new Map<string, QuoteMatch | undefined>();
+const reportKeys = new WeakMap<Report, string>();
+const keyOf = (r: Report) => {
+  let k = reportKeys.get(r);
+  if (!k) reportKeys.set(r, (k = `${r.id}:${r.file}:${r.text.length}`));
+  return k;
+};
+
 export function matchQuote(draftText: string, inner: Span, reports: Report[]): QuoteMatch | undefined {
   const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
   if (q.length === 0) return undefined;
+  const key = `${reports.map(keyOf).join(',')}|${q.join(' ')}`;
+  if (recent.has(key)) return recent.get(key);
+  const result = findQuote(q, reports);
+  if (recent.size >= 2000) recent.delete(recent.keys().next().value as string);
+  recent.set(key, result);
+  return result;
+}
+
+function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
   let best: QuoteMatch | undefined;
   for (const report of reports) {
     const ix = indexOf(report);
