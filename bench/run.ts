@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     bundledWarmMs: number;
     bundledReports: number;
     loadMs: number;
+    loadCpuMs: number;
     reports: number;
     problems: number;
     firstProblems: { file: string; message: string }[];
@@ -167,13 +168,14 @@ async function main(): Promise<void> {
   // 4. Profiles (node --cpu-prof) of the KB load and the 1 MB check
 
   interface ProfileSummary {
+    id: 'kb' | 'server' | 'engine20' | 'engine1m';
     title: string;
     command: string;
     totalMs: number;
     functions: FunctionTime[];
   }
   const profiles: ProfileSummary[] = [];
-  function profile(title: string, dir: string, args: string[]): void {
+  function profile(id: ProfileSummary['id'], title: string, dir: string, args: string[]): void {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     try {
@@ -181,14 +183,14 @@ async function main(): Promise<void> {
       const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))[0];
       if (!file) return;
       const s = summarise(join(dir, file), ROOT);
-      profiles.push({ title, command: `node --cpu-prof ${args.map((a) => a.replace(ROOT + '/', '')).join(' ')}`, ...s });
+      profiles.push({ id, title, command: `node --cpu-prof ${args.map((a) => a.replace(ROOT + '/', '')).join(' ')}`, ...s });
     } catch (e) {
       log(`profile ${title} failed: ${(e as Error).message}`);
     }
   }
   if (!argv.includes('--no-profile')) {
     log('profiles');
-    profile(`Loading ${COUNT} narratives with the real loader`, join(OUT, 'prof', 'kb'), [join(OUT, 'load-kb.js'), kbDir]);
+    profile('kb', `Loading ${COUNT} narratives with the real loader`, join(OUT, 'prof', 'kb'), [join(OUT, 'load-kb.js'), kbDir]);
     if (existsSync(serverJs) && !argv.includes('--no-lsp')) {
       const dir = join(OUT, 'prof', 'server');
       rmSync(dir, { recursive: true, force: true });
@@ -197,12 +199,13 @@ async function main(): Promise<void> {
         await runLspBench({ serverJs, settings: { reports: [kbDir] }, draft: draft20k, probeReference: `[@${probeId}/R2]`, hovers: 300, completions: 300, edits: 20, timeoutMs: 60_000, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250'] });
         await new Promise((r) => setTimeout(r, 500));
         const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))[0];
-        if (file) profiles.push({ title: `Language server with ${COUNT} narratives: start, KB load, 300 hovers, 300 completions, 20 edits with pulled diagnostics`, command: 'node --cpu-prof dist/server.js --stdio (driven by bench/lsp.ts)', ...summarise(join(dir, file), ROOT) });
+        if (file) profiles.push({ id: 'server', title: `Language server with ${COUNT} narratives: start, KB load, 300 hovers, 300 completions, 20 edits with pulled diagnostics`, command: 'node --cpu-prof dist/server.js --stdio (driven by bench/lsp.ts)', ...summarise(join(dir, file), ROOT) });
       } catch (e) {
         log(`server profile failed: ${(e as Error).message}`);
       }
     }
-    profile('Full check of the 1 MB draft (TIP Lens only, one run)', join(OUT, 'prof', 'engine'), [join(OUT, 'engine.js'), '1000000:1', '--warm', '0', '--tiplens-only']);
+    profile('engine20', 'Full check of the 20 KB draft (TIP Lens only, 300 runs)', join(OUT, 'prof', 'engine20'), [join(OUT, 'engine.js'), '20000:300', '--tiplens-only']);
+    profile('engine1m', 'Full check of the 1 MB draft (TIP Lens only, one run)', join(OUT, 'prof', 'engine'), [join(OUT, 'engine.js'), '1000000:1', '--warm', '0', '--tiplens-only']);
   }
 
   // ---------------------------------------------------------------------------
@@ -210,9 +213,9 @@ async function main(): Promise<void> {
 
   const e20 = bySize(20_000);
   const e1m = bySize(1_000_000);
-  budget('Full check, 20 KB draft (median, warm)', e20?.tipLens.median, 5, 'ms', `p95 ${e20 ? fmt(e20.tipLens.p95) : '?'} ms`);
-  budget('Full check, 1 MB draft (median, warm)', e1m?.tipLens.median, 100, 'ms', `p95 ${e1m ? fmt(e1m.tipLens.p95) : '?'} ms`);
-  budget(`KB load, ${COUNT} narratives + bundled (real loader)`, full.loadMs, 1000, 'ms');
+  budget('Full check, 20 KB draft (median, warm)', e20?.tipLens.median, 5, 'ms', `p95 ${e20 ? fmt(e20.tipLens.p95) : '?'} ms; CPU median ${e20 ? fmt(e20.tipLensCpu.median) : '?'} ms`);
+  budget('Full check, 1 MB draft (median, warm)', e1m?.tipLens.median, 100, 'ms', `p95 ${e1m ? fmt(e1m.tipLens.p95) : '?'} ms; CPU median ${e1m ? fmt(e1m.tipLensCpu.median) : '?'} ms`);
+  budget(`KB load, ${COUNT} narratives + bundled (real loader)`, full.loadMs, 1000, 'ms', `CPU ${fmt(full.loadCpuMs)} ms`);
   budget(`KB RSS, ${COUNT} narratives (loader process)`, mb(full.rss), 250, 'MB');
   budget('LSP: spawn → initialize result, bundled only', lspBundled?.initializeMs, 200, 'ms');
   budget(`LSP: spawn → initialize result, ${COUNT} narratives`, lspFull?.initializeMs, 1000, 'ms');
@@ -248,15 +251,35 @@ async function main(): Promise<void> {
   const misses = budgetRows.filter((r) => r.verdict === 'MISS');
   const unmeasured = budgetRows.filter((r) => r.verdict === 'n/a');
   L.push('', `${budgetRows.length - misses.length - unmeasured.length} of ${budgetRows.length} budgets met, ${misses.length} missed, ${unmeasured.length} not measured.`, '');
+  // Why: for each kind of miss, the project functions that dominate the matching profile (details further down).
+  const whyOf = (id: ProfileSummary['id']): string => {
+    const p = profiles.find((x) => x.id === id);
+    if (!p) return '(no profile)';
+    const top = p.functions.filter((f) => /^(server\/src\/|node_modules\/fuse)/.test(f.where)).sort((a, b) => b.selfMs - a.selfMs).slice(0, 4);
+    const gc = p.functions.find((f) => f.where === '(garbage collector)');
+    return top.map((f) => `\`${f.where}\` ${(f.selfShare * 100).toFixed(0)}% self / ${(f.totalShare * 100).toFixed(0)}% incl`).join('; ') + (gc ? `; GC ${(gc.selfShare * 100).toFixed(0)}%` : '');
+  };
+  const why: [RegExp, ProfileSummary['id'], string][] = [
+    [/^Full check, 20 KB/, 'engine20', '20 KB check'],
+    [/^Full check, 1 MB/, 'engine1m', '1 MB check'],
+    [/^KB (load|RSS)/, 'kb', 'KB load'],
+    [/^LSP/, 'server', 'server'],
+  ];
+  const explained = why.filter(([re]) => misses.some((m) => re.test(m.figure)));
+  if (explained.length) {
+    L.push('Why (top project functions by self time in the matching `node --cpu-prof` profile below):', '');
+    for (const [, id, label] of explained) L.push(`- ${label}: ${whyOf(id)}`);
+    L.push('');
+  }
 
   L.push('## Engine: full check beside markdownlint and a regex scan', '');
-  L.push('Same text, same process, interleaved run by run, warm. TIP Lens = `createTipLensService({kb}).diagnostics(doc)` on a fresh document version each run (no cache hit), bundled reports loaded. markdownlint = `lint({strings})` from `markdownlint/sync` 0.38 with its default rules. Regex = one pass of `/\\[@[^\\]\\n]*\\]|\\d[\\d,.]*/g` (the floor: finding the numbers and citations, no understanding). Times in ms, median / p95.', '');
-  L.push('| Draft | runs | TIP Lens | markdownlint | regex | TIP Lens ÷ markdownlint | TIP Lens ÷ regex | TIP Lens ms per 100 KB | diagnostics |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  L.push('Same text, same process, interleaved run by run, warm. TIP Lens = `createTipLensService({kb}).diagnostics(doc)` on a fresh document version each run (no cache hit), bundled reports loaded. markdownlint = `lint({strings})` from `markdownlint/sync` 0.38 with its default rules. Regex = one pass of `/\\[@[^\\]\\n]*\\]|\\d[\\d,.]*/g` (the floor: finding the numbers and citations, no understanding). Times in ms, median / p95 (wall clock; the CPU column is process CPU time of the same TIP Lens runs, steadier when the machine is shared).', '');
+  L.push('| Draft | runs | TIP Lens | TIP Lens CPU | markdownlint | regex | TIP Lens ÷ markdownlint | TIP Lens ÷ regex | TIP Lens ms per 100 KB | diagnostics |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of engine.results) {
     const diag = Object.entries(r.diagnostics)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    L.push(`| ${(r.bytes / 1000).toFixed(0)} KB | ${r.runs} (markdownlint ${r.markdownlint.n}) | ${ms(r.tipLens)} | ${ms(r.markdownlint)} | ${ms(r.regex)} | ${(r.tipLens.median / r.markdownlint.median).toFixed(3)} | ${(r.tipLens.median / r.regex.median).toFixed(0)}× | ${fmt((r.tipLens.median / r.bytes) * 100_000)} | ${diag || 'none'} |`);
+    L.push(`| ${(r.bytes / 1000).toFixed(0)} KB | ${r.runs} (markdownlint ${r.markdownlint.n}) | ${ms(r.tipLens)} | ${ms(r.tipLensCpu)} | ${ms(r.markdownlint)} | ${ms(r.regex)} | ${(r.tipLens.median / r.markdownlint.median).toFixed(3)} | ${(r.tipLens.median / r.regex.median).toFixed(0)}× | ${fmt((r.tipLens.median / r.bytes) * 100_000)} | ${diag || 'none'} |`);
   }
   if (engine.results.length >= 2) {
     const a = engine.results[0];
@@ -272,7 +295,7 @@ async function main(): Promise<void> {
   L.push(`| Ingest the bundled reports (KHM-2022, KHM-2023), first call in a process | ${fmt(median(bundledLoads.map((x) => x.bundledColdMs)))} ms |`);
   L.push(`| Ingest the bundled reports, warm (median of 30) | ${fmt(median(bundledLoads.map((x) => x.bundledWarmMs)))} ms |`);
   L.push(`| RSS of a process holding the bundled reports | ${fmt(mb(bundledOnly.rss))} MB (node alone: ${fmt(mb(bundledOnly.rssBaseline))} MB) |`);
-  L.push(`| Load ${COUNT} narratives + bundled (\`loadKnowledgeBase([dir])\`) | ${fmt(full.loadMs)} ms (runs: ${fullLoads.map((x) => fmt(x.loadMs)).join(', ')}) |`);
+  L.push(`| Load ${COUNT} narratives + bundled (\`loadKnowledgeBase([dir])\`) | ${fmt(full.loadMs)} ms wall, ${fmt(full.loadCpuMs)} ms CPU (runs: ${fullLoads.map((x) => `${fmt(x.loadMs)}/${fmt(x.loadCpuMs)}`).join(', ')}) |`);
   L.push(`| … reports / problems | ${full.reports} / ${full.problems}${full.problems ? ` (${full.firstProblems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''} |`);
   L.push(`| … sentences / facts / recommendations | ${full.sentences} / ${full.facts} / ${full.recommendations} |`);
   L.push(`| … RSS / JS heap used after loading | ${fmt(mb(full.rss))} MB / ${fmt(mb(full.heapUsed))} MB |`);
