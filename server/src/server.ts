@@ -75,8 +75,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export function startServer(connection: Connection, deps: ServerDeps = defaultDeps): void {
   // Neovim and Helix call plain text "text"; the engine knows it as "plaintext".
+  // A didOpen without a string text (a client bug) must not leave a document whose getText() is undefined:
+  // every later request on it, and every workspace-wide one, would fail with InternalError.
   const documents = new TextDocuments({
-    create: (uri: string, languageId: string, version: number, content: string) => TextDocument.create(uri, languageId === 'text' ? 'plaintext' : languageId, version, content),
+    create: (uri: string, languageId: string, version: number, content: string) =>
+      TextDocument.create(uri, languageId === 'text' ? 'plaintext' : typeof languageId === 'string' ? languageId : 'markdown', typeof version === 'number' ? version : 0, typeof content === 'string' ? content : ''),
     update: TextDocument.update,
   });
   const pushDelay = deps.pushDelay ?? 150;

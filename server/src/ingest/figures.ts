@@ -527,3 +527,30 @@ function lastClauseBreak(text: string, from: number, to: number): number {
 }
 
 export const MONTH_NAMES = MONTHS;
+
+// ---------------------------------------------------------------------------
+// Drafts are re-read on every edit, and most of their sentences did not change.
+
+const sentenceMemo = new Map<string, SentenceFigures>();
+
+function shift(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+/** extractFigures for a draft sentence, remembered by the sentence's text (offsets re-based to where it stands now). */
+export function extractFiguresCached(text: string, sentence: Span): SentenceFigures {
+  const key = text.slice(sentence.start, sentence.end);
+  let rel = sentenceMemo.get(key);
+  if (!rel) {
+    rel = extractFigures(key, { start: 0, end: key.length }, {});
+    if (sentenceMemo.size >= 5000) sentenceMemo.delete(sentenceMemo.keys().next().value as string);
+    sentenceMemo.set(key, rel);
+  }
+  const by = sentence.start;
+  if (by === 0) return rel;
+  return {
+    figures: rel.figures.map((f) => ({ ...f, span: shift(f.span, by), unitSpan: f.unitSpan && shift(f.unitSpan, by) })),
+    nonFigures: rel.nonFigures.map((n) => ({ ...n, span: shift(n.span, by) })),
+    years: rel.years,
+  };
+}

@@ -4,7 +4,7 @@
  * clearly about a loaded report's country and the same subject; otherwise the
  * engine stays silent.
  */
-import { extractFigures, unitsCompatible, yearsIn, type Figure } from '../ingest/figures';
+import { extractFiguresCached, unitsCompatible, yearsIn, type Figure } from '../ingest/figures';
 import { changeOf, tierNumber } from '../ingest/tiers';
 import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
@@ -97,13 +97,19 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     } else if (/\bthis\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) edition = statedEdition ?? defaultEdition;
     if (editionYear) statedEdition = editionYear;
     const block = blockOf(sentence);
+    let otherSource: boolean | undefined;
+    let firstPerson: boolean | undefined;
     const ctx: SentenceContext = {
       span: sentence,
       block,
       citations,
       edition,
-      otherSource: OTHER_SOURCE.test(sText) && !REPORT_MENTION.test(sText) && citations.length === 0,
-      firstPerson: FIRST_PERSON.test(sText.replace(/\bU\.?S\.?\b/g, '')),
+      get otherSource() {
+        return (otherSource ??= OTHER_SOURCE.test(sText) && !REPORT_MENTION.test(sText) && citations.length === 0);
+      },
+      get firstPerson() {
+        return (firstPerson ??= FIRST_PERSON.test(sText.replace(/\bU\.?S\.?\b/g, '')));
+      },
       countryAt: (offset) => countryAt(offset, sentence, block, mentions, docCountry, citations, prose),
     };
     checkFigures(input, ctx, kbCountries, findings, problems);
@@ -266,7 +272,7 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
 function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<string, Report[]>, findings: Finding[], problems: Problem[]): void {
   const { draft } = input;
   if (ctx.otherSource || ctx.firstPerson) return;
-  const { figures } = extractFigures(draft.prose, ctx.span, {});
+  const { figures } = extractFiguresCached(draft.prose, ctx.span);
   if (figures.length === 0) return;
   const sText = draft.prose.slice(ctx.span.start, ctx.span.end);
   for (const claim of figures) {
@@ -472,9 +478,10 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, kbCountries: Map<st
     const country = ctx.countryAt(span.start);
     if (!country) continue;
     // Tier claims need their country named in the sentence or a citation: "Tier 3" alone may be a definition.
-    const named = countryMentions(prose, ctx.span.start, ctx.span.end).some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
+    const inSentence = countryMentions(prose, ctx.span.start, ctx.span.end);
+    const named = inSentence.some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
     if (!named) continue;
-    if (new Set(countryMentions(prose, ctx.span.start, ctx.span.end).map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
+    if (new Set(inSentence.map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
     const reports = kbCountries.get(country) ?? [];
     const bareYears = yearsIn(prose, ctx.span).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);

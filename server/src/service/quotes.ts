@@ -94,11 +94,10 @@ const keyOf = (r: Report) => {
 };
 
 export function matchQuote(draftText: string, inner: Span, reports: Report[]): QuoteMatch | undefined {
-  const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
-  if (q.length === 0) return undefined;
-  const key = `${reports.map(keyOf).join(',')}|${q.join(' ')}`;
+  const key = `${reports.map(keyOf).join(',')}|${draftText.slice(inner.start, inner.end)}`;
   if (recent.has(key)) return recent.get(key);
-  const result = findQuote(q, reports);
+  const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
+  const result = q.length === 0 ? undefined : findQuote(q, reports);
   if (recent.size >= 2000) recent.delete(recent.keys().next().value as string);
   recent.set(key, result);
   return result;

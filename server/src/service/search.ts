@@ -10,7 +10,7 @@
  * so a knowledge base of thousands of narratives costs no more per keystroke
  * than one of a few.
  */
-import Fuse, { type Expression, type IFuseOptions } from 'fuse.js';
+import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase, Report, Span } from './kb';
 import { citationLabel, sectionTitle } from './kb';
 import { type CancellationToken, throwIfCancelled } from './types';
@@ -49,7 +49,11 @@ export interface SearchOptions {
 interface Indexed {
   items: ReportItem[];
   fuse?: Fuse<ReportItem>;
+  /** Recent searches of this report (the client often asks the same query again: re-triggered completion, the symbol and Insert Citation pickers). */
+  recent: Map<string, FuseResult<ReportItem>[]>;
 }
+
+const RECENT = 32;
 
 const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
   keys: [
@@ -82,16 +86,26 @@ function indexed(report: Report): Indexed {
       if (recParagraphs.has(p.anchor) || p.section === 'recommendations') continue;
       items.push({ report, kind: 'paragraph', key: p.anchor, anchor: `${report.id}/${p.anchor}`, text: report.text.slice(p.span.start, p.span.end), span: p.span, order: items.length });
     }
-    ix = { items };
+    ix = { items, recent: new Map() };
     indexes.set(report, ix);
   }
   return ix;
 }
 
-function fuseOf(report: Report): Fuse<ReportItem> {
+function fuseSearch(report: Report, pattern: string | Expression, limit: number): FuseResult<ReportItem>[] {
   const ix = indexed(report);
-  if (!ix.fuse) ix.fuse = new Fuse(ix.items, FUSE_OPTIONS);
-  return ix.fuse;
+  const key = `${limit}\u0000${typeof pattern === 'string' ? pattern : JSON.stringify(pattern)}`;
+  const hit = ix.recent.get(key);
+  if (hit) {
+    ix.recent.delete(key);
+    ix.recent.set(key, hit);
+    return hit;
+  }
+  ix.fuse ??= new Fuse(ix.items, FUSE_OPTIONS);
+  const result = ix.fuse.search(pattern, { limit });
+  ix.recent.set(key, result);
+  if (ix.recent.size > RECENT) ix.recent.delete(ix.recent.keys().next().value as string);
+  return result;
 }
 
 /** Report ids or country names the query names ("KHM-2022 restitution", "cambodia 2022 penalties"); the rest of the query is the text to search. */
@@ -140,7 +154,7 @@ export function searchItems(kb: KnowledgeBase, query: string, options: SearchOpt
     if (pattern === undefined) {
       for (const item of reportItems(report)) if (!kinds || kinds.includes(item.kind)) hits.push({ item, score: rank });
     } else {
-      for (const r of fuseOf(report).search(pattern, { limit: limit * 2 })) {
+      for (const r of fuseSearch(report, pattern, limit * 2)) {
         if (kinds && !kinds.includes(r.item.kind)) continue;
         const score = r.score ?? 1;
         // The preferred report's hits stay ahead of others of similar quality.
