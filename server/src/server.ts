@@ -95,6 +95,15 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   let pull = false;
   let statusHandledByClient = false;
   let initializedAt = 0;
+  /** Settles once the client's settings are read after initialized (or 2 s later), so no result uses settings about to change. */
+  let settingsRead = false;
+  let markSettingsRead: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => {
+    markSettingsRead = () => {
+      settingsRead = true;
+      resolve();
+    };
+  });
   const shown = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -172,8 +181,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     clearTimeout(timers.get(uri));
     timers.set(
       uri,
-      setTimeout(() => {
+      setTimeout(async () => {
         timers.delete(uri);
+        if (!settingsRead) await settingsReady;
         const doc = documents.get(uri);
         if (!doc) return;
         try {
@@ -193,6 +203,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   function handle<P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<never>> => {
       try {
+        if (!settingsRead && initializedAt > 0) await settingsReady;
         if (token.isCancellationRequested) throw new CancelledError();
         return await fn(params, token);
       } catch (e) {
@@ -241,6 +252,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     settings = result.settings;
     settingsProblems = result.problems;
     initializedAt = performance.now();
+    // Without workspace/configuration the settings are the initialization options, known now; with it, wait for them (at most 2 s).
+    if (caps.workspace?.configuration) setTimeout(markSettingsRead, 2000).unref();
+    else markSettingsRead();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -264,7 +278,13 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tipLens' }).then(undefined, () => undefined);
     }
-    if (caps.workspace?.configuration) applySettings(await readConfiguration());
+    if (caps.workspace?.configuration) {
+      try {
+        applySettings(await readConfiguration());
+      } finally {
+        markSettingsRead();
+      }
+    }
   });
 
   connection.onDidChangeConfiguration(async (change) => {
