@@ -42,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
       { scheme: 'untitled', language: 'plaintext' },
     ],
     synchronize: { configurationSection: 'tipLens' },
+    // The client shows tipLens/status problems itself (once each), so the server need not send window/showMessage too.
+    initializationOptions: { statusNotification: true },
     outputChannel: output,
     // Hover and code lens link to Show Source; nothing else may run from server markdown.
     markdown: { isTrusted: { enabledCommands: [Commands.showSource] }, supportHtml: false },
