@@ -4,29 +4,17 @@
  * is about. The same reading is used for report sentences (facts) and draft
  * sentences (claims), so both sides are understood alike.
  */
-import type { Action, FactKind, Form, Span, Victim } from '../service/kb';
+import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../service/kb';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 
-export interface Figure {
-  kind: FactKind;
-  values: number[];
-  unit: string;
-  unitMax?: string;
-  actions: Action[];
-  form?: Form;
-  victim?: Victim;
-  year?: number;
-  yearFrom?: 'sentence' | 'paragraph' | 'period';
-  topics: string[];
-  attribution?: string;
+/** A figure read from a sentence; the same reading serves report facts and draft claims. */
+export interface Figure extends FigureReading {
   approx?: Approx;
   /** The year is only part of a year ("in the first half of 2021", "in April 2021"). */
   yearPartial?: boolean;
   /** The sentence spans several years ("between 2018 and 2021", "since 2019"). */
   multiYear?: boolean;
-  /** The number or range, with its approximation words ("more than 100"). */
-  span: Span;
   /** The unit word, when one follows. */
   unitSpan?: Span;
 }

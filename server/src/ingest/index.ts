@@ -17,7 +17,7 @@ export function ingestReport(manifest: ReportManifest, text: string, file: strin
       const s = structure.sentences[si];
       const r = extractFigures(text, s.span, { paragraphYear, periodYear: manifest.dataYear });
       for (const f of r.figures) {
-        const { approx: _approx, unitSpan: _unitSpan, ...rest } = f;
+        const { approx: _approx, unitSpan: _unitSpan, yearPartial: _partial, multiYear: _multi, ...rest } = f;
         add({ ...rest, sentence: si });
       }
       for (const n of r.nonFigures) nonFacts.push({ ...n, sentence: si });

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { splitSentences } from '../ingest/sentences';
 import type { KnowledgeBase, Span } from './kb';
 import { sectionTitle } from './kb';
+import { lineOf } from './positions';
 import type { DraftReference } from './types';
 
 export interface Suppression {
@@ -195,17 +196,6 @@ function plainBlocks(prose: string): Span[] {
     if (e > s) out.push({ start: s, end: e });
   }
   return out;
-}
-
-export function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 // ---------------------------------------------------------------------------

@@ -78,9 +78,8 @@ export type Action = 'prosecuted' | 'convicted' | 'arrested' | 'investigated' | 
 export type Form = 'sex trafficking' | 'forced labor' | 'unspecified' | 'non-sexual';
 export type Victim = 'adult' | 'child';
 
-export interface Fact {
-  /** Stable within a report: `<report-id>#<n>`. */
-  id: string;
+/** What a figure says, in the report (a fact) or in a draft (a claim): the two are read alike. */
+export interface FigureReading {
   kind: FactKind;
   /** One value, or [min, max] for ranges. For tier facts: [tier number] with `tier` set. */
   values: number[];
@@ -92,20 +91,25 @@ export interface Fact {
   actions: Action[];
   form?: Form;
   victim?: Victim;
-  /** Calendar year the fact is about, when the sentence says. */
+  /** Calendar year the figure is about, when the text says. */
   year?: number;
+  /** Where the year came from: the sentence itself, an earlier sentence of its paragraph, or the edition's reporting period. */
+  yearFrom?: 'sentence' | 'paragraph' | 'period';
   /** Restrictive subjects: a claim matches this fact only when it names the same ones ("military general", "labor law", "online child sexual exploitation", "courts"). */
   topics: string[];
   /** Who the report attributes the figure to, when not the government ("media reports", "NGOs"). */
   attribution?: string;
-  /** Where the year came from: the sentence itself, an earlier sentence of its paragraph, or the edition's reporting period. */
-  yearFrom?: 'sentence' | 'paragraph' | 'period';
+  /** The number (or tier) text in the original. */
+  span: Span;
+}
+
+export interface Fact extends FigureReading {
+  /** Stable within a report: `<report-id>#<n>`. */
+  id: string;
   tier?: TierName;
   tierChange?: TierChange;
   /** Index into Report.sentences. */
   sentence: number;
-  /** The number (or tier) text in the original. */
-  span: Span;
   /** True when derived from another report's statement (e.g. 2023 "remained on Tier 3" implies Tier 3 in 2022). */
   inferredFrom?: string;
 }

@@ -15,16 +15,22 @@ function lineStarts(report: Report): number[] {
   return t;
 }
 
-export function positionInReport(report: Report, offset: number): Position {
-  const t = lineStarts(report);
+/** The line (0-based) holding `offset`, given the offsets where lines start. */
+export function lineOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = t.length - 1;
+  let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (t[mid] <= offset) lo = mid;
+    if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - t[lo] };
+  return lo;
+}
+
+export function positionInReport(report: Report, offset: number): Position {
+  const t = lineStarts(report);
+  const line = lineOf(t, offset);
+  return { line, character: offset - t[line] };
 }
 
 export function rangeInReport(report: Report, span: Span): Range {
