@@ -60,6 +60,8 @@ export interface LspResult {
   completion: Stats;
   completionNonEmpty: number;
   completionTopForScam: string | null;
+  /** Per probe query: p50 / max latency and the number of items returned (the slow tail's culprits). */
+  completionByQuery: { query: string; median: number; max: number; items: number; bytes: number }[];
   editToDiagnostics: Stats;
   diagnosticsMode: 'pull' | 'push' | 'none';
   diagnosticsOnDraft: number;
@@ -114,17 +116,52 @@ function hoverPositions(doc: TextDocument, probe: string): Position[] {
   return out;
 }
 
-/** Completion probes: `[@word]` lines appended to the draft, cursor after the word. */
-export const COMPLETION_QUERIES: readonly string[] = ['scam', 'restitution', 'labor', 'victim', 'detention', 'funding', 'KHM-2023/R1', 'KHM', 'R1', 'screen', 'recruit', 'NGO', 'penalties', 'fishing', 'inspection', 'FRA'];
-export function completionProbeBlock(): string {
-  return '\n## Completion probes\n\n' + COMPLETION_QUERIES.map((q) => `Probe for ${q.toLowerCase()} [@${q}].`).join('\n\n') + '\n';
+/**
+ * Completion probes: what a user types after `[@`: prefixes of words from
+ * recommendation texts ("sca", "scam", "restit"…), report ids and keys. Every
+ * request asks a different query, so a per-query result cache cannot hide the
+ * search cost. They sit one per line in a separate document (probes.md), so
+ * they do not change the brief's diagnostics.
+ */
+const PROBE_SOURCE = `Investigate and prosecute traffickers involved in forced labor crimes in cyber scam operations including complicit officials.
+Allow restitution upon conviction of the trafficker and train relevant officials on procedures for calculating and granting restitution.
+Screen all individuals in immigrant detention or custody for human trafficking indicators including foreign workers men boys disabilities.
+Increase funding to anti-trafficking law enforcement units and disburse it in advance of investigations rather than by reimbursement.
+Eliminate recruitment or placement fees charged to workers by labor recruiters and ensure they are instead paid by employers.
+Increase inspection and oversight of lending institutions including private micro-finance organizations debt-based coercion.
+Incorporate NGO input into the policy for formally transferring custody of child victims; shelters penalties fishing inspections plantations.`;
+
+export function completionQueries(n: number): string[] {
+  const out: string[] = ['scam'];
+  const seen = new Set(out);
+  const push = (q: string): void => {
+    if (!seen.has(q)) {
+      seen.add(q);
+      out.push(q);
+    }
+  };
+  const words = PROBE_SOURCE.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? [];
+  for (let len = 3; out.length < n && len <= 14; len++) for (const w of words) if (w.length >= len) push(w.slice(0, len));
+  for (let k = 1; out.length < n && k <= 17; k++) push(`KHM-2023/R${k}`);
+  for (let k = 1; out.length < n && k <= 9; k++) push(`R${k}`);
+  for (const c of ['KHM', 'KHM-20', 'FRA', 'FRA-2019', 'THA', 'cambodia', 'france']) if (out.length < n) push(c);
+  for (let i = 0; out.length < n; i++) push(`${words[i % words.length]} ${words[(i * 7 + 3) % words.length].slice(0, 4)}`);
+  return out.slice(0, n);
 }
-function completionPositions(doc: TextDocument): Position[] {
+
+function probeDocument(queries: readonly string[]): string {
+  return '# Completion probes\n\n' + queries.map((q) => `Probe [@${q}]`).join('\n') + '\n';
+}
+
+function completionPositions(doc: TextDocument, queries: readonly string[]): { query: string; position: Position }[] {
   const text = doc.getText();
-  const out: Position[] = [];
-  for (const q of COMPLETION_QUERIES) {
-    const at = text.lastIndexOf(`[@${q}]`);
-    if (at >= 0) out.push(doc.positionAt(at + 2 + q.length));
+  const out: { query: string; position: Position }[] = [];
+  let from = 0;
+  for (const q of queries) {
+    const at = text.indexOf(`[@${q}]`, from);
+    if (at < 0) continue;
+    out.push({ query: q, position: doc.positionAt(at + 2 + q.length) });
+    from = at + 1;
   }
   return out;
 }
@@ -176,7 +213,7 @@ export async function runLspBench(o: LspOptions): Promise<LspResult> {
     const pull = init.capabilities.diagnosticProvider !== undefined;
 
     const uri = 'file:///bench/brief.md';
-    const text = o.draft + completionProbeBlock();
+    const text = o.draft;
     let doc = TextDocument.create(uri, 'markdown', 1, text);
     await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
 
@@ -207,18 +244,28 @@ export async function runLspBench(o: LspOptions): Promise<LspResult> {
       if (hasContent(h)) hoverNonEmpty++;
     }
 
-    // Completion latency.
-    const cp = completionPositions(doc);
+    // Completion latency: a different query every request, in a second open document.
+    const queries = completionQueries(o.completions);
+    const probeUri = 'file:///bench/probes.md';
+    const probeText = probeDocument(queries);
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: probeUri, languageId: 'markdown', version: 1, text: probeText } });
+    const cp = completionPositions(TextDocument.create(probeUri, 'markdown', 1, probeText), queries);
     const completionTimes: number[] = [];
     let completionNonEmpty = 0;
     let completionTopForScam: string | null = null;
+    const perQuery = new Map<string, { times: number[]; items: number; bytes: number }>();
     for (let i = 0; i < o.completions; i++) {
+      const probe = cp[i % cp.length];
       const s = performance.now();
-      const r = await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: cp[i % cp.length], context: { triggerKind: CompletionTriggerKind.Invoked } });
-      completionTimes.push(performance.now() - s);
+      const r = await conn.sendRequest(CompletionRequest.type, { textDocument: { uri: probeUri }, position: probe.position, context: { triggerKind: CompletionTriggerKind.Invoked } });
+      const dt = performance.now() - s;
+      completionTimes.push(dt);
       const its = items(r);
+      const pq = perQuery.get(probe.query) ?? { times: [], items: its.length, bytes: JSON.stringify(r).length };
+      pq.times.push(dt);
+      perQuery.set(probe.query, pq);
       if (its.length > 0) completionNonEmpty++;
-      if (i % cp.length === 0 && its.length > 0) completionTopForScam = its[0].label;
+      if (probe.query === 'scam' && its.length > 0) completionTopForScam = its[0].label;
     }
 
     // Edit -> fresh diagnostics: change one figure in place, then pull (or wait for the push of that version).
@@ -271,6 +318,7 @@ export async function runLspBench(o: LspOptions): Promise<LspResult> {
       completion: stats(completionTimes),
       completionNonEmpty,
       completionTopForScam,
+      completionByQuery: [...perQuery].map(([query, v]) => ({ query, median: stats(v.times).median, max: stats(v.times).max, items: v.items, bytes: v.bytes })),
       editToDiagnostics: stats(editTimes),
       diagnosticsMode: editTimes.length || pushOk ? mode : 'none',
       diagnosticsOnDraft,

@@ -154,6 +154,8 @@ async function main(): Promise<void> {
     try {
       log('LSP: bundled reports only');
       lspBundled = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000 });
+      log('LSP: bundled reports only, node --max-semi-space-size=2 (is the RSS garbage or data?)');
+      lspSemi = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000, nodeArgs: ['--max-semi-space-size=2'] });
       log(`LSP: with ${COUNT} narratives`);
       lspFull = await runLspBench({ serverJs, settings: { reports: [kbDir] }, draft: draft20k, probeReference: `[@${probeId}/R2]`, hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 60_000 });
     } catch (e) {
@@ -314,9 +316,12 @@ async function main(): Promise<void> {
     L.push(`| … hovers with content | ${col((r) => `${r.hoverNonEmpty} of ${r.hover.n}`)} |`);
     L.push(`| completion p50 / p99 / max (${lspBundled?.completion.n ?? lspFull?.completion.n} requests) | ${col((r) => `${fmt(r.completion.median)} / ${fmt(r.completion.p99)} / ${fmt(r.completion.max)} ms`)} |`);
     L.push(`| … non-empty completions; first item for \`[@scam\` | ${col((r) => `${r.completionNonEmpty} of ${r.completion.n}; ${r.completionTopForScam ?? '–'}`)} |`);
+    L.push(`| … slowest queries (ms, items) | ${col((r) => [...r.completionByQuery].sort((a, b) => b.max - a.max).slice(0, 4).map((q) => `\`${q.query}\` ${fmt(q.max)} (${q.items})`).join(', '))} |`);
     L.push(`| didChange → fresh diagnostics, 20 KB draft, p50 / p95 | ${col((r) => (r.editToDiagnostics.n ? `${fmt(r.editToDiagnostics.median)} / ${fmt(r.editToDiagnostics.p95)} ms (${r.diagnosticsMode}, ${r.diagnosticsOnDraft} diagnostics)` : `not measured (${r.diagnosticsMode})`))} |`);
     L.push(`| RSS after initialize / after first hover / steady / peak | ${col((r) => `${fmt(r.rssAfterInitMb)} / ${fmt(r.rssAfterFirstHoverMb)} / ${fmt(r.rssSteadyMb)} / ${fmt(r.peakRssMb)} MB`)} |`);
   }
+  L.push('', 'Completion: every request is a different query (prefixes of recommendation words, report ids and keys, `[@sca`, `[@scam`, `[@restit`…) typed in a second open document, so the server\'s per-query cache cannot hide the search.');
+  if (lspSemi) L.push('', `Same bundled-only run with the server started as \`node --max-semi-space-size=2 dist/server.js --stdio\`: RSS steady ${fmt(lspSemi.rssSteadyMb)} MB, peak ${fmt(lspSemi.peakRssMb)} MB (default flags: ${lspBundled ? fmt(lspBundled.rssSteadyMb) : '?'} / ${lspBundled ? fmt(lspBundled.peakRssMb) : '?'} MB); hover p99 ${fmt(lspSemi.hover.p99)} ms, completion p99 ${fmt(lspSemi.completion.p99)} ms, edit → diagnostics p50 ${fmt(lspSemi.editToDiagnostics.median)} ms. The difference is young-generation garbage, not retained data.`);
   if (lspError) L.push('', `LSP figures: ${lspError.split('\n')[0]}`);
   L.push('');
 
