@@ -148,6 +148,7 @@ async function main(): Promise<void> {
   const draft20k = generateDraft(20_000, 7) + `\nFor comparison, see France [@${probeId}/R2].\n`;
   let lspBundled: LspResult | null = null;
   let lspFull: LspResult | null = null;
+  let lspSemi: LspResult | null = null;
   let lspError = '';
   if (!argv.includes('--no-lsp') && existsSync(serverJs)) {
     const n = quick ? 100 : 500;
