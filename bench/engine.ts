@@ -55,9 +55,11 @@ function time(fn: () => unknown): number {
 const tipLensOnly = process.argv.includes('--tiplens-only');
 const budgetArg = process.argv.indexOf('--budget-ms');
 const budgetMs = budgetArg >= 0 ? Number(process.argv[budgetArg + 1]) : 20_000;
+const kbArg = process.argv.indexOf('--kb');
+const kbPaths = kbArg >= 0 ? [process.argv[kbArg + 1]] : [];
 const warmArg = process.argv.indexOf('--warm');
 const warmRuns = warmArg >= 0 ? Number(process.argv[warmArg + 1]) : undefined;
-const specArgs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--budget-ms' && all[i - 1] !== '--warm');
+const specArgs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--budget-ms' && all[i - 1] !== '--warm' && all[i - 1] !== '--kb');
 const specs = (specArgs.length ? specArgs : ['20000:200', '1000000:20']).map((s) => {
   const [bytes, runs] = s.split(':').map(Number);
   return { bytes, runs };
@@ -67,7 +69,7 @@ type LintSync = (options: { strings: Record<string, string> }) => Record<string,
 
 async function main(): Promise<void> {
   const lint: LintSync = tipLensOnly ? () => ({ draft: [] }) : ((await import('markdownlint/sync')) as { lint: LintSync }).lint;
-  const kb = loadKnowledgeBase([]);
+  const kb = loadKnowledgeBase(kbPaths);
   const service = createTipLensService({ kb });
   const results: EngineSizeResult[] = [];
   let version = 1;

@@ -139,6 +139,8 @@ async function main(): Promise<void> {
   const engineSpecs = quick ? ['20000:40', '250000:5', '500000:5', '1000000:5'] : ['20000:200', '250000:20', '500000:20', '1000000:20'];
   log('engine: TIP Lens vs markdownlint vs regex');
   const engine = lastJson<{ reports: number; results: EngineSizeResult[] }>(node([join(OUT, 'engine.js'), ...engineSpecs, '--budget-ms', quick ? '5000' : '20000'], 'engine bench'));
+  log(`engine: 20 KB check with ${COUNT} narratives loaded`);
+  const engineBig = lastJson<{ reports: number; results: EngineSizeResult[] }>(node([join(OUT, 'engine.js'), quick ? '20000:40' : '20000:200', '--tiplens-only', '--kb', kbDir], 'engine bench with the big KB'));
   const bySize = (b: number): EngineSizeResult | undefined => engine.results.find((r) => Math.abs(r.bytes - b) < b * 0.01 + 200);
 
   // ---------------------------------------------------------------------------
@@ -217,6 +219,8 @@ async function main(): Promise<void> {
   const e20 = bySize(20_000);
   const e1m = bySize(1_000_000);
   budget('Full check, 20 KB draft (median, warm)', e20?.tipLens.median, 5, 'ms', `p95 ${e20 ? fmt(e20.tipLens.p95) : '?'} ms; CPU median ${e20 ? fmt(e20.tipLensCpu.median) : '?'} ms`);
+  const eBig = engineBig.results[0];
+  budget(`Full check, 20 KB draft, ${COUNT} narratives loaded (median, warm)`, eBig?.tipLens.median, 5, 'ms', `p95 ${eBig ? fmt(eBig.tipLens.p95) : '?'} ms; CPU median ${eBig ? fmt(eBig.tipLensCpu.median) : '?'} ms`);
   budget('Full check, 1 MB draft (median, warm)', e1m?.tipLens.median, 100, 'ms', `p95 ${e1m ? fmt(e1m.tipLens.p95) : '?'} ms; CPU median ${e1m ? fmt(e1m.tipLensCpu.median) : '?'} ms`);
   budget(`KB load, ${COUNT} narratives + bundled (real loader)`, full.loadMs, 1000, 'ms', `CPU ${fmt(full.loadCpuMs)} ms`);
   budget(`KB RSS, ${COUNT} narratives (loader process)`, mb(full.rss), 250, 'MB');
@@ -283,6 +287,9 @@ async function main(): Promise<void> {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     L.push(`| ${(r.bytes / 1000).toFixed(0)} KB | ${r.runs} (markdownlint ${r.markdownlint.n}) | ${ms(r.tipLens)} | ${ms(r.tipLensCpu)} | ${ms(r.markdownlint)} | ${ms(r.regex)} | ${(r.tipLens.median / r.markdownlint.median).toFixed(3)} | ${(r.tipLens.median / r.regex.median).toFixed(0)}× | ${fmt((r.tipLens.median / r.bytes) * 100_000)} | ${diag || 'none'} |`);
+  }
+  if (eBig) {
+    L.push(`| 20 KB, ${engineBig.reports} reports loaded | ${eBig.runs} | ${ms(eBig.tipLens)} | ${ms(eBig.tipLensCpu)} | – | – | – | – | ${fmt((eBig.tipLens.median / eBig.bytes) * 100_000)} | ${Object.entries(eBig.diagnostics).map(([k, v]) => `${k} ${v}`).join(', ')} |`);
   }
   if (engine.results.length >= 2) {
     const a = engine.results[0];
