@@ -7,6 +7,9 @@
  *   node bench/.out/load-kb.js [PATH…]            full load
  *   node bench/.out/load-kb.js --manifests-only DIR  the floor a lazy loader would pay:
  *                                                  read and check every manifest, stat every text
+ *   node bench/.out/load-kb.js --write-cache DIR CACHE  ingest DIR and write each Report as JSON (untimed setup)
+ *   node bench/.out/load-kb.js --read-cache CACHE       the other option of issue 7: an eager load from a
+ *                                                  cache of ingested reports (JSON.parse of every one)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,7 +20,25 @@ import { stats } from './lib/stats';
 const args = process.argv.slice(2);
 const rss0 = process.memoryUsage().rss;
 
-if (args[0] === '--manifests-only') {
+if (args[0] === '--write-cache') {
+  const kb = loadKnowledgeBase([args[1]]);
+  fs.mkdirSync(args[2], { recursive: true });
+  let bytes = 0;
+  for (const r of kb.all()) {
+    const json = JSON.stringify(r);
+    bytes += json.length;
+    fs.writeFileSync(path.join(args[2], `${r.id}.json`), json);
+  }
+  console.log(JSON.stringify({ cached: kb.reports.size, bytes }));
+} else if (args[0] === '--read-cache') {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const reports: unknown[] = [];
+  for (const n of fs.readdirSync(args[1]).sort()) reports.push(JSON.parse(fs.readFileSync(path.join(args[1], n), 'utf8')));
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  console.log(JSON.stringify({ cacheMs: ms, cacheCpuMs: (cpu.user + cpu.system) / 1000, reports: reports.length, rssBaseline: rss0, rss: process.memoryUsage().rss }));
+} else if (args[0] === '--manifests-only') {
   const dir = args[1];
   const t0 = performance.now();
   let ok = 0;

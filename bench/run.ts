@@ -129,6 +129,13 @@ async function main(): Promise<void> {
     fullLoads.push(lastJson<LoadOut>(node([join(OUT, 'load-kb.js'), kbDir], `KB load (${COUNT})`)));
     manifestLoads.push(lastJson<ManifestsOut>(node([join(OUT, 'load-kb.js'), '--manifests-only', kbDir], 'manifests only')));
   }
+  // The content-hash-cache option: an eager load that skips ingest by parsing cached Report JSON.
+  const cacheDir = join(OUT, `cache-${COUNT}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const cacheWrite = lastJson<{ cached: number; bytes: number }>(node([join(OUT, 'load-kb.js'), '--write-cache', kbDir, cacheDir], 'write report cache'));
+  const cacheReads: { cacheMs: number; cacheCpuMs: number; reports: number; rss: number }[] = [];
+  for (let i = 0; i < kbRuns; i++) cacheReads.push(lastJson(node([join(OUT, 'load-kb.js'), '--read-cache', cacheDir], 'read report cache')));
+  const cacheRead = cacheReads.sort((a, b) => a.cacheMs - b.cacheMs)[Math.floor((cacheReads.length - 1) / 2)];
   const full = fullLoads.sort((a, b) => a.loadMs - b.loadMs)[Math.floor((fullLoads.length - 1) / 2)];
   const bundledOnly = bundledLoads.sort((a, b) => a.rss - b.rss)[Math.floor((bundledLoads.length - 1) / 2)];
   log(`KB: ${COUNT} narratives load in ${full.loadMs.toFixed(0)} ms, RSS ${mb(full.rss).toFixed(0)} MB (${full.problems} problems)`);
