@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundledReportsDir, loadKnowledgeBase, loadReportPath } from '../../server/src/node/loadReports';
 import type { Fact, Report } from '../../server/src/service/kb';
+import { ingestReport, isIngested } from '../../server/src/ingest';
 
 const kb = loadKnowledgeBase();
 const k22 = kb.get('KHM-2022')!;
@@ -189,5 +190,29 @@ describe('user narratives', () => {
     assert.ok(msgs.some((m) => /^bin\.txt: .*binary/.test(m)), msgs.join('\n'));
     assert.ok(msgs.some((m) => /^missing\.txt: file not found/.test(m)), msgs.join('\n'));
     assert.ok(msgs.some((m) => /duplicate report id KHM-2023/.test(m)), msgs.join('\n'));
+  });
+
+  test('a loaded narrative is ingested on first use, once, and then equals an eager ingest', () => {
+    const k = loadKnowledgeBase([fixture]);
+    const rep = k.get('ZZL-2024')!;
+    assert.equal(rep.manifest.country, 'Lumeria');
+    assert.equal(isIngested(rep), false, 'loading reads the text but ingests nothing');
+    const facts = rep.facts;
+    assert.equal(isIngested(rep), true);
+    assert.equal(rep.facts, facts, 'the second read returns the same facts, not a second ingest');
+    const eager = ingestReport(rep.manifest, rep.text, rep.file);
+    assert.deepEqual(
+      { partial: rep.partial, sections: rep.sections, paragraphs: rep.paragraphs, sentences: rep.sentences, recommendations: rep.recommendations, facts: rep.facts, nonFacts: rep.nonFacts },
+      { partial: eager.partial, sections: eager.sections, paragraphs: eager.paragraphs, sentences: eager.sentences, recommendations: eager.recommendations, facts: eager.facts, nonFacts: eager.nonFacts },
+    );
+  });
+
+  test('a narrative with only a header and headings is reported at load: no paragraphs', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiplens-kb-'));
+    fs.writeFileSync(path.join(dir, 'HDR-2020.json'), JSON.stringify({ id: 'HDR-2020', country: 'Hdr', iso3: 'HDR', edition: 2020, sections: ['summary'], text: 'HDR-2020.txt' }));
+    fs.writeFileSync(path.join(dir, 'HDR-2020.txt'), 'HDR (Tier 2)\n\nPROSECUTION\nPROTECTION\n');
+    const k = loadKnowledgeBase([dir]);
+    assert.deepEqual(k.problems.map((p) => `${path.basename(p.file)}: ${p.message}`), ['HDR-2020.txt: no paragraphs found in the narrative of HDR-2020']);
+    assert.equal(k.get('HDR-2020')!.paragraphs.length, 0, 'the load-time test agrees with the ingest');
   });
 });

@@ -1,5 +1,5 @@
 /** Narrative text + manifest -> Report (sections, paragraphs, sentences, recommendations, facts). Pure. */
-import { USUAL_SECTIONS, type Fact, type NonFact, type Report, type ReportManifest } from '../service/kb';
+import { USUAL_SECTIONS, type Fact, type NonFact, type Paragraph, type Recommendation, type Report, type ReportManifest, type Section, type Sentence } from '../service/kb';
 import { extractFigures } from './figures';
 import { parseStructure } from './structure';
 import { extractTierFacts } from './tiers';
@@ -40,4 +40,65 @@ export function ingestReport(manifest: ReportManifest, text: string, file: strin
     facts,
     nonFacts,
   };
+}
+
+/**
+ * A report whose text is held but not yet ingested: id, manifest, file and text are
+ * there at once; sections, paragraphs, sentences, recommendations and facts are worked
+ * out the first time any of them is read, once. A knowledge base of thousands of
+ * narratives then loads in the time it takes to read them, and a check, hover or
+ * completion pays for the few reports it actually looks into.
+ */
+class LazyReport implements Report {
+  readonly id: string;
+  #full?: Report;
+
+  constructor(
+    readonly manifest: ReportManifest,
+    readonly text: string,
+    readonly file: string,
+  ) {
+    this.id = manifest.id;
+  }
+
+  /** True once the text has been ingested (for tests and the benchmark). */
+  get ingested(): boolean {
+    return this.#full !== undefined;
+  }
+
+  get #report(): Report {
+    return (this.#full ??= ingestReport(this.manifest, this.text, this.file));
+  }
+
+  get partial(): boolean {
+    return this.#report.partial;
+  }
+  get sections(): Section[] {
+    return this.#report.sections;
+  }
+  get paragraphs(): Paragraph[] {
+    return this.#report.paragraphs;
+  }
+  get sentences(): Sentence[] {
+    return this.#report.sentences;
+  }
+  get recommendations(): Recommendation[] {
+    return this.#report.recommendations;
+  }
+  get facts(): Fact[] {
+    return this.#report.facts;
+  }
+  get nonFacts(): NonFact[] {
+    return this.#report.nonFacts;
+  }
+}
+
+/** A report ingested on first use (see LazyReport). */
+export function lazyReport(manifest: ReportManifest, text: string, file: string): Report {
+  return new LazyReport(manifest, text, file);
+}
+
+/** Whether a report has been ingested yet (always true for an eagerly ingested one). */
+export function isIngested(report: Report): boolean {
+  return !(report instanceof LazyReport) || report.ingested;
 }

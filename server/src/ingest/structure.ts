@@ -149,3 +149,12 @@ function splitBullets(l: Line): Line[] {
 function titleCase(s: string): string {
   return s.trim().toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
+
+/** Whether parseStructure would find at least one paragraph, without building anything: some line past the header that is not a section heading. */
+export function hasParagraphs(text: string): boolean {
+  const all = lines(text);
+  let i = 0;
+  while (i < all.length && isHeaderLine(all[i])) i++;
+  for (; i < all.length; i++) if (!HEADINGS.some((h) => h.re.test(all[i].text))) return true;
+  return false;
+}

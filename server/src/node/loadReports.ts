@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ingestReport, parseManifest } from '../ingest';
+import { lazyReport, parseManifest } from '../ingest';
+import { hasParagraphs } from '../ingest/structure';
 import { KnowledgeBase, type LoadProblem, type Report } from '../service/kb';
 
 const MAX_REPORT_BYTES = 5 * 1024 * 1024;
@@ -46,8 +47,9 @@ export function loadReportFile(file: string, label?: string): LoadResult {
     return { reports: [], problems: [{ file: textPath, message: `${describeIoError(e)} (narrative of ${m.manifest.id}, named in ${manifestPath})` }] };
   }
   if (text.trim().length === 0) return { reports: [], problems: [{ file: textPath, message: `the narrative of ${m.manifest.id} is empty` }] };
-  const report = ingestReport(m.manifest, text, label ?? textPath);
-  if (report.paragraphs.length === 0) problems.push({ file: textPath, message: `no paragraphs found in the narrative of ${m.manifest.id}` });
+  // Ingested on first use: loading thousands of narratives costs only reading them.
+  const report = lazyReport(m.manifest, text, label ?? textPath);
+  if (!hasParagraphs(text)) problems.push({ file: textPath, message: `no paragraphs found in the narrative of ${m.manifest.id}` });
   return { reports: [report], problems };
 }
 
