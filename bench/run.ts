@@ -19,6 +19,7 @@ import { generateDraft } from './gen-draft';
 import { summarise, type FunctionTime } from './lib/cpuprofile';
 import type { Stats } from './lib/stats';
 import { runLspBench, type LspResult } from './lsp';
+import { SERVER_NODE_FLAGS } from '../server/src/protocol';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'bench', '.out');
@@ -98,11 +99,16 @@ async function main(): Promise<void> {
   // 1. Knowledge base
 
   interface LoadOut {
+    bundledReadMs: number;
     bundledColdMs: number;
     bundledWarmMs: number;
     bundledReports: number;
     loadMs: number;
     loadCpuMs: number;
+    loadedRss: number;
+    loadedHeapUsed: number;
+    ingestAllMs: number;
+    ingestAllCpuMs: number;
     reports: number;
     problems: number;
     firstProblems: { file: string; message: string }[];
@@ -138,7 +144,7 @@ async function main(): Promise<void> {
   const cacheRead = cacheReads.sort((a, b) => a.cacheMs - b.cacheMs)[Math.floor((cacheReads.length - 1) / 2)];
   const full = fullLoads.sort((a, b) => a.loadMs - b.loadMs)[Math.floor((fullLoads.length - 1) / 2)];
   const bundledOnly = bundledLoads.sort((a, b) => a.rss - b.rss)[Math.floor((bundledLoads.length - 1) / 2)];
-  log(`KB: ${COUNT} narratives load in ${full.loadMs.toFixed(0)} ms, RSS ${mb(full.rss).toFixed(0)} MB (${full.problems} problems)`);
+  log(`KB: ${COUNT} narratives load in ${full.loadMs.toFixed(0)} ms, RSS ${mb(full.loadedRss).toFixed(0)} MB (${full.problems} problems); all ingested: +${full.ingestAllMs.toFixed(0)} ms, RSS ${mb(full.rss).toFixed(0)} MB`);
 
   // ---------------------------------------------------------------------------
   // 2. Engine
@@ -162,12 +168,12 @@ async function main(): Promise<void> {
   if (!argv.includes('--no-lsp') && existsSync(serverJs)) {
     const n = quick ? 100 : 500;
     try {
-      log('LSP: bundled reports only');
-      lspBundled = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000 });
-      log('LSP: bundled reports only, node --max-semi-space-size=2 (is the RSS garbage or data?)');
-      lspSemi = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000, nodeArgs: ['--max-semi-space-size=2'] });
+      log(`LSP: bundled reports only (node ${SERVER_NODE_FLAGS.join(' ')}, as the VS Code client starts it)`);
+      lspBundled = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000, nodeArgs: [...SERVER_NODE_FLAGS] });
+      log('LSP: bundled reports only, plain node (default heap flags)');
+      lspSemi = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000 });
       log(`LSP: with ${COUNT} narratives`);
-      lspFull = await runLspBench({ serverJs, settings: { reports: [kbDir] }, draft: draft20k, probeReference: `[@${probeId}/R2]`, hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 60_000 });
+      lspFull = await runLspBench({ serverJs, settings: { reports: [kbDir] }, draft: draft20k, probeReference: `[@${probeId}/R2]`, hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 60_000, nodeArgs: [...SERVER_NODE_FLAGS] });
     } catch (e) {
       lspError = (e as Error).stack ?? String(e);
       log(`LSP bench failed: ${lspError}`);
@@ -208,7 +214,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       try {
-        await runLspBench({ serverJs, settings: { reports: [kbDir] }, draft: draft20k, probeReference: `[@${probeId}/R2]`, hovers: 300, completions: 300, edits: 20, timeoutMs: 60_000, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250'] });
+        await runLspBench({ serverJs, settings: { reports: [kbDir] }, draft: draft20k, probeReference: `[@${probeId}/R2]`, hovers: 300, completions: 300, edits: 20, timeoutMs: 60_000, nodeArgs: [...SERVER_NODE_FLAGS, '--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250'] });
         await new Promise((r) => setTimeout(r, 500));
         const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))[0];
         if (file) profiles.push({ id: 'server', title: `Language server with ${COUNT} narratives: start, KB load, 300 hovers, 300 completions, 20 edits with pulled diagnostics`, command: 'node --cpu-prof dist/server.js --stdio (driven by bench/lsp.ts)', ...summarise(join(dir, file), ROOT) });
@@ -229,8 +235,8 @@ async function main(): Promise<void> {
   const eBig = engineBig.results[0];
   budget(`Full check, 20 KB draft, ${COUNT} narratives loaded (median, warm)`, eBig?.tipLens.median, 5, 'ms', `p95 ${eBig ? fmt(eBig.tipLens.p95) : '?'} ms; CPU median ${eBig ? fmt(eBig.tipLensCpu.median) : '?'} ms`);
   budget('Full check, 1 MB draft (median, warm)', e1m?.tipLens.median, 100, 'ms', `p95 ${e1m ? fmt(e1m.tipLens.p95) : '?'} ms; CPU median ${e1m ? fmt(e1m.tipLensCpu.median) : '?'} ms`);
-  budget(`KB load, ${COUNT} narratives + bundled (real loader)`, full.loadMs, 1000, 'ms', `CPU ${fmt(full.loadCpuMs)} ms`);
-  budget(`KB RSS, ${COUNT} narratives (loader process)`, mb(full.rss), 250, 'MB');
+  budget(`KB load, ${COUNT} narratives + bundled (real loader: read and check all, ingest on first use)`, full.loadMs, 1000, 'ms', `CPU ${fmt(full.loadCpuMs)} ms; ingesting every report as well (never needed at once) would add ${fmt(full.ingestAllMs)} ms`);
+  budget(`KB RSS, ${COUNT} narratives loaded (loader process)`, mb(full.loadedRss), 250, 'MB', `with every report ingested: ${fmt(mb(full.rss))} MB`);
   budget('LSP: spawn → initialize result, bundled only', lspBundled?.initializeMs, 200, 'ms');
   budget(`LSP: spawn → initialize result, ${COUNT} narratives`, lspFull?.initializeMs, 1000, 'ms');
   budget(`LSP: spawn → first hover with content, ${COUNT} narratives`, lspFull?.firstHoverMs, 1000, 'ms');
@@ -309,20 +315,23 @@ async function main(): Promise<void> {
   L.push('## Knowledge base', '');
   L.push(`Each figure is a fresh \`node\` process (bench/load-kb.ts bundled with esbuild like dist/), median of ${kbRuns}.`, '');
   L.push('| Figure | Value |', '| --- | ---: |');
-  L.push(`| Ingest the bundled reports (KHM-2022, KHM-2023), first call in a process | ${fmt(median(bundledLoads.map((x) => x.bundledColdMs)))} ms |`);
-  L.push(`| Ingest the bundled reports, warm (median of 30) | ${fmt(median(bundledLoads.map((x) => x.bundledWarmMs)))} ms |`);
+  L.push(`| Read the bundled reports (KHM-2022, KHM-2023), first call in a process | ${fmt(median(bundledLoads.map((x) => x.bundledReadMs)))} ms |`);
+  L.push(`| Read and ingest the bundled reports, first call in a process | ${fmt(median(bundledLoads.map((x) => x.bundledColdMs)))} ms |`);
+  L.push(`| Read and ingest the bundled reports, warm (median of 30) | ${fmt(median(bundledLoads.map((x) => x.bundledWarmMs)))} ms |`);
   L.push(`| RSS of a process holding the bundled reports | ${fmt(mb(bundledOnly.rss))} MB (node alone: ${fmt(mb(bundledOnly.rssBaseline))} MB) |`);
-  L.push(`| Load ${COUNT} narratives + bundled (\`loadKnowledgeBase([dir])\`) | ${fmt(full.loadMs)} ms wall, ${fmt(full.loadCpuMs)} ms CPU (runs: ${fullLoads.map((x) => `${fmt(x.loadMs)}/${fmt(x.loadCpuMs)}`).join(', ')}) |`);
+  L.push(`| Load ${COUNT} narratives + bundled (\`loadKnowledgeBase([dir])\`: every manifest and text read and checked, nothing ingested yet) | ${fmt(full.loadMs)} ms wall, ${fmt(full.loadCpuMs)} ms CPU (runs: ${fullLoads.map((x) => `${fmt(x.loadMs)}/${fmt(x.loadCpuMs)}`).join(', ')}) |`);
+  L.push(`| … RSS / JS heap used after loading | ${fmt(mb(full.loadedRss))} MB / ${fmt(mb(full.loadedHeapUsed))} MB |`);
+  L.push(`| Then ingest every one of them (the worst case; a check, hover or completion ingests only the reports it looks into) | ${fmt(full.ingestAllMs)} ms wall, ${fmt(full.ingestAllCpuMs)} ms CPU, ${fmt((full.ingestAllCpuMs / full.reports) * 1000)} µs CPU a report |`);
   L.push(`| … reports / problems | ${full.reports} / ${full.problems}${full.problems ? ` (${full.firstProblems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''} |`);
   L.push(`| … sentences / facts / recommendations | ${full.sentences} / ${full.facts} / ${full.recommendations} |`);
-  L.push(`| … RSS / JS heap used after loading | ${fmt(mb(full.rss))} MB / ${fmt(mb(full.heapUsed))} MB |`);
-  L.push(`| … per narrative | ${fmt((full.loadMs / full.reports) * 1000)} µs, ${fmt(((full.rss - full.rssBaseline) / full.reports) / 1024)} KB RSS |`);
-  L.push(`| Option 1, lazy ingest: read + check ${COUNT} manifests and stat each text, ingest nothing yet (then ≈ ${fmt(full.loadCpuMs / full.reports)} ms CPU per report on first use) | ${fmt(median(manifestLoads.map((x) => x.manifestsMs)))} ms, RSS ${fmt(mb(median(manifestLoads.map((x) => x.rss))))} MB |`);
-  L.push(`| Option 2, eager load from a cache of ingested reports (one JSON per report, ${(cacheWrite.bytes / 1e6).toFixed(0)} MB in all): read + JSON.parse ${cacheRead.reports} files | ${fmt(cacheRead.cacheMs)} ms wall, ${fmt(cacheRead.cacheCpuMs)} ms CPU, RSS ${fmt(mb(cacheRead.rss))} MB |`);
+  L.push(`| … RSS / JS heap used with every report ingested | ${fmt(mb(full.rss))} MB / ${fmt(mb(full.heapUsed))} MB |`);
+  L.push(`| … per narrative, loaded / ingested | ${fmt((full.loadMs / full.reports) * 1000)} µs, ${fmt(((full.loadedRss - full.rssBaseline) / full.reports) / 1024)} KB RSS / ${fmt(((full.rss - full.rssBaseline) / full.reports) / 1024)} KB RSS |`);
+  L.push(`| The floor of any loader: read + check ${COUNT} manifests and stat each text | ${fmt(median(manifestLoads.map((x) => x.manifestsMs)))} ms, RSS ${fmt(mb(median(manifestLoads.map((x) => x.rss))))} MB |`);
+  L.push(`| The option not taken, an eager load from a cache of ingested reports (one JSON per report, ${(cacheWrite.bytes / 1e6).toFixed(0)} MB in all): read + JSON.parse ${cacheRead.reports} files | ${fmt(cacheRead.cacheMs)} ms wall, ${fmt(cacheRead.cacheCpuMs)} ms CPU, RSS ${fmt(mb(cacheRead.rss))} MB |`);
   L.push('');
 
   L.push('## Language server over stdio', '');
-  L.push('`node dist/server.js --stdio` spawned as a separate process, driven by `vscode-languageserver-protocol`\'s client side (bench/lsp.ts); settings `tipLens.reports` served through `workspace/configuration` and `initializationOptions`. One request at a time, wall-clock round trip including JSON-RPC over the pipes. RSS from /proc/<pid>/status.', '');
+  L.push(`\`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio\` (the flags the VS Code client starts it with; see SERVER_NODE_FLAGS in server/src/protocol.ts) spawned as a separate process, driven by \`vscode-languageserver-protocol\`'s client side (bench/lsp.ts); settings \`tipLens.reports\` served through \`workspace/configuration\` and \`initializationOptions\`. One request at a time, wall-clock round trip including JSON-RPC over the pipes. RSS from /proc/<pid>/status.`, '');
   if (lspBundled || lspFull) {
     const col = (f: (r: LspResult) => string): string => `${lspBundled ? f(lspBundled) : '–'} | ${lspFull ? f(lspFull) : '–'}`;
     L.push(`| Figure | bundled only | with ${COUNT} narratives |`, '| --- | ---: | ---: |');
@@ -337,7 +346,7 @@ async function main(): Promise<void> {
     L.push(`| RSS after initialize / after first hover / steady / peak | ${col((r) => `${fmt(r.rssAfterInitMb)} / ${fmt(r.rssAfterFirstHoverMb)} / ${fmt(r.rssSteadyMb)} / ${fmt(r.peakRssMb)} MB`)} |`);
   }
   L.push('', 'Completion: every request is a different query (prefixes of recommendation words, report ids and keys, `[@sca`, `[@scam`, `[@restit`…) typed in a second open document, so the server\'s per-query cache cannot hide the search.');
-  if (lspSemi) L.push('', `Same bundled-only run with the server started as \`node --max-semi-space-size=2 dist/server.js --stdio\`: RSS steady ${fmt(lspSemi.rssSteadyMb)} MB, peak ${fmt(lspSemi.peakRssMb)} MB (default flags: ${lspBundled ? fmt(lspBundled.rssSteadyMb) : '?'} / ${lspBundled ? fmt(lspBundled.peakRssMb) : '?'} MB); hover p99 ${fmt(lspSemi.hover.p99)} ms, completion p99 ${fmt(lspSemi.completion.p99)} ms, edit → diagnostics p50 ${fmt(lspSemi.editToDiagnostics.median)} ms. What the smaller young generation removes is garbage between scavenges, not retained data (a plain process holding the bundled reports is ${fmt(mb(bundledOnly.rss))} MB).`);
+  if (lspSemi) L.push('', `Same bundled-only run with plain \`node dist/server.js --stdio\` (V8's default young generation): RSS steady ${fmt(lspSemi.rssSteadyMb)} MB, peak ${fmt(lspSemi.peakRssMb)} MB (with ${SERVER_NODE_FLAGS.join(' ')}: ${lspBundled ? fmt(lspBundled.rssSteadyMb) : '?'} / ${lspBundled ? fmt(lspBundled.peakRssMb) : '?'} MB); hover p99 ${fmt(lspSemi.hover.p99)} ms, completion p99 ${fmt(lspSemi.completion.p99)} ms, edit → diagnostics p50 ${fmt(lspSemi.editToDiagnostics.median)} ms. What the smaller young generation removes is garbage between scavenges, not retained data (a plain process holding the bundled reports is ${fmt(mb(bundledOnly.rss))} MB).`);
   if (lspError) L.push('', `LSP figures: ${lspError.split('\n')[0]}`);
   L.push('');
 

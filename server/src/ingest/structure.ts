@@ -152,9 +152,17 @@ function titleCase(s: string): string {
 
 /** Whether parseStructure would find at least one paragraph, without building anything: some line past the header that is not a section heading. */
 export function hasParagraphs(text: string): boolean {
-  const all = lines(text);
-  let i = 0;
-  while (i < all.length && isHeaderLine(all[i])) i++;
-  for (; i < all.length; i++) if (!HEADINGS.some((h) => h.re.test(all[i].text))) return true;
+  let inHeader = true;
+  // Line by line, stopping at the first paragraph (usually the first or second line).
+  for (let s = 0; s < text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    const t = text.slice(s, e).trim();
+    s = e + 1;
+    if (!t) continue;
+    if (inHeader && isHeaderLine({ start: 0, end: t.length, text: t })) continue;
+    inHeader = false;
+    if (!HEADINGS.some((h) => h.re.test(t))) return true;
+  }
   return false;
 }
