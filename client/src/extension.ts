@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, StatusNotification, type CoverageResult, type StatusParams } from '../../server/src/protocol';
+import { Commands, SERVER_NODE_FLAGS, StatusNotification, type CoverageResult, type StatusParams } from '../../server/src/protocol';
 import { WorkspaceChecker, type CheckWorkspaceSummary } from './checkWorkspace';
 import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';
@@ -31,8 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
