@@ -12,6 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const cache = process.env.E2E_CACHE ?? path.join(os.homedir(), '.cache', 'e2e');
 const grammar = path.join(cache, 'code-server/node_modules/code-server/lib/vscode/extensions/markdown-basics/syntaxes/markdown.tmLanguage.json');
 if (!fs.existsSync(grammar)) {
+  // In CI the installer has run first (.ci/run), so a missing grammar is a failure, not a skip.
+  if (process.env.CI) {
+    console.error(`test-grammar-vscode: no VS Code Markdown grammar at ${grammar} (did scripts/e2e/install-e2e-deps.sh run?)`);
+    process.exit(1);
+  }
   console.log(`test-grammar-vscode: skipped (no VS Code Markdown grammar at ${grammar}; run scripts/e2e/install-e2e-deps.sh)`);
   process.exit(0);
 }
