@@ -31,7 +31,7 @@ local ok, err = pcall(function()
   local bufnr = vim.api.nvim_get_current_buf()
   local client_id = vim.lsp.start_client({
     name = 'tip-lens',
-    cmd = { 'node', server, '--stdio' },
+    cmd = { 'node', '--max-semi-space-size=2', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(draft, ':h'),
     -- Neovim 0.7 neither advertises workspace/configuration nor sends didChangeConfiguration by itself:
     -- the settings go in as initialization options.
