@@ -8,9 +8,10 @@ import { extractFiguresCached, unitsCompatible, yearsIn, type Figure } from '../
 import { changeOf, tierNumber } from '../ingest/tiers';
 import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
-import { countryMentions } from './countries';
+import { countryMentions, type CountryMention } from './countries';
 import type { DraftText } from './draft';
 import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from './kb';
+import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
 import { findQuotes, matchQuote } from './quotes';
 import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
@@ -67,18 +68,15 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
       data: { code: Code.ReferenceUnknown, anchor: ref.raw, reportId: ref.reportId ?? '' },
     });
   }
-  const kbCountries = new Map<string, Report[]>();
-  for (const r of kb.all()) {
-    const list = kbCountries.get(r.manifest.country) ?? [];
-    list.push(r);
-    kbCountries.set(r.manifest.country, list);
-  }
+  const index = kbIndex(kb);
+  const kbCountries = index.byCountry;
   const prose = draft.prose;
   const mentions = countryMentions(prose);
   const docCountry = documentCountry(input, mentions, kbCountries);
   const defaultEdition = input.defaultReport ? kb.get(input.defaultReport)?.manifest.edition : undefined;
   let statedEdition: number | undefined;
   const blockOf = (s: Span) => spanAt(draft.blocks, s.start) ?? s;
+  const doc: DocumentContext = { prose, mentions, docCountry };
   let refIdx = 0;
   let sentenceCount = 0;
   for (const sentence of draft.sentences) {
@@ -96,29 +94,47 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
       if (base) edition = base - 1;
     } else if (/\bthis\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) edition = statedEdition ?? defaultEdition;
     if (editionYear) statedEdition = editionYear;
-    const block = blockOf(sentence);
-    let otherSource: boolean | undefined;
-    let firstPerson: boolean | undefined;
-    const ctx: SentenceContext = {
-      span: sentence,
-      block,
-      citations,
-      edition,
-      get otherSource() {
-        return (otherSource ??= OTHER_SOURCE.test(sText) && !REPORT_MENTION.test(sText) && citations.length === 0);
-      },
-      get firstPerson() {
-        return (firstPerson ??= FIRST_PERSON.test(sText.replace(/\bU\.?S\.?\b/g, '')));
-      },
-      countryAt: (offset) => countryAt(offset, sentence, block, mentions, docCountry, citations, prose),
-    };
-    checkFigures(input, ctx, kbCountries, findings, problems);
-    checkTiers(input, ctx, kbCountries, findings, problems);
+    const ctx = new Sentence(sentence, blockOf(sentence), citations, edition, sText, doc);
+    checkFigures(input, ctx, index, findings, problems);
+    checkTiers(input, ctx, index, findings, problems);
   }
   throwIfCancelled(token);
   checkQuotes(input, kbCountries, docCountry, findings, problems);
   addMissingCitations(input, findings, problems);
   return { findings, problems };
+}
+
+interface DocumentContext {
+  prose: string;
+  mentions: CountryMention[];
+  docCountry: string | undefined;
+}
+
+/** One sentence being checked; what is costly to know about it is worked out on first use. */
+class Sentence implements SentenceContext {
+  #otherSource: boolean | undefined;
+  #firstPerson: boolean | undefined;
+
+  constructor(
+    readonly span: Span,
+    readonly block: Span,
+    readonly citations: DraftReference[],
+    readonly edition: number | undefined,
+    private readonly sText: string,
+    private readonly doc: DocumentContext,
+  ) {}
+
+  get otherSource(): boolean {
+    return (this.#otherSource ??= OTHER_SOURCE.test(this.sText) && !REPORT_MENTION.test(this.sText) && this.citations.length === 0);
+  }
+
+  get firstPerson(): boolean {
+    return (this.#firstPerson ??= FIRST_PERSON.test(this.sText.replace(/\bU\.?S\.?\b/g, '')));
+  }
+
+  countryAt(offset: number): string | undefined {
+    return countryAt(offset, this.span, this.block, this.doc.mentions, this.doc.docCountry, this.citations, this.doc.prose);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -155,7 +171,7 @@ function referencesIn(references: readonly DraftReference[], from: number, to: n
 // ---------------------------------------------------------------------------
 // Whose figures
 
-function documentCountry(input: CheckInput, mentions: { country: string }[], kbCountries: Map<string, Report[]>): string | undefined {
+function documentCountry(input: CheckInput, mentions: { country: string }[], kbCountries: ReadonlyMap<string, Report[]>): string | undefined {
   const found = new Set<string>();
   if (input.defaultReport) {
     const r = input.kb.get(input.defaultReport);
@@ -269,16 +285,15 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
   return claim.actions.some((a) => fact.actions.includes(a));
 }
 
-function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<string, Report[]>, findings: Finding[], problems: Problem[]): void {
+function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const { draft } = input;
   if (ctx.otherSource || ctx.firstPerson) return;
   const { figures } = extractFiguresCached(draft.prose, ctx.span);
   if (figures.length === 0) return;
-  const sText = draft.prose.slice(ctx.span.start, ctx.span.end);
   for (const claim of figures) {
     if (claim.unit === 'percent') continue;
     if (claim.kind === 'date-span') {
-      checkDateSpan(claim, ctx, kbCountries, draft.prose, findings, problems);
+      checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
     }
     if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) continue;
@@ -286,8 +301,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
     if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) continue;
     const country = ctx.countryAt(claim.span.start);
     if (!country) continue;
-    const reports = kbCountries.get(country);
-    if (!reports) continue;
+    if (!index.byCountry.has(country)) continue;
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
     const lead = draft.prose.slice(Math.max(ctx.span.start, claim.span.start - 60), claim.span.start);
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';')) + 1);
@@ -295,8 +309,8 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
     const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
     const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
-    const broad: { report: Report; fact: Fact }[] = [];
-    for (const report of reports) for (const fact of report.facts) if (kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact)) broad.push({ report, fact });
+    // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
+    const broad = index.factsFor(country, `figure|${claim.kind}|${claim.unit}|${claim.actions.join(',')}`, (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
     if (broad.length === 0) continue;
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
     if (claim.kind === 'penalty' && !claim.victim && claim.values.length === 2 && agreeing.length === 0) {
@@ -359,27 +373,25 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, kbCountries: Map<
     const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
     problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty' }));
     findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
-    void sText;
   }
 }
 
 /** "courts shut down between April and May 2021" */
-function checkDateSpan(claim: Figure, ctx: SentenceContext, kbCountries: Map<string, Report[]>, prose: string, findings: Finding[], problems: Problem[]): void {
+function checkDateSpan(claim: Figure, ctx: SentenceContext, index: KbIndex, prose: string, findings: Finding[], problems: Problem[]): void {
   if (claim.topics.length === 0) return;
   const country = ctx.countryAt(claim.span.start);
-  for (const report of (country && kbCountries.get(country)) || []) {
-    for (const fact of report.facts) {
-      if (fact.kind !== 'date-span' || fact.year !== claim.year || !sameContext(claim, fact)) continue;
-      if (fact.values[0] === claim.values[0] && fact.values[1] === claim.values[1]) {
-        findings.push(finding('figure', claim.span, 'match', report, fact, ctx));
-        return;
-      }
-      const replacement = report.text.slice(fact.span.start, fact.span.end);
-      const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) says ${replacement}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
-      problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's dates: ${replacement}`, safeFix: true }));
-      findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+  if (!country) return;
+  for (const { report, fact } of index.factsFor(country, 'date-span', (f) => f.kind === 'date-span')) {
+    if (fact.year !== claim.year || !sameContext(claim, fact)) continue;
+    if (fact.values[0] === claim.values[0] && fact.values[1] === claim.values[1]) {
+      findings.push(finding('figure', claim.span, 'match', report, fact, ctx));
       return;
     }
+    const replacement = report.text.slice(fact.span.start, fact.span.end);
+    const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) says ${replacement}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
+    problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's dates: ${replacement}`, safeFix: true }));
+    findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+    return;
   }
 }
 
@@ -463,7 +475,7 @@ function clip(s: string, n = 200): string {
 
 const TIER_CLAIM = /\b(?:(remained|remains|remain|stayed|stays|was\s+upgraded|were\s+upgraded|upgraded|was\s+downgraded|downgraded|moved\s+(?:up|down)|dropped|fell|rose|returned)\s+(?:on|to|at|back\s+to|in)?\s*)?(?<!from\s)(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)\b/gi;
 
-function checkTiers(input: CheckInput, ctx: SentenceContext, kbCountries: Map<string, Report[]>, findings: Finding[], problems: Problem[]): void {
+function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;
   const sText = prose.slice(ctx.span.start, ctx.span.end);
   if (!/\btier\b/i.test(sText) || ctx.otherSource) return;
@@ -482,11 +494,10 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, kbCountries: Map<st
     const named = inSentence.some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
     if (!named) continue;
     if (new Set(inSentence.map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
-    const reports = kbCountries.get(country) ?? [];
     const bareYears = yearsIn(prose, ctx.span).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
-    const facts: { report: Report; fact: Fact }[] = [];
-    for (const r of reports) for (const f of r.facts) if (f.kind === 'tier' && (edition === undefined || f.year === edition)) facts.push({ report: r, fact: f });
+    const tierFacts = index.factsFor(country, 'tier', (f) => f.kind === 'tier');
+    const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);
     if (facts.length === 0) continue;
     const latest = Math.max(...facts.map((x) => x.fact.year ?? 0));
     const pool = facts.filter((x) => x.fact.year === latest);
@@ -526,7 +537,7 @@ export function tierRank(t: TierName): number {
 // ---------------------------------------------------------------------------
 // Quotes
 
-function checkQuotes(input: CheckInput, kbCountries: Map<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
+function checkQuotes(input: CheckInput, kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
   const { draft, kb, references } = input;
   for (const q of findQuotes(draft)) {
     const sentence = spanAt(draft.sentences, q.span.start) ?? q.span;

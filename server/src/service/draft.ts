@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { splitSentences } from '../ingest/sentences';
 import type { KnowledgeBase, Span } from './kb';
 import { sectionTitle } from './kb';
+import { kbIndex } from './kbIndex';
 import { lineOf } from './positions';
 import type { DraftReference } from './types';
 
@@ -227,7 +228,7 @@ export function resolveReference(ref: DraftReference, kb: KnowledgeBase, default
   if (!reportId) return { ...ref, item, problem: `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport` };
   const report = kb.get(reportId);
   if (!report) {
-    const loaded = kb.all().map((r) => r.id).sort();
+    const loaded = kbIndex(kb).sortedIds();
     return { ...ref, reportId, item, problem: `No report ${reportId} is loaded (loaded: ${loaded.slice(0, 8).join(', ')}${loaded.length > 8 ? ', …' : ''}). Load its narrative with --report or the tipLens.reports setting.` };
   }
   if (!item) return { ...ref, reportId, item, target: { report, kind: 'report', anchor: report.id, span: { start: 0, end: report.text.length } } };

@@ -1,0 +1,66 @@
+/**
+ * What the checks look up in a knowledge base, worked out once per KnowledgeBase
+ * instead of once per check: reports by country, the sorted report ids (for
+ * messages), and per country the facts a claim of a given kind, unit and actions
+ * can be compared with. A check then costs the same whether 2 or 4,000 reports are
+ * loaded. Nothing here reads a report's heavy fields (sections, facts, …) until a
+ * check asks for that report's facts, so lazy reports stay un-ingested.
+ *
+ * Invalidated when the number of reports changes (KnowledgeBase only ever adds).
+ */
+import type { Fact, KnowledgeBase, Report } from './kb';
+
+export interface ReportFact {
+  report: Report;
+  fact: Fact;
+}
+
+export interface KbIndex {
+  readonly byCountry: ReadonlyMap<string, Report[]>;
+  /** Report ids, sorted. */
+  sortedIds(): string[];
+  /**
+   * The facts of the country's reports (in report order, then fact order) for which
+   * `accept(fact)` holds, remembered under `key`: `accept` must depend only on
+   * what `key` names. The list is shared: callers must not change it.
+   */
+  factsFor(country: string, key: string, accept: (fact: Fact) => boolean): readonly ReportFact[];
+}
+
+interface Entry extends KbIndex {
+  size: number;
+}
+
+const indexes = new WeakMap<KnowledgeBase, Entry>();
+
+export function kbIndex(kb: KnowledgeBase): KbIndex {
+  const size = kb.reports.size;
+  let e = indexes.get(kb);
+  if (e && e.size === size) return e;
+  const byCountry = new Map<string, Report[]>();
+  for (const r of kb.reports.values()) {
+    const list = byCountry.get(r.manifest.country);
+    if (list) list.push(r);
+    else byCountry.set(r.manifest.country, [r]);
+  }
+  let ids: string[] | undefined;
+  const facts = new Map<string, Map<string, ReportFact[]>>();
+  e = {
+    size,
+    byCountry,
+    sortedIds: () => (ids ??= [...kb.reports.values()].map((r) => r.id).sort()),
+    factsFor(country, key, accept) {
+      let perCountry = facts.get(country);
+      if (!perCountry) facts.set(country, (perCountry = new Map()));
+      let list = perCountry.get(key);
+      if (!list) {
+        list = [];
+        for (const report of byCountry.get(country) ?? []) for (const fact of report.facts) if (accept(fact)) list.push({ report, fact });
+        perCountry.set(key, list);
+      }
+      return list;
+    },
+  };
+  indexes.set(kb, e);
+  return e;
+}
