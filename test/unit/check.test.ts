@@ -8,6 +8,8 @@ import type { DiagnosticData } from '../../server/src/service/types';
 import { carets } from '../helpers/carets';
 import { diagnose } from '../helpers/engine';
 import { TRUE_OR_NEUTRAL, WRONG } from '../fixtures/claims';
+import fc from 'fast-check';
+import { canonicalCountry, countryMentions, countryNamesByFirstWord, type CountryMention } from '../../server/src/service/countries';
 
 /** Asserts exactly one diagnostic of `code`, exactly at the caret range, and returns it. */
 function expectAt(src: string, code: Code): { d: Diagnostic; text: string } {
@@ -263,5 +265,75 @@ describe('the fixture set', () => {
     assert.ok(precision >= 0.98, `precision ${precision}: ${alarms.join('\n')}`);
     assert.ok(recall >= 0.9, `recall ${recall}: ${misses.join('\n')}`);
     for (const code of Object.values(Code)) assert.ok(WRONG.some((w) => w.code === code), `no wrong fixture for ${code}`);
+  });
+});
+
+describe('country mentions (hand-written scan)', () => {
+  // The scan countryMentions replaced: one regex match per capitalised word. The two must agree on every text and range.
+  const CAP = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.]*/gu;
+  function reference(text: string, start = 0, end = text.length): CountryMention[] {
+    const out: CountryMention[] = [];
+    const slice = text.slice(start, end);
+    CAP.lastIndex = 0;
+    for (let m = CAP.exec(slice); m; m = CAP.exec(slice)) {
+      const whole = m[0].toLowerCase();
+      const bare = whole.replace(/['’]s$/, '').replace(/['’.]+$/, '');
+      const first = (n: string) => countryNamesByFirstWord(n);
+      const candidates = first(whole) ?? first(bare);
+      if (!candidates) continue;
+      for (const name of candidates) {
+        const raw = slice.slice(m.index, m.index + name.length);
+        const next = slice[m.index + name.length];
+        if (raw.toLowerCase() !== name || (next !== undefined && /[\p{L}\p{N}]/u.test(next))) continue;
+        if (/^(uk|usa|uae|drc|prc)$/.test(name) && raw !== raw.toUpperCase()) continue;
+        out.push({ country: canonicalCountry(name)!, start: start + m.index, end: start + m.index + name.length });
+        CAP.lastIndex = m.index + name.length;
+        break;
+      }
+    }
+    return out;
+  }
+
+  const pieces = fc.constantFrom(
+    'Cambodia', 'CAMBODIA', 'Cambodian', 'Cambodians', 'Cambodia’s', "Cambodia's", 'cambodia', 'South Africa', 'South African', 'South', 'Korea', 'North Korea',
+    'Guinea-Bissau', 'Guinea', 'U.S.', 'U.S', 'US', 'USA', 'usa', 'UK', 'Uk', 'UAE', 'DRC', 'PRC', 'People’s Republic of China', "People's Republic of China", 'Côte d’Ivoire',
+    'Timor-Leste', 'Türkiye', 'Lao', 'Laos', 'Niger', 'Nigeria', 'Thai', 'Thailand', 'Viet Nam', 'Dominican Republic', 'Hong Kong', 'Trinidad and Tobago',
+    ' ', '  ', '\n', '.', ',', '’', "'", '-', '(', ')', '"', '2021', '7', 'a', 'É', 'é', 'Ω', 'ж', 'Ж', '\u0130', 'ǅ', '𝐀', '𝐚', '😀', '\ud835', '\udc00', '\u00a0', 'x', 'Tier', 'The',
+  );
+  const texts = fc.array(pieces, { maxLength: 40 }).map((a) => a.join(''));
+
+  test('finds exactly what the capitalised-word regex found, for the whole text and any range of it', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
+        assert.deepEqual(countryMentions(text), reference(text));
+        const s = text.length ? a % (text.length + 1) : 0;
+        const e = s + (text.length - s ? b % (text.length - s + 1) : 0);
+        assert.deepEqual(countryMentions(text, s, e), reference(text, s, e));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('edges: ranges that cut a surrogate pair, letters and digits glued to a name, astral letters', () => {
+    const cases: [string, number?, number?][] = [
+      ['𝐚Cambodia'], ['𝐚Cambodia', 1], ['𝐚Cambodia', 2], ['x𝐀Cambodia', 2], ['😀Cambodia'], ['\udc00Cambodia'], ['\ud835Cambodia'], ['ÉCambodia'], ['éCambodia'], ['2021Cambodia'],
+      ['Cambodia𝐚'], ['Cambodia😀'], ['Cambodia', 0, 7], ['Cambodia', 1], ['South Africa', 0, 11], ['U.S.', 0, 3], ['UK\ud835'], ['Cambodia\ud835\udc1a', 0, 9], ['Ж Cambodia ж Laos'],
+    ];
+    for (const [t, s, e] of cases) assert.deepEqual(countryMentions(t, s, e), reference(t, s, e), JSON.stringify([t, s, e]));
+    assert.equal(countryMentions('𝐚Cambodia').length, 0);
+    assert.equal(countryMentions('𝐚Cambodia', 2).length, 1);
+  });
+
+  test('the examples the checks rely on', () => {
+    const t = 'CAMBODIA (Tier 3). Cambodian and U.S. officials met Thai, South African and Guinea-Bissau delegates; uk and usa are not codes; Cambodia’s courts.';
+    assert.deepEqual(countryMentions(t).map((m) => [m.country, t.slice(m.start, m.end)]), [
+      ['Cambodia', 'CAMBODIA'],
+      ['Cambodia', 'Cambodian'],
+      ['United States', 'U.S.'],
+      ['Thailand', 'Thai'],
+      ['South Africa', 'South African'],
+      ['Guinea-Bissau', 'Guinea-Bissau'],
+      ['Cambodia', 'Cambodia'],
+    ]);
   });
 });

@@ -22,31 +22,103 @@ for (const name of [...NAME_TO_COUNTRY.keys()].sort((a, b) => b.length - a.lengt
   list.push(name);
   BY_FIRST_WORD.set(first, list);
 }
-/** Capitalised words: every country name starts with one. */
-const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.]*/gu;
+/**
+ * Capitalised words, `(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.]*` with the u flag: every country name
+ * starts with one. `countryMentions` scans for exactly these runs by hand (one regex match
+ * per capitalised word was most of its cost); test/unit/check.test.ts holds the two equal.
+ */
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const UPPER = /^\p{Lu}$/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+const SHORT_CODES = /^(uk|usa|uae|drc|prc)$/;
+
+/** Code point at i and whether it is one or two UTF-16 units, as a regex with the u flag reads it. */
+function codePointAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** \p{Lu} */
+function isUpper(cp: number): boolean {
+  if (cp < 128) return cp >= 65 && cp <= 90;
+  return UPPER.test(String.fromCodePoint(cp));
+}
+
+/** [\p{L}\p{N}] */
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+}
+
+/** [\p{L}'’.] */
+function isRunChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || cp === 39 || cp === 46;
+  return cp === 0x2019 || LETTER.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends just before i (a surrogate pair counts as one), or -1 at `from`. */
+function codePointBefore(text: string, i: number, from: number): number {
+  if (i <= from) return -1;
+  const d = text.charCodeAt(i - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && i - 2 >= from) {
+    const c = text.charCodeAt(i - 2);
+    if (c >= 0xd800 && c <= 0xdbff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return d;
+}
 
 /** Country mentions in text[start, end), by canonical name. U.S. mentions are kept: they name the report's publisher as often as a country. */
 export function countryMentions(text: string, start = 0, end = text.length): CountryMention[] {
   const out: CountryMention[] = [];
-  const slice = text.slice(start, end);
-  CAPITALISED.lastIndex = 0;
-  for (let m = CAPITALISED.exec(slice); m; m = CAPITALISED.exec(slice)) {
-    const whole = m[0].toLowerCase();
-    const bare = whole.replace(/['’]s$/, '').replace(/['’.]+$/, '');
-    const candidates = BY_FIRST_WORD.get(whole) ?? BY_FIRST_WORD.get(bare);
+  end = Math.min(end, text.length);
+  // What CAPITALISED finds in text.slice(start, end), scanned in place: a run starts at an upper-case letter not preceded by a letter or digit.
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    // Fast skip: ASCII that is not an upper-case letter cannot start a run.
+    if (c < 128 && (c < 65 || c > 90)) {
+      i++;
+      continue;
+    }
+    const cp = c < 128 ? c : codePointAt(text, i, end);
+    const width = cp > 0xffff ? 2 : 1;
+    if (!isUpper(cp) || isLetterOrNumber(codePointBefore(text, i, start))) {
+      i += width;
+      continue;
+    }
+    let j = i + width;
+    while (j < end) {
+      const d = text.charCodeAt(j);
+      const dp = d < 128 ? d : codePointAt(text, j, end);
+      if (!isRunChar(dp)) break;
+      j += dp > 0xffff ? 2 : 1;
+    }
+    const at = i;
+    i = j;
+    const whole = text.slice(at, j).toLowerCase();
+    const candidates = BY_FIRST_WORD.get(whole) ?? BY_FIRST_WORD.get(whole.replace(/['’]s$/, '').replace(/['’.]+$/, ''));
     if (!candidates) continue;
     for (const name of candidates) {
-      const raw = slice.slice(m.index, m.index + name.length);
-      if (raw.toLowerCase() !== name || isLetter(slice[m.index + name.length])) continue;
+      const raw = text.slice(at, Math.min(at + name.length, end));
+      if (raw.toLowerCase() !== name || isLetter(at + name.length < end ? text[at + name.length] : undefined)) continue;
       // Short all-caps codes must be written in capitals ("UK", not "uk").
-      if (/^(uk|usa|uae|drc|prc)$/.test(name) && raw !== raw.toUpperCase()) continue;
-      out.push({ country: NAME_TO_COUNTRY.get(name)!, start: start + m.index, end: start + m.index + name.length });
-      CAPITALISED.lastIndex = m.index + name.length;
+      if (SHORT_CODES.test(name) && raw !== raw.toUpperCase()) continue;
+      out.push({ country: NAME_TO_COUNTRY.get(name)!, start: at, end: at + name.length });
+      i = at + name.length;
       break;
     }
   }
   return out;
+}
+
+/** Country names (lower case, longest first) whose first word is `word` (lower case). */
+export function countryNamesByFirstWord(word: string): readonly string[] | undefined {
+  return BY_FIRST_WORD.get(word);
 }
 
 export function canonicalCountry(name: string): string | undefined {
