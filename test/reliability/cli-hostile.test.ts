@@ -2,13 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { cli, tmp } from './helpers/fixtures';
 
 const dir = tmp('cli');
 const noStack = (stderr: string) => assert.ok(!stderr.includes('    at '), `stack trace on stderr:\n${stderr}`);
-function usageError(args: string[], reason: RegExp) {
-  const r = cli(args);
+function usageError(args: string[], reason: RegExp, as: { uid?: number; gid?: number } = {}) {
+  const r = cli(args, as);
   assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
   noStack(r.stderr);
   const lines = r.stderr.trim().split('\n');
@@ -18,11 +19,15 @@ function usageError(args: string[], reason: RegExp) {
 
 test('nonexistent file: exit 2, names it', () => usageError(['check', path.join(dir, 'nope.md')], /nope\.md.*no such file/));
 
-test('unreadable file: exit 2, permission denied', { skip: process.getuid?.() === 0 ? 'running as root: chmod 000 does not stop root from reading' : false }, () => {
-  const f = path.join(dir, 'locked.md');
+test('unreadable file: exit 2, permission denied', () => {
+  // chmod 000 does not stop root, so as root (CI) the CLI runs as the unprivileged user nobody.
+  const asRoot = process.getuid?.() === 0;
+  const open = fs.mkdtempSync(path.join(os.tmpdir(), 'tip-lens-locked-'));
+  fs.chmodSync(open, 0o755);
+  const f = path.join(open, 'locked.md');
   fs.writeFileSync(f, 'text');
   fs.chmodSync(f, 0);
-  usageError(['check', f], /locked\.md.*permission denied/);
+  usageError(['check', f], /locked\.md.*permission denied/, asRoot ? { uid: 65534, gid: 65534 } : {});
 });
 
 test('a folder with no drafts: exit 2', () => {

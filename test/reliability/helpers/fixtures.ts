@@ -12,8 +12,8 @@ export function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `tip-lens-${prefix}-`));
 }
 
-export function cli(args: string[], opts: { cwd?: string; input?: string; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env }, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+export function cli(args: string[], opts: { cwd?: string; input?: string; nodeArgs?: string[]; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}) {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env }, maxBuffer: 256 * 1024 * 1024, timeout: 120_000, uid: opts.uid, gid: opts.gid });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
