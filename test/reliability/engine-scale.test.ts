@@ -28,8 +28,10 @@ function timeCheck(text: string): { ms: number; count: number; doc: TextDocument
 
 test('check time grows roughly linearly: 4 MB takes less than 12x the time of 1 MB', (t) => {
   timeCheck(bigDraft(64 * 1024)); // warm up the JIT
-  const one = timeCheck(bigDraft(1024 * 1024));
-  const four = timeCheck(bigDraft(4 * 1024 * 1024));
+  // The faster of two runs each: a ratio, not a time limit, and one that a busy shared machine cannot fake.
+  const best = (bytes: number) => [timeCheck(bigDraft(bytes)), timeCheck(bigDraft(bytes))].sort((a, b) => a.ms - b.ms)[0];
+  const one = best(1024 * 1024);
+  const four = best(4 * 1024 * 1024);
   const ratio = four.ms / one.ms;
   t.diagnostic(`1 MB: ${one.ms.toFixed(0)} ms (${one.count} diagnostics); 4 MB: ${four.ms.toFixed(0)} ms (${four.count} diagnostics); ratio ${ratio.toFixed(2)}`);
   assert.ok(four.count >= 3 * one.count, 'the big draft has proportionally many findings (the engine did real work)');
