@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/service/kb';
 import { isIngested, lazyReport } from '../../server/src/ingest';
-import { searchItems, splitQuery } from '../../server/src/service/search';
+import { candidateReports, searchItems, splitQuery } from '../../server/src/service/search';
 import { provideWorkspaceSymbols } from '../../server/src/service/symbols';
 import { bundledKb, cancelled, report, service, token } from './_lsp-fixtures';
 import { CancelledError } from '../../server/src/service/types';
@@ -71,4 +71,20 @@ test('reports the draft already cites rank before the rest', () => {
   assert.ok(plain.length > 0);
   const also = searchItems(kb, 'traffickers', { alsoPrefer: ['KHM-2022'], limit: 3 }, token).map((h) => h.item.report.id);
   assert.equal(also[0], 'KHM-2022');
+});
+
+test('search order (preferred editions, then newest editions first) follows reports added after the first search', () => {
+  const base = report('KHM-2023');
+  const kb = new KnowledgeBase([report('KHM-2022'), base]);
+  for (const e of [2019, 2021, 2020]) kb.add(lazyReport({ ...base.manifest, id: `KHM-${e}`, edition: e }, base.text, base.file));
+  const ids = (rs: { id: string }[]) => rs.map((r) => r.id);
+  let c = candidateReports(kb, ['KHM-2021'], 8);
+  assert.deepEqual(ids(c.preferred), ['KHM-2021', 'KHM-2023', 'KHM-2022']);
+  assert.deepEqual(ids(c.others), ['KHM-2020', 'KHM-2019']);
+  kb.add(lazyReport({ ...base.manifest, id: 'FRA-2030', iso3: 'FRA', country: 'France', edition: 2030 }, base.text, base.file));
+  kb.add(lazyReport({ ...base.manifest, id: 'KHM-2024', edition: 2024 }, base.text, base.file));
+  c = candidateReports(kb, ['KHM-2021', undefined, 'KHM-2021'], 8);
+  assert.deepEqual(ids(c.preferred), ['KHM-2021', 'KHM-2024', 'KHM-2023']);
+  assert.deepEqual(ids(c.others), ['FRA-2030', 'KHM-2022', 'KHM-2020', 'KHM-2019']);
+  assert.deepEqual(ids(candidateReports(kb, [], 8).others), ['FRA-2030', 'KHM-2024', 'KHM-2023', 'KHM-2022', 'KHM-2021', 'KHM-2020', 'KHM-2019']);
 });

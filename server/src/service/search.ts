@@ -2,7 +2,8 @@
  * Fuzzy search over report items (prioritized recommendations and paragraphs),
  * shared by completion, workspace symbols and `tipLens/searchItems`.
  *
- * One fuse.js index per report, built lazily the first time that report is
+ * One fuse.js index per report (searched by FuzzyIndex, fuse's own scoring on a
+ * faster Bitap loop), built lazily the first time that report is
  * searched and kept as long as the report object lives. A search visits the
  * reports most likely to matter first (the ones the query names, the draft's
  * default report, the same country's other editions, then the newest editions)
@@ -10,7 +11,8 @@
  * so a knowledge base of thousands of narratives costs no more per keystroke
  * than one of a few.
  */
-import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
+import type { Expression, FuseResult, IFuseOptions } from 'fuse.js';
+import { FuzzyIndex } from './fuzzy';
 import type { KnowledgeBase, Report, Span } from './kb';
 import { citationLabel, sectionTitle } from './kb';
 import { type CancellationToken, throwIfCancelled } from './types';
@@ -48,14 +50,15 @@ export interface SearchOptions {
 
 interface Indexed {
   items: ReportItem[];
-  fuse?: Fuse<ReportItem>;
+  fuse?: FuzzyIndex<ReportItem>;
   /** Recent searches of this report (the client often asks the same query again: re-triggered completion, the symbol and Insert Citation pickers). */
   recent: Map<string, FuseResult<ReportItem>[]>;
 }
 
 const RECENT = 32;
 
-const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
+/** fuse.js options of the per-report index (FuzzyIndex reproduces `new Fuse(items, FUSE_OPTIONS)`). */
+export const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
   keys: [
     { name: 'text', weight: 1 },
     { name: 'key', weight: 0.3 },
@@ -101,8 +104,8 @@ function fuseSearch(report: Report, pattern: string | Expression, limit: number)
     ix.recent.set(key, hit);
     return hit;
   }
-  ix.fuse ??= new Fuse(ix.items, FUSE_OPTIONS);
-  const result = ix.fuse.search(pattern, { limit });
+  ix.fuse ??= new FuzzyIndex(ix.items, FUSE_OPTIONS);
+  const result = ix.fuse.search(pattern, limit);
   ix.recent.set(key, result);
   if (ix.recent.size > RECENT) ix.recent.delete(ix.recent.keys().next().value as string);
   return result;
@@ -190,11 +193,38 @@ function compareItems(a: ReportItem, b: ReportItem): number {
   return a.order - b.order;
 }
 
+/** Per knowledge base: its reports newest edition first, and each country's reports newest first (both in KB order within an edition). */
+interface KbOrder {
+  size: number;
+  newestFirst: Report[];
+  byCountry: Map<string, Report[]>;
+}
+const kbOrders = new WeakMap<KnowledgeBase, KbOrder>();
+
+/** Worked out once per knowledge base (again if reports were added since), not on every keystroke. */
+function kbOrder(kb: KnowledgeBase): KbOrder {
+  let o = kbOrders.get(kb);
+  if (!o || o.size !== kb.reports.size) {
+    const all = kb.all();
+    // Array.prototype.sort is stable: KB order within an edition, as before.
+    const newestFirst = [...all].sort((a, b) => b.manifest.edition - a.manifest.edition);
+    const byCountry = new Map<string, Report[]>();
+    for (const r of newestFirst) {
+      const list = byCountry.get(r.manifest.iso3);
+      if (list) list.push(r);
+      else byCountry.set(r.manifest.iso3, [r]);
+    }
+    o = { size: kb.reports.size, newestFirst, byCountry };
+    kbOrders.set(kb, o);
+  }
+  return o;
+}
+
 /**
  * Preferred: the given reports, then the first one's other editions (newest first).
  * Others: up to `max` more, newest editions first (all of them when the base is small).
  */
-function candidateReports(kb: KnowledgeBase, prefer: readonly (string | undefined)[], max: number): { preferred: Report[]; others: Report[] } {
+export function candidateReports(kb: KnowledgeBase, prefer: readonly (string | undefined)[], max: number): { preferred: Report[]; others: Report[] } {
   const seen = new Set<Report>();
   const preferred: Report[] = [];
   for (const id of prefer) {
@@ -204,35 +234,36 @@ function candidateReports(kb: KnowledgeBase, prefer: readonly (string | undefine
       preferred.push(r);
     }
   }
-  const all = kb.all();
+  const order = kbOrder(kb);
   const first = preferred[0];
   if (first) {
-    const editions = all.filter((r) => !seen.has(r) && r.manifest.iso3 === first.manifest.iso3).sort((a, b) => b.manifest.edition - a.manifest.edition);
-    for (const r of editions.slice(0, 2)) {
+    let added = 0;
+    for (const r of order.byCountry.get(first.manifest.iso3) ?? []) {
+      if (added >= 2) break;
+      if (seen.has(r)) continue;
       seen.add(r);
       preferred.push(r);
+      added++;
     }
   }
   const others: Report[] = [];
-  const limit = all.length <= 24 ? all.length : max;
-  const newest = [...new Set(all.map((r) => r.manifest.edition))].sort((a, b) => b - a);
-  for (const edition of newest) {
+  const limit = order.size <= 24 ? order.size : max;
+  for (const r of order.newestFirst) {
     if (others.length >= limit) break;
-    for (const r of all) {
-      if (others.length >= limit) break;
-      if (r.manifest.edition === edition && !seen.has(r)) {
-        seen.add(r);
-        others.push(r);
-      }
+    if (!seen.has(r)) {
+      seen.add(r);
+      others.push(r);
     }
   }
   return { preferred, others };
 }
 
-
 /** First words of a text, for completion details and symbol names. */
 export function firstWords(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // Only the start matters: once the collapsed prefix is longer than max + 1, the
+  // collapsed whole text agrees with it up to there (a paragraph is often 1,000+ characters).
+  const head = text.length > 4 * max + 16 ? text.slice(0, 4 * max + 16).replace(/\s+/g, ' ').trimStart() : undefined;
+  const t = head !== undefined && head.length >= max + 2 ? head : text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
   const cut = t.lastIndexOf(' ', max);
   return t.slice(0, cut > 20 ? cut : max) + '…';
