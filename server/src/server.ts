@@ -259,7 +259,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['@', '/'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['@', '/'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         definitionProvider: true,
         referencesProvider: true,
@@ -355,6 +355,10 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       const doc = docOf(params);
       return doc ? svc().completion(doc, positionOf(params), token) : null;
     }),
+  );
+
+  connection.onCompletionResolve(
+    handle('completionItem/resolve', (item: Parameters<TipLensService['resolveCompletion']>[0], token) => (isObject(item) ? svc().resolveCompletion(item, token) : item)),
   );
 
   connection.onCodeAction(

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { draft, service, token } from './_lsp-fixtures';
+import fc from 'fast-check';
+import { KnowledgeBase } from '../../server/src/service/kb';
+import { isIngested, lazyReport } from '../../server/src/ingest';
+import { createTipLensService } from '../../server/src/service/index';
+import { firstWords } from '../../server/src/service/search';
+import { draft, report, service, token } from './_lsp-fixtures';
 
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const labels = (l: CompletionList | null) => (l?.items ?? []).map((i) => i.label);
@@ -102,4 +107,69 @@ test('CRLF line ends and surrogate pairs before the cursor keep ranges right', (
   assert.equal(first.label, 'KHM-2023/R1');
   assert.equal(accept(doc, first), '# Brief 🇰🇭\r\n\r\nScams 😀😀 [@KHM-2023/R1]\r\nNext line.\r\n');
   assert.deepEqual(edit(first).range.start, { line: 2, character: 13 });
+});
+
+test('report id items bring their summary on resolve, and listing them ingests no report', () => {
+  // Twenty editions of one country, loaded as the loader does (ingested on first use).
+  const base = report('KHM-2023');
+  const kb = new KnowledgeBase([report('KHM-2022'), base]);
+  for (let e = 2000; e < 2020; e++) kb.add(lazyReport({ ...base.manifest, id: `THA-${e}`, iso3: 'THA', country: 'Thailand', edition: e }, base.text, base.file));
+  const s = createTipLensService({ kb });
+  const { doc, at } = draft('See [@THA-^]');
+  const list = s.completion(doc, at[0], token);
+  const ids = labels(list);
+  assert.equal(ids[0], 'THA-2019');
+  assert.equal(ids.length, 20);
+  assert.equal(kb.all().filter((r) => r.id.startsWith('THA-') && isIngested(r)).length, 0);
+  const item = list!.items.find((i) => i.label === 'THA-2019')!;
+  assert.equal(item.documentation, undefined);
+  assert.equal(item.detail, '2019 TIP Report — Thailand');
+  const resolved = s.resolveCompletion(JSON.parse(JSON.stringify(item)) as CompletionItem, token);
+  assert.match(JSON.stringify(resolved.documentation), /2019 TIP Report — Thailand\*\* \(THA-2019\).*17 prioritized recommendations/);
+  // Items that already carry their documentation come back unchanged.
+  const rec = service().completion(draft('[@scam^').doc, draft('[@scam^').at[0], token)!.items[0];
+  assert.deepEqual(service().resolveCompletion(rec, token), rec);
+  assert.deepEqual(s.resolveCompletion({ label: 'x', data: { tipLensReport: 'NOPE-1999' } }, token), { label: 'x', data: { tipLensReport: 'NOPE-1999' } });
+});
+
+test('completion right after an edit offers what it offers with the full analysis', () => {
+  const s = service();
+  const text = '---\ntip-report: KHM-2023\n---\nThe government convicted 38 traffickers [@KHM-2022/prosecution.2]. See [@scam^]';
+  const { doc, at } = draft(text);
+  const quick = s.completion(doc, at[0], token);
+  s.analyze(doc, token);
+  const full = s.completion(doc, at[0], token);
+  assert.deepEqual(quick, full);
+  assert.equal(edit(quick!.items[0]).newText, 'R1');
+});
+
+test('completion does not run the checks: a cited report is not read for its facts until diagnostics ask', () => {
+  const base = report('KHM-2022');
+  const kb = new KnowledgeBase([report('KHM-2023'), base]);
+  const cited = lazyReport({ ...base.manifest, id: 'QQQ-2021', iso3: 'QQQ', edition: 2021 }, base.text, base.file);
+  kb.add(cited);
+  const s = createTipLensService({ kb });
+  const { doc, at } = draft('In 2021 the government convicted 39 traffickers [@QQQ-2021]. See [@KHM-2023/R1^]');
+  assert.equal(labels(s.completion(doc, at[0], token))[0], 'KHM-2023/R1');
+  assert.equal(isIngested(cited), false);
+  s.diagnostics(doc, token);
+  assert.equal(isIngested(cited), true);
+});
+
+test('first words of a long paragraph are those of its whole text', () => {
+  const slow = (text: string, max = 60) => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t.length <= max) return t;
+    const cut = t.lastIndexOf(' ', max);
+    return t.slice(0, cut > 20 ? cut : max) + '…';
+  };
+  const piece = fc.constantFrom('a', 'word', ' ', '  ', '\n', '\t', 'anti-trafficking', 'x'.repeat(70), ' '.repeat(300), '\u00a0');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 1, max: 120 }), (parts, max) => {
+      const text = parts.join('');
+      assert.equal(firstWords(text, max), slow(text, max));
+      assert.equal(firstWords(text), slow(text));
+    }),
+    { numRuns: 500, seed: 11 },
+  );
 });

@@ -9,10 +9,17 @@
  * and the cursor. Every item's `filterText` is exactly that text, so each fuzzy
  * result survives the client's filter and `sortText` alone decides the order;
  * the list is incomplete, so the client asks again as the user types.
+ *
+ * A recommendation or paragraph item carries its text as documentation. A report id
+ * item's summary (tier, recommendations, sections) needs the report ingested, so it
+ * comes on completionItem/resolve: `@THA` then ingests no report at all.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
+
+/** What completion reads of a draft: no checks needed (see TipLensService.completion). */
+export type DraftReading = Pick<DraftAnalysis, 'draft' | 'defaultReport' | 'references'>;
 import { citationLabel, type KnowledgeBase, type Report } from './kb';
 import { escapeMarkdown, reportSummary } from './hover';
 import { firstWords, itemTitle, reportItems, searchItems, type ReportItem } from './search';
@@ -21,7 +28,7 @@ import { type CancellationToken, throwIfCancelled } from './types';
 const KEY_CHAR = /[\w./:-]/;
 const MAX_ITEMS = 50;
 
-export function provideCompletion(doc: TextDocument, analysis: DraftAnalysis, kb: KnowledgeBase, position: Position, token: CancellationToken): CompletionList | null {
+export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb: KnowledgeBase, position: Position, token: CancellationToken): CompletionList | null {
   throwIfCancelled(token);
   const text = doc.getText();
   const offset = doc.offsetAt(position);
@@ -100,38 +107,62 @@ export function provideCompletion(doc: TextDocument, analysis: DraftAnalysis, kb
 }
 
 /** Reports the draft already cites, most cited first: ranked before the rest of the knowledge base. */
-function citedReports(analysis: DraftAnalysis): string[] {
+function citedReports(analysis: DraftReading): string[] {
   const counts = new Map<string, number>();
   for (const r of analysis.references) if (r.target) counts.set(r.target.report.id, (counts.get(r.target.report.id) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id).slice(0, 5);
 }
 
+/** An item's detail and documentation, worked out once per item (the same items come back keystroke after keystroke). */
+const itemTexts = new WeakMap<ReportItem, { detail: string; documentation: string; description: string }>();
+
 function itemCompletion(it: ReportItem, insert: string, range: Range, short: boolean): CompletionItem {
-  return {
-    label: it.anchor,
-    labelDetails: { description: short ? `@${it.key}` : itemTitle(it) },
-    kind: it.kind === 'recommendation' ? CompletionItemKind.Reference : CompletionItemKind.Text,
-    detail: firstWords(it.text),
-    documentation: {
-      kind: MarkupKind.Markdown,
-      value: `${it.text
+  let t = itemTexts.get(it);
+  if (!t) {
+    t = {
+      detail: firstWords(it.text),
+      documentation: `${it.text
         .split(/\r?\n/)
         .map((l) => `> ${escapeMarkdown(l)}`)
         .join('\n')}\n\n${escapeMarkdown(citationLabel(it.report, it.key))}`,
-    },
+      description: itemTitle(it),
+    };
+    itemTexts.set(it, t);
+  }
+  return {
+    label: it.anchor,
+    labelDetails: { description: short ? `@${it.key}` : t.description },
+    kind: it.kind === 'recommendation' ? CompletionItemKind.Reference : CompletionItemKind.Text,
+    detail: t.detail,
+    documentation: { kind: MarkupKind.Markdown, value: t.documentation },
     textEdit: { range, newText: insert },
   };
 }
 
+/** `data` of a report id item: its documentation comes on resolve. */
+interface ReportItemData {
+  tipLensReport: string;
+}
+
 function reportCompletion(r: Report, insert: string, range: Range): CompletionItem {
+  const data: ReportItemData = { tipLensReport: r.id };
   return {
     label: r.id,
     labelDetails: { description: citationLabel(r) },
     kind: CompletionItemKind.Module,
     detail: citationLabel(r),
-    documentation: { kind: MarkupKind.Markdown, value: reportSummary(r) },
     textEdit: { range, newText: insert },
+    data,
   };
+}
+
+/** completionItem/resolve: a report id item gets the report's summary as documentation; other items come back as they are. */
+export function resolveCompletion(item: CompletionItem, kb: KnowledgeBase, token: CancellationToken): CompletionItem {
+  throwIfCancelled(token);
+  const data = item.data as Partial<ReportItemData> | null | undefined;
+  const report = data && typeof data.tipLensReport === 'string' ? kb.get(data.tipLensReport) : undefined;
+  if (!report || item.documentation) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: reportSummary(report) } };
 }
 
 /** `tip-report: KH|` in the front matter: report ids. */

@@ -2,7 +2,7 @@
  * The TIP Lens engine: one object the language server and the CLI share.
  * Pure: takes documents and a cancellation token, returns LSP types.
  */
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DraftAnalysis } from './analysis';
 import { provideDiagnostics } from './diagnostics';
@@ -12,7 +12,8 @@ import { defaultSettings, type TipLensSettings } from './settings';
 import type { CancellationToken } from './types';
 import { throwIfCancelled } from './types';
 import { provideHover } from './hover';
-import { provideCompletion } from './completion';
+import { provideCompletion, resolveCompletion, type DraftReading } from './completion';
+import { defaultReportOf, findReferences, readDraft } from './draft';
 import { provideCodeActions, provideFixAll } from './codeActions';
 import { provideDefinition, provideDocumentLinks, provideReferences, type DraftWithAnalysis } from './navigation';
 import { provideWorkspaceSymbols } from './symbols';
@@ -33,7 +34,10 @@ export interface TipLensService {
   analyze(doc: TextDocument, token: CancellationToken): DraftAnalysis;
   diagnostics(doc: TextDocument, token: CancellationToken): Diagnostic[];
   hover(doc: TextDocument, position: Position, token: CancellationToken): Hover | null;
+  /** Reads the draft (front matter, masks, references) but runs no checks: right after an edit, completion does not wait for them. */
   completion(doc: TextDocument, position: Position, token: CancellationToken): CompletionList | null;
+  /** completionItem/resolve: documentation of report id items. */
+  resolveCompletion(item: CompletionItem, token: CancellationToken): CompletionItem;
   /** Quick fixes for the range, and source.fixAll.tipLens when `only` asks for it. */
   codeActions(doc: TextDocument, range: Range, only: string[] | undefined, token: CancellationToken): CodeAction[];
   fixAll(doc: TextDocument, token: CancellationToken): CodeAction | null;
@@ -50,6 +54,8 @@ export interface TipLensService {
 
 export function createTipLensService(options: TipLensServiceOptions): TipLensService {
   const cache = new Map<string, { version: number; text: string; generation: number; analysis: DraftAnalysis }>();
+  /** The draft reading completion needs, for a version whose full analysis is not there yet. */
+  const readings = new Map<string, { version: number; text: string; generation: number; reading: DraftReading }>();
   let generation = 0;
   let settings = options.settings ?? defaultSettings();
   const kb = options.kb;
@@ -84,7 +90,10 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       return enabled(token) ? provideHover(doc, service.analyze(doc, token), kb, position, token) : null;
     },
     completion(doc, position, token) {
-      return enabled(token) ? provideCompletion(doc, service.analyze(doc, token), kb, position, token) : null;
+      return enabled(token) ? provideCompletion(doc, reading(doc, token), kb, position, token) : null;
+    },
+    resolveCompletion(item, token) {
+      return resolveCompletion(item, kb, token);
     },
     codeActions(doc, range, only, token) {
       if (!enabled(token)) return [];
@@ -132,6 +141,23 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       return provideReportText(kb, uri);
     },
   };
+  /** The cached analysis when it is current; otherwise the same reading of the draft (readDraft, defaultReportOf, findReferences as analyzeDocument does them) without the checks. */
+  function reading(doc: TextDocument, token: CancellationToken): DraftReading {
+    throwIfCancelled(token);
+    const text = doc.getText();
+    const full = cache.get(doc.uri);
+    if (full && full.version === doc.version && full.generation === generation && full.text === text) return full.analysis;
+    const hit = readings.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.generation === generation && hit.text === text) return hit.reading;
+    const draft = readDraft(text, doc.languageId);
+    const defaultReport = defaultReportOf(draft, settings.defaultReport);
+    const r: DraftReading = { draft, defaultReport, references: findReferences(draft, kb, defaultReport) };
+    readings.delete(doc.uri);
+    readings.set(doc.uri, { version: doc.version, text, generation, reading: r });
+    if (readings.size > 20) readings.delete(readings.keys().next().value as string);
+    return r;
+  }
+
   return service;
 }
 
