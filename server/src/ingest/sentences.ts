@@ -15,6 +15,12 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   while (s < end && /\s/.test(text[s])) s++;
   let i = s;
   while (i < end) {
+    // Most characters are none of \n . ! ?: skip them without making a one-character string.
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 46 && code !== 33 && code !== 63) {
+      i++;
+      continue;
+    }
     const c = text[i];
     if (c === '\n' && /^\n[ \t]*\n/.test(text.slice(i, i + 40))) {
       push(out, text, s, i);

@@ -5,11 +5,11 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { splitSentences } from '../ingest/sentences';
-import type { KnowledgeBase, Span } from './kb';
+import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from './kb';
 import { sectionTitle } from './kb';
 import { kbIndex } from './kbIndex';
 import { lineOf } from './positions';
-import type { DraftReference } from './types';
+import type { DraftReference, ReferenceTarget } from './types';
 
 export interface Suppression {
   /** Offsets where it applies. */
@@ -41,7 +41,7 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
     if (e > s) masks.push({ start: s, end: Math.min(e, text.length) });
   };
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   let frontMatter: DraftText['frontMatter'];
   const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (fm) {
@@ -116,11 +116,25 @@ function applyMasks(text: string, masks: Span[]): string {
   for (const m of masks) {
     const s = Math.max(m.start, at);
     if (m.end <= s) continue;
-    parts.push(text.slice(at, s), text.slice(s, m.end).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(at, s), blank(text, s, m.end));
     at = m.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** text[s, e) with every character but line breaks turned into a space. */
+function blank(text: string, s: number, e: number): string {
+  let out = '';
+  let at = s;
+  for (;;) {
+    let nl = at;
+    while (nl < e && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
+    out += ' '.repeat(nl - at);
+    if (nl >= e) return out;
+    out += text[nl];
+    at = nl + 1;
+  }
 }
 
 function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
@@ -221,38 +235,56 @@ export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultRepor
   return out;
 }
 
+/** Every resolved reference has the same fields in the same order (one object shape for the checks that read thousands of them). */
+function resolved(ref: DraftReference, reportId: string | undefined, item: string | undefined, target: ReferenceTarget | undefined, problem: string | undefined, partialSource?: boolean): DraftReference {
+  return { bracket: ref.bracket, span: ref.span, raw: ref.raw, reportId, item, target, problem, partialSource };
+}
+
+/** A report's recommendations by key and paragraphs by anchor (the first of each, as a search in order finds). */
+const itemIndexes = new WeakMap<Report, { recommendations: Map<string, Recommendation>; paragraphs: Map<string, Paragraph> }>();
+function itemsOf(report: Report): { recommendations: Map<string, Recommendation>; paragraphs: Map<string, Paragraph> } {
+  let ix = itemIndexes.get(report);
+  if (!ix) {
+    ix = { recommendations: new Map(), paragraphs: new Map() };
+    for (const r of report.recommendations) if (!ix.recommendations.has(r.key)) ix.recommendations.set(r.key, r);
+    for (const p of report.paragraphs) if (!ix.paragraphs.has(p.anchor)) ix.paragraphs.set(p.anchor, p);
+    itemIndexes.set(report, ix);
+  }
+  return ix;
+}
+
 export function resolveReference(ref: DraftReference, kb: KnowledgeBase, defaultReport: string | undefined): DraftReference {
   const m = /^(?:([A-Za-z]{3}-\d{4})(?:\/(.+))?|(.+))$/.exec(ref.raw)!;
   const reportId = (m[1] ?? defaultReport)?.toUpperCase();
   const item = m[1] ? m[2] : m[3];
-  if (!reportId) return { ...ref, item, problem: `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport` };
+  if (!reportId) return resolved(ref, undefined, item, undefined,  `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport`);
   const report = kb.get(reportId);
   if (!report) {
     const loaded = kbIndex(kb).sortedIds();
-    return { ...ref, reportId, item, problem: `No report ${reportId} is loaded (loaded: ${loaded.slice(0, 8).join(', ')}${loaded.length > 8 ? ', …' : ''}). Load its narrative with --report or the tipLens.reports setting.` };
+    return resolved(ref, reportId, item, undefined, `No report ${reportId} is loaded (loaded: ${loaded.slice(0, 8).join(', ')}${loaded.length > 8 ? ', …' : ''}). Load its narrative with --report or the tipLens.reports setting.`);
   }
-  if (!item) return { ...ref, reportId, item, target: { report, kind: 'report', anchor: report.id, span: { start: 0, end: report.text.length } } };
+  if (!item) return resolved(ref, reportId, item, { report, kind: 'report', anchor: report.id, span: { start: 0, end: report.text.length } }, undefined);
   const rec = /^R(\d+)$/i.exec(item);
   if (rec) {
-    const r = report.recommendations.find((x) => x.key === `R${Number(rec[1])}`);
-    if (r) return { ...ref, reportId, item: r.key, target: { report, kind: 'recommendation', anchor: `${report.id}/${r.key}`, span: r.span } };
+    const r = itemsOf(report).recommendations.get(`R${Number(rec[1])}`);
+    if (r) return resolved(ref, reportId, r.key, { report, kind: 'recommendation', anchor: `${report.id}/${r.key}`, span: r.span }, undefined);
     if (report.recommendations.length === 0) {
       const holds = report.sections.map((s) => s.title).join(', ');
-      return { ...ref, reportId, item, partialSource: !report.manifest.sections.includes('recommendations'), problem: `${report.id}'s loaded text holds only ${holds}; its prioritized recommendations are not loaded, so ${item} cannot be checked.` };
+      return resolved(ref, reportId, item, undefined, `${report.id}'s loaded text holds only ${holds}; its prioritized recommendations are not loaded, so ${item} cannot be checked.`, !report.manifest.sections.includes('recommendations'));
     }
-    return { ...ref, reportId, item, problem: `${report.id} has ${report.recommendations.length} prioritized recommendations (R1–R${report.recommendations.length}); there is no ${item}.` };
+    return resolved(ref, reportId, item, undefined, `${report.id} has ${report.recommendations.length} prioritized recommendations (R1–R${report.recommendations.length}); there is no ${item}.`);
   }
   const para = /^([a-z][a-z-]*)\.(\d+)$/.exec(item);
   if (para) {
-    const p = report.paragraphs.find((x) => x.anchor === item);
-    if (p) return { ...ref, reportId, item, target: { report, kind: 'paragraph', anchor: `${report.id}/${p.anchor}`, span: p.span } };
+    const p = itemsOf(report).paragraphs.get(item);
+    if (p) return resolved(ref, reportId, item, { report, kind: 'paragraph', anchor: `${report.id}/${p.anchor}`, span: p.span }, undefined);
     const section = report.sections.find((s) => s.slug === para[1]);
-    if (section) return { ...ref, reportId, item, problem: `${report.id} ${section.title} has ${section.paragraphs.length} paragraphs (${para[1]}.1–${para[1]}.${section.paragraphs.length}); there is no ${item}.` };
+    if (section) return resolved(ref, reportId, item, undefined, `${report.id} ${section.title} has ${section.paragraphs.length} paragraphs (${para[1]}.1–${para[1]}.${section.paragraphs.length}); there is no ${item}.`);
     const holds = report.sections.map((s) => s.title).join(' and ');
-    if (report.partial) return { ...ref, reportId, item, partialSource: true, problem: `${report.id}'s loaded text holds only ${holds}; the ${sectionTitle(report, para[1])} section is not loaded, so ${item} cannot be checked.` };
-    return { ...ref, reportId, item, problem: `${report.id} has no section "${para[1]}" (sections: ${report.sections.map((s) => s.slug).join(', ')}).` };
+    if (report.partial) return resolved(ref, reportId, item, undefined, `${report.id}'s loaded text holds only ${holds}; the ${sectionTitle(report, para[1])} section is not loaded, so ${item} cannot be checked.`, true);
+    return resolved(ref, reportId, item, undefined, `${report.id} has no section "${para[1]}" (sections: ${report.sections.map((s) => s.slug).join(', ')}).`);
   }
-  return { ...ref, reportId, item, problem: `[@${ref.raw}]: "${item}" is neither a recommendation (R1, R2, …) nor a paragraph anchor (prosecution.2).` };
+  return resolved(ref, reportId, item, undefined, `[@${ref.raw}]: "${item}" is neither a recommendation (R1, R2, …) nor a paragraph anchor (prosecution.2).`);
 }
 
 /** The report short references resolve against: front matter `tip-report:`, else the setting. */
