@@ -519,21 +519,52 @@ export const MONTH_NAMES = MONTHS;
 // ---------------------------------------------------------------------------
 // Drafts are re-read on every edit, and most of their sentences did not change.
 
-const sentenceMemo = new Map<string, SentenceFigures>();
+const sentenceMemo = new Map<string, SentenceMemo>();
 
 function shift(s: Span, by: number): Span {
   return { start: s.start + by, end: s.end + by };
 }
 
+export type YearRole = Pick<YearMention, 'year' | 'role'>;
+
+/** What is remembered of a draft sentence, by its text; each part is worked out on first use. */
+interface SentenceMemo {
+  figures?: SentenceFigures;
+  years?: readonly YearRole[];
+}
+
+/** The memo entry for a sentence's text (one lookup, one hash of the text, however many parts the caller reads). */
+function memoOf(sentenceText: string): SentenceMemo {
+  let m = sentenceMemo.get(sentenceText);
+  if (!m) {
+    m = {};
+    if (sentenceMemo.size >= 5000) sentenceMemo.delete(sentenceMemo.keys().next().value as string);
+    sentenceMemo.set(sentenceText, m);
+  }
+  return m;
+}
+
+function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures {
+  return (m.figures ??= extractFigures(sentenceText, { start: 0, end: sentenceText.length }, {}));
+}
+
+/** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (extractFiguresCached without the non-figures). */
+export function figuresIn(sentenceText: string, offset: number): Figure[] {
+  const rel = relativeFigures(memoOf(sentenceText), sentenceText).figures;
+  if (offset === 0 || rel.length === 0) return rel;
+  return rel.map((f) => ({ ...f, span: shift(f.span, offset), unitSpan: f.unitSpan && shift(f.unitSpan, offset) }));
+}
+
+/** yearsIn for a draft sentence without the spans: its years and their roles depend only on its text. */
+export function yearRolesIn(sentenceText: string): readonly YearRole[] {
+  const m = memoOf(sentenceText);
+  return (m.years ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }).map(({ year, role }) => ({ year, role })));
+}
+
 /** extractFigures for a draft sentence, remembered by the sentence's text (offsets re-based to where it stands now). */
 export function extractFiguresCached(text: string, sentence: Span): SentenceFigures {
   const key = text.slice(sentence.start, sentence.end);
-  let rel = sentenceMemo.get(key);
-  if (!rel) {
-    rel = extractFigures(key, { start: 0, end: key.length }, {});
-    if (sentenceMemo.size >= 5000) sentenceMemo.delete(sentenceMemo.keys().next().value as string);
-    sentenceMemo.set(key, rel);
-  }
+  const rel = relativeFigures(memoOf(key), key);
   const by = sentence.start;
   if (by === 0) return rel;
   return {

@@ -4,7 +4,7 @@
  * clearly about a loaded report's country and the same subject; otherwise the
  * engine stays silent.
  */
-import { extractFiguresCached, unitsCompatible, yearsIn, type Figure } from '../ingest/figures';
+import { figuresIn, unitsCompatible, yearRolesIn, type Figure } from '../ingest/figures';
 import { changeOf, tierNumber } from '../ingest/tiers';
 import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
@@ -43,6 +43,8 @@ const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agen
 
 interface SentenceContext {
   span: Span;
+  /** prose.slice(span.start, span.end) */
+  text: string;
   block: Span;
   /** TIP Lens references inside the sentence (or right after it). */
   citations: DraftReference[];
@@ -86,7 +88,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     while (refIdx < references.length && references[refIdx].bracket.end <= sentence.start) refIdx++;
     const citations: DraftReference[] = [];
     for (let k = refIdx; k < references.length && references[k].bracket.start <= sentence.end + 3; k++) if (references[k].target) citations.push(references[k]);
-    const years = yearsIn(prose, sentence);
+    const years = yearRolesIn(sText);
     const editionYear = years.find((y) => y.role === 'edition')?.year;
     let edition = editionYear;
     if (/\blast\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) {
@@ -120,16 +122,17 @@ class Sentence implements SentenceContext {
     readonly block: Span,
     readonly citations: DraftReference[],
     readonly edition: number | undefined,
-    private readonly sText: string,
+    /** The sentence's text (prose.slice(span.start, span.end)). */
+    readonly text: string,
     private readonly doc: DocumentContext,
   ) {}
 
   get otherSource(): boolean {
-    return (this.#otherSource ??= OTHER_SOURCE.test(this.sText) && !REPORT_MENTION.test(this.sText) && this.citations.length === 0);
+    return (this.#otherSource ??= OTHER_SOURCE.test(this.text) && !REPORT_MENTION.test(this.text) && this.citations.length === 0);
   }
 
   get firstPerson(): boolean {
-    return (this.#firstPerson ??= FIRST_PERSON.test(this.sText.replace(/\bU\.?S\.?\b/g, '')));
+    return (this.#firstPerson ??= FIRST_PERSON.test(this.text.replace(/\bU\.?S\.?\b/g, '')));
   }
 
   countryAt(offset: number): string | undefined {
@@ -288,7 +291,7 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
 function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const { draft } = input;
   if (ctx.otherSource || ctx.firstPerson) return;
-  const { figures } = extractFiguresCached(draft.prose, ctx.span);
+  const figures = figuresIn(ctx.text, ctx.span.start);
   if (figures.length === 0) return;
   for (const claim of figures) {
     if (claim.unit === 'percent') continue;
@@ -477,7 +480,7 @@ const TIER_CLAIM = /\b(?:(remained|remains|remain|stayed|stays|was\s+upgraded|we
 
 function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;
-  const sText = prose.slice(ctx.span.start, ctx.span.end);
+  const sText = ctx.text;
   if (!/\btier\b/i.test(sText) || ctx.otherSource) return;
   TIER_CLAIM.lastIndex = 0;
   for (let m = TIER_CLAIM.exec(sText); m; m = TIER_CLAIM.exec(sText)) {
@@ -494,7 +497,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const named = inSentence.some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
     if (!named) continue;
     if (new Set(inSentence.map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
-    const bareYears = yearsIn(prose, ctx.span).filter((y) => y.role !== 'law').map((y) => y.year);
+    const bareYears = yearRolesIn(ctx.text).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
     const tierFacts = index.factsFor(country, 'tier', (f) => f.kind === 'tier');
     const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);

@@ -41,8 +41,12 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
   return out;
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
 function countWords(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(s) !== null) n++;
+  return n;
 }
 
 interface WordIndex {
