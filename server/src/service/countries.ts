@@ -23,6 +23,56 @@ for (const name of [...NAME_TO_COUNTRY.keys()].sort((a, b) => b.length - a.lengt
   BY_FIRST_WORD.set(first, list);
 }
 /**
+ * BY_FIRST_WORD as a trie over lower-case ASCII (a–z, ' and .), so an ASCII word is looked
+ * up without making a string: node n's child for symbol k is TRIE[n * 28 + k] (0: none),
+ * and TRIE_NAMES[n] the names of the word that ends at n.
+ */
+const SYMBOLS = 28;
+const symbolOf = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : c === 39 ? 26 : c === 46 ? 27 : -1);
+const trieRows: number[][] = [new Array<number>(SYMBOLS).fill(0)];
+const TRIE_NAMES: (string[] | undefined)[] = [undefined];
+for (const [word, names] of BY_FIRST_WORD) {
+  if (!/^[a-z'.]+$/.test(word)) continue; // found through the string path
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const k = symbolOf(word.charCodeAt(i));
+    if (!trieRows[n][k]) {
+      trieRows[n][k] = trieRows.length;
+      trieRows.push(new Array<number>(SYMBOLS).fill(0));
+      TRIE_NAMES.push(undefined);
+    }
+    n = trieRows[n][k];
+  }
+  TRIE_NAMES[n] = names;
+}
+const TRIE = Int32Array.from(trieRows.flat());
+
+/** BY_FIRST_WORD.get(text.slice(from, to).toLowerCase()) for ASCII text made of letters, ' and . only. */
+function namesOfAscii(text: string, from: number, to: number): string[] | undefined {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    n = TRIE[n * SYMBOLS + symbolOf(text.charCodeAt(i))];
+    if (n === 0) return undefined;
+  }
+  return TRIE_NAMES[n];
+}
+
+/** The candidates for the capitalised run text[at, j): its lower-case form, else that form without a final 's and trailing ' or . */
+function candidatesOf(text: string, at: number, j: number, ascii: boolean): string[] | undefined {
+  if (!ascii) {
+    const whole = text.slice(at, j).toLowerCase();
+    return BY_FIRST_WORD.get(whole) ?? BY_FIRST_WORD.get(whole.replace(/['’]s$/, '').replace(/['’.]+$/, ''));
+  }
+  const found = namesOfAscii(text, at, j);
+  if (found) return found;
+  let e = j;
+  if (e - at >= 2 && (text.charCodeAt(e - 1) | 0x20) === 115 && text.charCodeAt(e - 2) === 39) e -= 2;
+  while (e > at && (text.charCodeAt(e - 1) === 39 || text.charCodeAt(e - 1) === 46)) e--;
+  if (e === j) return undefined;
+  return e === at ? BY_FIRST_WORD.get('') : namesOfAscii(text, at, e);
+}
+
+/**
  * Capitalised words, `(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.]*` with the u flag: every country name
  * starts with one. `countryMentions` scans for exactly these runs by hand (one regex match
  * per capitalised word was most of its cost); test/unit/check.test.ts holds the two equal.
@@ -92,16 +142,17 @@ export function countryMentions(text: string, start = 0, end = text.length): Cou
       continue;
     }
     let j = i + width;
+    let ascii = cp < 128;
     while (j < end) {
       const d = text.charCodeAt(j);
       const dp = d < 128 ? d : codePointAt(text, j, end);
       if (!isRunChar(dp)) break;
+      if (dp >= 128) ascii = false;
       j += dp > 0xffff ? 2 : 1;
     }
     const at = i;
     i = j;
-    const whole = text.slice(at, j).toLowerCase();
-    const candidates = BY_FIRST_WORD.get(whole) ?? BY_FIRST_WORD.get(whole.replace(/['’]s$/, '').replace(/['’.]+$/, ''));
+    const candidates = candidatesOf(text, at, j, ascii);
     if (!candidates) continue;
     for (const name of candidates) {
       const raw = text.slice(at, Math.min(at + name.length, end));

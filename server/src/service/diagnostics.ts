@@ -7,6 +7,7 @@ import { reportUri } from './kb';
 import type { SeverityName, TipLensSettings } from './settings';
 import { type CancellationToken, throwIfCancelled } from './types';
 import { rangeInReport } from './positions';
+import type { Suppression } from './draft';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -20,10 +21,17 @@ export function provideDiagnostics(doc: TextDocument, analysis: DraftAnalysis, s
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
   const problems = [...analysis.problems].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // Problems in document order against suppressions by start: only those open at a problem's start are looked at (linear, however many there are).
+  const suppressions = [...analysis.draft.suppressions].sort((a, b) => a.span.start - b.span.start);
+  let next = 0;
+  let open: Suppression[] = [];
   for (const p of problems) {
     const configured = settings.severity[p.code];
     if (configured === 'off') continue;
-    if (analysis.draft.suppressions.some((s) => p.span.start >= s.span.start && p.span.start < s.span.end && (s.codes.length === 0 || s.codes.includes(p.code)))) continue;
+    const at = p.span.start;
+    while (next < suppressions.length && suppressions[next].span.start <= at) open.push(suppressions[next++]);
+    if (open.length && open.some((s) => s.span.end <= at)) open = open.filter((s) => s.span.end > at);
+    if (open.some((s) => s.codes.length === 0 || s.codes.includes(p.code))) continue;
     let severity = SEVERITY[configured];
     if (p.partialSource && severity < DiagnosticSeverity.Information) severity = DiagnosticSeverity.Information;
     const d: Diagnostic = {
