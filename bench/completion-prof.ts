@@ -46,14 +46,16 @@ async function main(): Promise<void> {
     session.connect();
     await new Promise<void>((r) => session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 100 }, () => session.post('Profiler.start', () => r()))));
   }
-  const times: { q: string; ms: number; jsonMs: number; bytes: number; items: number }[] = [];
+  const times: { q: string; ms: number; jsonMs: number; bytes: number; items: number; cpuMs: number }[] = [];
   for (const { q, pos } of positions) {
+    const c0 = process.cpuUsage();
     const s = performance.now();
     const r = svc.completion(doc, pos, never);
     const m = performance.now();
+    const cpu = process.cpuUsage(c0);
     const json = JSON.stringify(r);
     const e = performance.now();
-    times.push({ q, ms: m - s, jsonMs: e - m, bytes: json.length, items: r?.items.length ?? 0 });
+    times.push({ q, ms: m - s, jsonMs: e - m, bytes: json.length, items: r?.items.length ?? 0, cpuMs: (cpu.user + cpu.system) / 1000 });
   }
   if (prof) {
     await new Promise<void>((r) =>
@@ -66,9 +68,11 @@ async function main(): Promise<void> {
   const sorted = [...times].sort((a, b) => a.ms - b.ms);
   const pct = (p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)].ms;
   const total = times.reduce((a, t) => a + t.ms, 0);
+  const cpuSorted = times.map((t) => t.cpuMs).sort((a, b) => a - b);
+  console.log(`cpu p50 ${cpuSorted[249].toFixed(2)} p99 ${cpuSorted[Math.ceil(0.99 * cpuSorted.length) - 1].toFixed(2)}`);
   const jsonTotal = times.reduce((a, t) => a + t.jsonMs, 0);
   console.log(`${kbArg}: ${times.length} completions, engine p50 ${pct(0.5).toFixed(2)} p99 ${pct(0.99).toFixed(2)} max ${sorted[sorted.length - 1].ms.toFixed(2)} total ${total.toFixed(0)} ms; JSON.stringify total ${jsonTotal.toFixed(0)} ms, mean ${(times.reduce((a, t) => a + t.bytes, 0) / times.length / 1024).toFixed(1)} KB`);
-  console.log('slowest:', [...times].sort((a, b) => b.ms - a.ms).slice(0, 12).map((t) => `${t.q} ${t.ms.toFixed(1)}ms/${t.items}`).join(', '));
+  console.log('slowest:', [...times].sort((a, b) => b.ms - a.ms).slice(0, 12).map((t) => `${t.q} ${t.ms.toFixed(1)}ms (cpu ${t.cpuMs.toFixed(1)})/${t.items}`).join(', '));
 }
 
 main().catch((e) => {

@@ -74,8 +74,18 @@ function ensure(size: number): void {
   mask = new Uint8Array(n);
 }
 
+/**
+ * Results of bitapChunk without an object per text: it returns the score (never below
+ * 0.001) when the chunk matches and NO_MATCH otherwise, and leaves the score in
+ * `chunkScore` either way (fuse averages the scores of every chunk of a long pattern).
+ * NO_MATCH is not an integer on purpose: when the commonest result is a small integer,
+ * V8 compiles the callers for small integers and deoptimises on every real score.
+ */
+const NO_MATCH = -0.5;
+let chunkScore = 1;
+
 /** fuse's `search` (Bitap with errors) for one chunk of at most 32 characters, on a text already lowercased as the searcher requires. */
-function bitapChunk(text: string, pattern: string, alphabet: Alphabet, location: number, o: MatchOptions): { isMatch: boolean; score: number } {
+function bitapChunk(text: string, pattern: string, alphabet: Alphabet, location: number, o: MatchOptions): number {
   const patternLen = pattern.length;
   const textLen = text.length;
   const expectedLocation = Math.max(0, Math.min(location, textLen));
@@ -128,12 +138,20 @@ function bitapChunk(text: string, pattern: string, alphabet: Alphabet, location:
     bitArr.fill(0, 0, finish + 2);
     bitArr[finish + 1] = (1 << i) - 1;
     // fuse's matchMask is only read when computeMatches; writing it always keeps the loop branch-free.
+    // `prev` is bitArr[j + 1] and `lastNext` lastBitArr[j + 1], carried from the step before.
+    let prev = bitArr[finish + 1];
+    let lastNext = lastBitArr[finish + 1];
     for (let j = finish; j >= start; j--) {
       const charMatch = cm[j - 1];
       m[j - 1] = charMatch === 0 ? 0 : 1;
-      let bits = ((bitArr[j + 1] << 1) | 1) & charMatch;
-      if (i !== 0) bits |= (((lastBitArr[j + 1] | lastBitArr[j]) << 1) | 1) | lastBitArr[j + 1];
+      let bits = ((prev << 1) | 1) & charMatch;
+      if (i !== 0) {
+        const lj = lastBitArr[j];
+        bits |= (((lastNext | lj) << 1) | 1) | lastNext;
+        lastNext = lj;
+      }
       bitArr[j] = bits;
+      prev = bits;
       if ((bits & hit) !== 0) {
         const currentLocation = j - 1;
         finalScore = bitapScore(patternLen, i, currentLocation, expectedLocation, distance, ignoreLocation);
@@ -166,7 +184,11 @@ function bitapChunk(text: string, pattern: string, alphabet: Alphabet, location:
     }
     if (!found) isMatch = false;
   }
-  return { isMatch, score: Math.max(0.001, finalScore) };
+  // fuse's Math.max(0.001, finalScore), written so the optimiser keeps one number representation (Math.max on a
+  // small integer then a fraction made V8 deoptimise this function on every call).
+  const score = finalScore > 0.001 ? finalScore : 0.001;
+  chunkScore = score;
+  return isMatch ? score : NO_MATCH;
 }
 
 /** fuse's BitapSearch: one pattern (split into 32-character chunks), matched against texts. */
@@ -195,16 +217,18 @@ export class BitapPattern {
   }
 
   /** `text` must already be lowercased unless the search is case-sensitive (the index keeps it so). */
-  searchIn(text: string): { isMatch: boolean; score: number } {
-    if (this.pattern === text) return { isMatch: true, score: 0 };
+  /** The match score (0 = exact), or NO_MATCH (negative) when the text does not match. */
+  searchIn(text: string): number {
+    if (this.pattern === text) return 0;
+    const chunks = this.chunks;
+    if (chunks.length === 1) return bitapChunk(text, chunks[0].pattern, chunks[0].alphabet, this.o.location, this.o);
     let totalScore = 0;
     let hasMatches = false;
-    for (const c of this.chunks) {
-      const r = bitapChunk(text, c.pattern, c.alphabet, this.o.location + c.startIndex, this.o);
-      if (r.isMatch) hasMatches = true;
-      totalScore += r.score;
+    for (const c of chunks) {
+      if (bitapChunk(text, c.pattern, c.alphabet, this.o.location + c.startIndex, this.o) >= 0) hasMatches = true;
+      totalScore += chunkScore;
     }
-    return { isMatch: hasMatches, score: hasMatches ? totalScore / this.chunks.length : 1 };
+    return hasMatches ? totalScore / chunks.length : NO_MATCH;
   }
 }
 
@@ -225,6 +249,7 @@ interface Match {
   weight: number | null;
   norm: number;
 }
+const NONE: Match[] = [];
 type Node = { keyId: string; searcher: BitapPattern } | { operator: string; children: Node[] };
 
 /** A fuse.js index and search over `docs`, with Fuse's results (see the file comment). */
@@ -256,6 +281,8 @@ export class FuzzyIndex<T> {
       ignoreLocation: options.ignoreLocation ?? DEFAULTS.ignoreLocation,
       isCaseSensitive: caseSensitive,
     };
+    const o = this.o;
+    this.optionsKey = [o.location, o.distance, o.threshold, o.findAllMatches, o.minMatchCharLength, o.ignoreLocation, o.isCaseSensitive].join(',');
     // fuse's createIndex reads fieldNormWeight too, though its types list only getFn.
     const indexOptions: FuseIndexOptions<T> & { fieldNormWeight: number } = { getFn: DEFAULTS.getFn, fieldNormWeight: options.fieldNormWeight ?? DEFAULTS.fieldNormWeight };
     const index = Fuse.createIndex(options.keys ?? [], docs, indexOptions);
@@ -274,11 +301,12 @@ export class FuzzyIndex<T> {
   search(query: string | Expression, limit = -1): FuseResult<T>[] {
     const results: { idx: number; matches: Match[]; score: number }[] = [];
     if (typeof query === 'string') {
-      const searcher = new BitapPattern(query, this.o);
+      const searcher = this.pattern(query);
+      const keys = this.keys;
       for (const r of this.records) {
-        const matches: Match[] = [];
-        this.keys.forEach((key, k) => this.findMatches(r.entries[k], searcher, key.weight, matches));
-        if (matches.length) results.push({ idx: r.i, matches, score: 0 });
+        let matches: Match[] | undefined;
+        for (let k = 0; k < keys.length; k++) matches = this.findMatches(r.entries[k], searcher, keys[k].weight, matches);
+        if (matches) results.push({ idx: r.i, matches, score: 0 });
       }
     } else {
       const tree = this.parse(query);
@@ -299,12 +327,29 @@ export class FuzzyIndex<T> {
     return kept.map((r) => (includeScore ? { item: this.docs[r.idx], refIndex: r.idx, score: r.score } : { item: this.docs[r.idx], refIndex: r.idx }));
   }
 
-  private findMatches(entries: Entry[] | undefined, searcher: BitapPattern, weight: number | null, out: Match[]): void {
-    if (!entries) return;
-    for (const e of entries) {
-      const { isMatch, score } = searcher.searchIn(e.v);
-      if (isMatch) out.push({ score, weight, norm: e.n });
+  /** Appends the entries' matches to `out` (created on the first match: most records match nothing). */
+  private findMatches(entries: Entry[] | undefined, searcher: BitapPattern, weight: number | null, out: Match[] | undefined): Match[] | undefined {
+    if (!entries) return out;
+    for (let i = 0; i < entries.length; i++) {
+      const score = searcher.searchIn(entries[i].v);
+      if (score >= 0) (out ??= []).push({ score, weight, norm: entries[i].n });
     }
+    return out;
+  }
+
+  /** Compiled patterns, shared by the indexes with the same match options (a query searches several reports). */
+  private static readonly compiled = new Map<string, BitapPattern>();
+  private readonly optionsKey: string;
+
+  private pattern(p: string): BitapPattern {
+    const key = `${this.optionsKey}\u0000${p}`;
+    let b = FuzzyIndex.compiled.get(key);
+    if (!b) {
+      b = new BitapPattern(p, this.o);
+      FuzzyIndex.compiled.set(key, b);
+      if (FuzzyIndex.compiled.size > 64) FuzzyIndex.compiled.delete(FuzzyIndex.compiled.keys().next().value as string);
+    }
+    return b;
   }
 
   /** fuse's parse(): `$and` / `$or` nodes, `{ key: pattern }` leaves (several keys in one object mean `$and`). */
@@ -318,7 +363,7 @@ export class FuzzyIndex<T> {
         const key = keys[0];
         const pattern = (q as Record<string, unknown>)[key];
         if (typeof pattern !== 'string') throw new Error(`Invalid value for key ${key}`);
-        return { keyId: key, searcher: new BitapPattern(pattern, this.o) };
+        return { keyId: key, searcher: this.pattern(pattern) };
       }
       const node = { operator: keys[0], children: [] as Node[] };
       for (const k of keys) {
@@ -334,16 +379,14 @@ export class FuzzyIndex<T> {
   private evaluate(node: Node, entries: (Entry[] | undefined)[]): Match[] {
     if ('keyId' in node) {
       const k = this.keyIndex.get(node.keyId);
-      const matches: Match[] = [];
-      this.findMatches(k === undefined ? undefined : entries[k], node.searcher, k === undefined ? null : this.keys[k].normalised, matches);
-      return matches;
+      return this.findMatches(k === undefined ? undefined : entries[k], node.searcher, k === undefined ? null : this.keys[k].normalised, undefined) ?? NONE;
     }
-    const out: Match[] = [];
+    let out: Match[] | undefined;
     for (const child of node.children) {
       const m = this.evaluate(child, entries);
-      if (m.length) out.push(...m);
-      else if (node.operator === '$and') return [];
+      if (m.length) (out ??= []).push(...m);
+      else if (node.operator === '$and') return NONE;
     }
-    return out;
+    return out ?? NONE;
   }
 }
