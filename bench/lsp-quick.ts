@@ -3,7 +3,7 @@
  * runLspBench options bench/run.ts uses, for the bundled reports and a
  * generated KB, without the rest of the bench.
  *
- *   npx tsx bench/lsp-quick.ts [--kb bundled|4000|both] [--runs N] [--n 500] [--prof DIR]
+ *   npx tsx bench/lsp-quick.ts [--kb bundled|4000|both] [--runs N] [--n 500] [--prof DIR] [--server dist/server.js]
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ const which = arg('--kb', 'both');
 const runs = Number(arg('--runs', '1'));
 const n = Number(arg('--n', '500'));
 const prof = argv.includes('--prof') ? resolve(arg('--prof', '')) : undefined;
-const serverJs = join(ROOT, 'dist', 'server.js');
+const serverJs = resolve(arg('--server', join(ROOT, 'dist', 'server.js')));
 
 async function main(): Promise<void> {
   const kbDir = join(ROOT, 'bench', '.out', 'kb-4000');
