@@ -2,8 +2,7 @@
  * Fuzzy search over report items (prioritized recommendations and paragraphs),
  * shared by completion, workspace symbols and `tipLens/searchItems`.
  *
- * One fuse.js index per report (searched by FuzzyIndex, fuse's own scoring on a
- * faster Bitap loop), built lazily the first time that report is
+ * One fuse.js index per report, built lazily the first time that report is
  * searched and kept as long as the report object lives. A search visits the
  * reports most likely to matter first (the ones the query names, the draft's
  * default report, the same country's other editions, then the newest editions)
@@ -11,8 +10,7 @@
  * so a knowledge base of thousands of narratives costs no more per keystroke
  * than one of a few.
  */
-import type { Expression, FuseResult, IFuseOptions } from 'fuse.js';
-import { FuzzyIndex } from './fuzzy';
+import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase, Report, Span } from './kb';
 import { citationLabel, sectionTitle } from './kb';
 import { type CancellationToken, throwIfCancelled } from './types';
@@ -50,15 +48,14 @@ export interface SearchOptions {
 
 interface Indexed {
   items: ReportItem[];
-  fuse?: FuzzyIndex<ReportItem>;
+  fuse?: Fuse<ReportItem>;
   /** Recent searches of this report (the client often asks the same query again: re-triggered completion, the symbol and Insert Citation pickers). */
   recent: Map<string, FuseResult<ReportItem>[]>;
 }
 
 const RECENT = 32;
 
-/** fuse.js options of the per-report index (FuzzyIndex reproduces `new Fuse(items, FUSE_OPTIONS)`). */
-export const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
+const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
   keys: [
     { name: 'text', weight: 1 },
     { name: 'key', weight: 0.3 },
@@ -104,8 +101,8 @@ function fuseSearch(report: Report, pattern: string | Expression, limit: number)
     ix.recent.set(key, hit);
     return hit;
   }
-  ix.fuse ??= new FuzzyIndex(ix.items, FUSE_OPTIONS);
-  const result = ix.fuse.search(pattern, limit);
+  ix.fuse ??= new Fuse(ix.items, FUSE_OPTIONS);
+  const result = ix.fuse.search(pattern, { limit });
   ix.recent.set(key, result);
   if (ix.recent.size > RECENT) ix.recent.delete(ix.recent.keys().next().value as string);
   return result;
