@@ -77,7 +77,14 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   const docCountry = documentCountry(input, mentions, kbCountries);
   const defaultEdition = input.defaultReport ? kb.get(input.defaultReport)?.manifest.edition : undefined;
   let statedEdition: number | undefined;
-  const blockOf = (s: Span) => spanAt(draft.blocks, s.start) ?? s;
+  // Sentences come in document order: the block of each is found by walking forward (what spanAt(draft.blocks, start) finds).
+  const blocks = draft.blocks;
+  let blockIdx = 0;
+  const blockOf = (s: Span): Span => {
+    while (blockIdx < blocks.length && blocks[blockIdx].end <= s.start) blockIdx++;
+    const b = blocks[blockIdx];
+    return b && b.start <= s.start ? b : (spanAt(blocks, s.start) ?? s);
+  };
   const doc: DocumentContext = { prose, mentions, docCountry };
   let refIdx = 0;
   let sentenceCount = 0;
@@ -132,7 +139,7 @@ class Sentence implements SentenceContext {
   }
 
   get firstPerson(): boolean {
-    return (this.#firstPerson ??= FIRST_PERSON.test(this.text.replace(/\bU\.?S\.?\b/g, '')));
+    return (this.#firstPerson ??= FIRST_PERSON.test(this.text.indexOf('U') < 0 ? this.text : this.text.replace(/\bU\.?S\.?\b/g, '')));
   }
 
   countryAt(offset: number): string | undefined {
@@ -216,9 +223,23 @@ function countryAt(offset: number, sentence: Span, block: Span, mentions: { coun
 
 const SPECIFIC_UNITS = new Set(['officers', 'participants', 'sessions', 'trainings', 'nationals', 'brokers', 'convictions', 'prosecutions', 'arrests']);
 
+/** What a diagnostic quotes of a fact's source: the same for every claim checked against that fact, so worked out once per fact. */
+interface FactSource {
+  anchor: string;
+  sourceText?: string;
+  related?: string;
+}
+
+const factSources = new WeakMap<Fact, FactSource>();
+
+function factSource(report: Report, fact: Fact): FactSource {
+  let fs = factSources.get(fact);
+  if (!fs) factSources.set(fact, (fs = { anchor: fact.sentence < 0 ? report.id : paragraphAnchor(report, report.sentences[fact.sentence].paragraph) }));
+  return fs;
+}
+
 function anchorOf(report: Report, fact: Fact): string {
-  if (fact.sentence < 0) return report.id;
-  return paragraphAnchor(report, report.sentences[fact.sentence].paragraph);
+  return factSource(report, fact).anchor;
 }
 
 /** `KHM-2023/R1` for a recommendation's paragraph, else `KHM-2022/prosecution.2`. */
@@ -310,10 +331,9 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';')) + 1);
     if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) continue;
     const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
-    const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
     // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
-    const broad = index.factsFor(country, `figure|${claim.kind}|${claim.unit}|${claim.actions.join(',')}`, (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
+    const broad = index.factsFor(country, claim.kind, claim.unit, claim.actions.length === 0 ? '' : claim.actions.length === 1 ? claim.actions[0] : claim.actions.join(','), (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
     if (broad.length === 0) continue;
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
     if (claim.kind === 'penalty' && !claim.victim && claim.values.length === 2 && agreeing.length === 0) {
@@ -348,6 +368,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     }
     if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) continue; // the value is in the report for some other reading: no evidence against it
     let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
+    const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
     if (citedIds.size) {
       const cited = target.filter((b) => citedIds.has(b.report.id));
       if (cited.length) target = cited;
@@ -384,7 +405,7 @@ function checkDateSpan(claim: Figure, ctx: SentenceContext, index: KbIndex, pros
   if (claim.topics.length === 0) return;
   const country = ctx.countryAt(claim.span.start);
   if (!country) return;
-  for (const { report, fact } of index.factsFor(country, 'date-span', (f) => f.kind === 'date-span')) {
+  for (const { report, fact } of index.factsFor(country, 'date-span facts', '', '', (f) => f.kind === 'date-span')) {
     if (fact.year !== claim.year || !sameContext(claim, fact)) continue;
     if (fact.values[0] === claim.values[0] && fact.values[1] === claim.values[1]) {
       findings.push(finding('figure', claim.span, 'match', report, fact, ctx));
@@ -450,21 +471,23 @@ function finding(kind: Finding['kind'], span: Span, status: Finding['status'], r
 
 function problem(code: Code, span: Span, message: string, report: Report, fact: Fact, extra: Partial<DiagnosticData>): Problem {
   const src = sentenceSpan(report, fact);
+  const fs = factSource(report, fact);
+  const sourceText = (fs.sourceText ??= report.text.slice(src.start, src.end));
   return {
     code,
     span,
     message,
     data: {
       code,
-      anchor: anchorOf(report, fact),
+      anchor: fs.anchor,
       reportId: report.id,
       sourceUri: reportUri(report.id),
       sourceRange: rangeInReport(report, src),
       sourceOffsets: src,
-      sourceText: report.text.slice(src.start, src.end),
+      sourceText,
       ...extra,
     },
-    related: { report, span: src, message: `${citationLabel(report, anchorOf(report, fact).split('/')[1])}: ${clip(report.text.slice(src.start, src.end))}` },
+    related: { report, span: src, message: (fs.related ??= `${citationLabel(report, fs.anchor.split('/')[1])}: ${clip(sourceText)}`) },
   };
 }
 
@@ -499,7 +522,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     if (new Set(inSentence.map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
     const bareYears = yearRolesIn(ctx.text).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
-    const tierFacts = index.factsFor(country, 'tier', (f) => f.kind === 'tier');
+    const tierFacts = index.factsFor(country, 'tier facts', '', '', (f) => f.kind === 'tier');
     const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);
     if (facts.length === 0) continue;
     const latest = Math.max(...facts.map((x) => x.fact.year ?? 0));

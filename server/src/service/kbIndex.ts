@@ -21,10 +21,10 @@ export interface KbIndex {
   sortedIds(): string[];
   /**
    * The facts of the country's reports (in report order, then fact order) for which
-   * `accept(fact)` holds, remembered under `key`: `accept` must depend only on
-   * what `key` names. The list is shared: callers must not change it.
+   * `accept(fact)` holds, remembered under the three keys: `accept` must depend
+   * only on what they name. The list is shared: callers must not change it.
    */
-  factsFor(country: string, key: string, accept: (fact: Fact) => boolean): readonly ReportFact[];
+  factsFor(country: string, key1: string, key2: string, key3: string, accept: (fact: Fact) => boolean): readonly ReportFact[];
 }
 
 interface Entry extends KbIndex {
@@ -44,19 +44,24 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
     else byCountry.set(r.manifest.country, [r]);
   }
   let ids: string[] | undefined;
-  const facts = new Map<string, Map<string, ReportFact[]>>();
+  // country -> key1 -> key2 -> key3 -> facts (nested maps: no key string is built per lookup)
+  const facts = new Map<string, Map<string, Map<string, Map<string, ReportFact[]>>>>();
   e = {
     size,
     byCountry,
     sortedIds: () => (ids ??= [...kb.reports.values()].map((r) => r.id).sort()),
-    factsFor(country, key, accept) {
-      let perCountry = facts.get(country);
-      if (!perCountry) facts.set(country, (perCountry = new Map()));
-      let list = perCountry.get(key);
+    factsFor(country, key1, key2, key3, accept) {
+      let m1 = facts.get(country);
+      if (!m1) facts.set(country, (m1 = new Map()));
+      let m2 = m1.get(key1);
+      if (!m2) m1.set(key1, (m2 = new Map()));
+      let m3 = m2.get(key2);
+      if (!m3) m2.set(key2, (m3 = new Map()));
+      let list = m3.get(key3);
       if (!list) {
         list = [];
         for (const report of byCountry.get(country) ?? []) for (const fact of report.facts) if (accept(fact)) list.push({ report, fact });
-        perCountry.set(key, list);
+        m3.set(key3, list);
       }
       return list;
     },
