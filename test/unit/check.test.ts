@@ -9,6 +9,7 @@ import { carets } from '../helpers/carets';
 import { diagnose } from '../helpers/engine';
 import { TRUE_OR_NEUTRAL, WRONG } from '../fixtures/claims';
 import fc from 'fast-check';
+import { countWords } from '../../server/src/service/quotes';
 import { canonicalCountry, countryMentions, countryNamesByFirstWord, type CountryMention } from '../../server/src/service/countries';
 
 /** Asserts exactly one diagnostic of `code`, exactly at the caret range, and returns it. */
@@ -335,5 +336,17 @@ describe('country mentions (hand-written scan)', () => {
       ['Guinea-Bissau', 'Guinea-Bissau'],
       ['Cambodia', 'Cambodia'],
     ]);
+  });
+});
+
+describe('quote word count (hand-written scan)', () => {
+  test('counts what [\\p{L}\\p{N}]+ with the u flag matches', () => {
+    const units = fc.constantFrom('a', 'Z', '0', ' ', '-', '’', 'é', 'ж', '٣', '𝐚', '😀', '\ud835', '\udc1a', '\u0301', '_', '\n', '“');
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 30 }).map((a) => a.join('')), (s) => {
+        assert.equal(countWords(s), (s.match(/[\p{L}\p{N}]+/gu) ?? []).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

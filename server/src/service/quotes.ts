@@ -30,6 +30,7 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
       if (n > 0) out.push({ span: { start: b.start, end: b.end }, inner: { start, end }, words: n, block: true });
       continue;
     }
+    if (t.indexOf('"') < 0 && t.indexOf('“') < 0) continue; // no quote can start here
     const re = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])/g;
     for (const m of t.matchAll(re)) {
       const s = b.start + m.index;
@@ -41,11 +42,28 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-function countWords(s: string): number {
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** How many runs of letters and digits (`[\p{L}\p{N}]+` with the u flag) `s` holds, counted without a match per word. */
+export function countWords(s: string): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(s) !== null) n++;
+  let inWord = false;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const word = cp < 128 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) : LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+    if (word && !inWord) n++;
+    inWord = word;
+    i += width;
+  }
   return n;
 }
 
