@@ -6,7 +6,10 @@ import { applyEdits, safeFixEdits } from '../../server/src/service/fixes';
 import { defaultSettings } from '../../server/src/service/settings';
 import type { DiagnosticData } from '../../server/src/service/types';
 import { carets } from '../helpers/carets';
-import { diagnose } from '../helpers/engine';
+import { diagnose, kb } from '../helpers/engine';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createTipLensService } from '../../server/src/service/index';
+import { NEVER_CANCELLED } from '../../server/src/service/types';
 import { TRUE_OR_NEUTRAL, WRONG } from '../fixtures/claims';
 import fc from 'fast-check';
 import { countWords } from '../../server/src/service/quotes';
@@ -348,5 +351,23 @@ describe('quote word count (hand-written scan)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('diagnostic positions', () => {
+  test('ranges are where the document puts the offsets, with LF, CRLF and lone CR line ends', () => {
+    const body = WRONG.map((w) => w.draft.replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n');
+    for (const text of [body, body.replace(/\n/g, '\r\n'), body.replace(/\n/g, '\r'), `${body}\n`]) {
+      const service = createTipLensService({ kb });
+      const doc = TextDocument.create('file:///positions.md', 'markdown', 1, text);
+      const diagnostics = service.diagnostics(doc, NEVER_CANCELLED);
+      const problems = [...service.analyze(doc, NEVER_CANCELLED).problems].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+      assert.ok(diagnostics.length > 20);
+      assert.equal(diagnostics.length, problems.length);
+      diagnostics.forEach((d, i) => {
+        assert.equal(d.message, problems[i].message);
+        assert.deepEqual(d.range, { start: doc.positionAt(problems[i].span.start), end: doc.positionAt(problems[i].span.end) });
+      });
+    }
   });
 });

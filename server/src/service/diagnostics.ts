@@ -1,12 +1,12 @@
 /** Problems -> LSP diagnostics: severity per code from the settings, suppression comments, related source. */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
 import { Code } from './codes';
 import { reportUri } from './kb';
 import type { SeverityName, TipLensSettings } from './settings';
 import { type CancellationToken, throwIfCancelled } from './types';
-import { rangeInReport } from './positions';
+import { lineOf, rangeInReport } from './positions';
 import type { Suppression } from './draft';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -16,10 +16,27 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * doc.positionAt, from the line starts the draft reading already has when the text has no
+ * carriage return (then both split lines at \n alone and agree), so a big draft's lines are
+ * not counted a second time.
+ */
+function positionsOf(doc: TextDocument, analysis: DraftAnalysis): (offset: number) => Position {
+  const text = analysis.draft.text;
+  if (text !== doc.getText() || text.indexOf('\r') >= 0) return (offset) => doc.positionAt(offset);
+  const starts = analysis.draft.lineStarts;
+  return (offset) => {
+    const o = Math.max(Math.min(offset, text.length), 0);
+    const line = lineOf(starts, o);
+    return { line, character: o - starts[line] };
+  };
+}
+
 export function provideDiagnostics(doc: TextDocument, analysis: DraftAnalysis, settings: TipLensSettings, token: CancellationToken): Diagnostic[] {
   throwIfCancelled(token);
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
+  const positionAt = positionsOf(doc, analysis);
   const problems = [...analysis.problems].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   // Problems in document order against suppressions by start: only those open at a problem's start are looked at (linear, however many there are).
   const suppressions = [...analysis.draft.suppressions].sort((a, b) => a.span.start - b.span.start);
@@ -35,7 +52,7 @@ export function provideDiagnostics(doc: TextDocument, analysis: DraftAnalysis, s
     let severity = SEVERITY[configured];
     if (p.partialSource && severity < DiagnosticSeverity.Information) severity = DiagnosticSeverity.Information;
     const d: Diagnostic = {
-      range: { start: doc.positionAt(p.span.start), end: doc.positionAt(p.span.end) },
+      range: { start: positionAt(p.span.start), end: positionAt(p.span.end) },
       severity,
       code: p.code,
       source: 'tip-lens',
