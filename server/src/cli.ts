@@ -284,6 +284,7 @@ function kbShow(args: string[], io: IO): number {
           values: f.values,
           unit: f.unit,
           ...(f.unitMax ? { unitMax: f.unitMax } : {}),
+          ...(f.others ? { others: true } : {}),
           actions: f.actions,
           form: f.form ?? null,
           victim: f.victim ?? null,

@@ -463,6 +463,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     }
     // A range with its own units ("six days to one month") spans its last unit too.
     const spanEnd = unitMax && unitSpan ? unitSpan.end : g.end;
+    // "a general and six other traffickers": six besides the one named.
+    const others = g.atoms.length === 1 && after[0] !== undefined && /^others?$/.test(after[0].word) && /\band\s+$/i.test(text.slice(Math.max(prevEnd, g.start - 8), g.start));
     figures.push({
       kind,
       values: g.atoms.map((a) => a.value),
@@ -475,6 +477,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       yearFrom,
       topics,
       attribution,
+      ...(others ? { others } : {}),
       approx: g.approx,
       yearPartial,
       multiYear: years.some((y) => y.role === 'range') || undefined,

@@ -12,8 +12,8 @@ export function tierNumber(t: TierName): number {
 export function changeOf(verb: string): TierChange | undefined {
   const v = verb.toLowerCase();
   if (/remain/.test(v)) return 'remained';
-  if (/upgraded|moved\s+up|rose/.test(v)) return 'upgraded';
-  if (/downgraded|moved\s+down|dropped|fell/.test(v)) return 'downgraded';
+  if (/upgraded|moved\s+(?:\S+\s+)?up|rose/.test(v)) return 'upgraded';
+  if (/downgraded|moved\s+(?:\S+\s+)?down|dropped|fell/.test(v)) return 'downgraded';
   return undefined;
 }
 

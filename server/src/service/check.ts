@@ -254,6 +254,10 @@ function sentenceSpan(report: Report, fact: Fact): Span {
 
 /** Does the claim's value (with its approximation) agree with the fact's? */
 export function valueAgrees(claim: Figure, fact: Fact): boolean {
+  // "a general and six others" were convicted: "seven people" is the same group, counted whole.
+  if (fact.others && !claim.others && claim.values.length === 1 && fact.values.length === 1) {
+    return valueAgrees(claim, { ...fact, others: undefined }) || valueAgrees(claim, { ...fact, others: undefined, values: [fact.values[0] + 1] });
+  }
   const f = fact.values;
   const c = claim.values;
   const fmin = f[0];
@@ -499,7 +503,7 @@ function clip(s: string, n = 200): string {
 // ---------------------------------------------------------------------------
 // Tiers
 
-const TIER_CLAIM = /\b(?:(remained|remains|remain|stayed|stays|was\s+upgraded|were\s+upgraded|upgraded|was\s+downgraded|downgraded|moved\s+(?:up|down)|dropped|fell|rose|returned)\s+(?:on|to|at|back\s+to|in)?\s*)?(?<!from\s)(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)\b/gi;
+const TIER_CLAIM = /\b(?:(remained|remains|remain|stayed|stays|was\s+upgraded|were\s+upgraded|upgraded|was\s+downgraded|downgraded|moved\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down)|dropped|fell|rose|returned)\s+(?:on|to|at|back\s+to|in)?\s*)?(?<!from\s)(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)\b/giu;
 
 function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;

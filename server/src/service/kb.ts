@@ -97,6 +97,11 @@ export interface FigureReading {
   yearFrom?: 'sentence' | 'paragraph' | 'period';
   /** Restrictive subjects: a claim matches this fact only when it names the same ones ("military general", "labor law", "online child sexual exploitation", "courts"). */
   topics: string[];
+  /**
+   * The number counts others besides someone named just before it ("a two-star military
+   * general and six other traffickers"): the group it belongs to is one larger (seven).
+   */
+  others?: boolean;
   /** Who the report attributes the figure to, when not the government ("media reports", "NGOs"). */
   attribution?: string;
   /** The number (or tier) text in the original. */
