@@ -343,3 +343,28 @@ export async function runLspBench(o: LspOptions): Promise<LspResult> {
     });
   }
 }
+
+/** Median and spread of spawn → initialize result over `runs` fresh processes (`serverJs` null: spawn `node -e 0` and time its exit). */
+export async function timeInitialize(serverJs: string | null, runs: number, nodeArgs: readonly string[] = []): Promise<Stats> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    if (serverJs === null) {
+      await new Promise<void>((resolve, reject) => spawn(process.execPath, [...nodeArgs, '-e', '0'], { stdio: 'ignore' }).on('exit', () => resolve()).on('error', reject));
+      times.push(performance.now() - t0);
+      continue;
+    }
+    const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    conn.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
+    conn.listen();
+    try {
+      await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, workspaceFolders: null });
+      times.push(performance.now() - t0);
+    } finally {
+      conn.dispose();
+      proc.kill();
+    }
+  }
+  return stats(times);
+}

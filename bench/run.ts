@@ -18,7 +18,7 @@ import { writeKb } from './gen-kb';
 import { generateDraft } from './gen-draft';
 import { summarise, type FunctionTime } from './lib/cpuprofile';
 import type { Stats } from './lib/stats';
-import { runLspBench, type LspResult } from './lsp';
+import { runLspBench, timeInitialize, type LspResult } from './lsp';
 import { SERVER_NODE_FLAGS } from '../server/src/protocol';
 
 const ROOT = resolve(__dirname, '..');
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const probeId = generated.ids.includes('FRA-2019') ? 'FRA-2019' : generated.ids[Math.floor(generated.ids.length / 2)];
 
   // The children are bundled like dist/ (with __dirname pointing at dist/, so they find server/reports as the server does).
-  for (const name of ['load-kb', 'engine']) {
+  for (const name of ['load-kb', 'engine', 'peer-server']) {
     esbuild.buildSync({ entryPoints: [join(ROOT, 'bench', `${name}.ts`)], outfile: join(OUT, `${name}.js`), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['markdownlint', 'markdownlint/*'], define: { __dirname: JSON.stringify(join(ROOT, 'dist')) } });
   }
   const loadStart = loadavg();
@@ -165,9 +165,18 @@ async function main(): Promise<void> {
   let lspFull: LspResult | null = null;
   let lspSemi: LspResult | null = null;
   let lspError = '';
+  let initOurs: Stats | null = null;
+  let initPeer: Stats | null = null;
+  let initNode: Stats | null = null;
   if (!argv.includes('--no-lsp') && existsSync(serverJs)) {
     const n = quick ? 100 : 500;
     try {
+      const initRuns = quick ? 5 : 15;
+      log(`LSP: spawn → initialize, ${initRuns} fresh processes each: TIP Lens, a bare vscode-languageserver server, node -e 0`);
+      for (let i = 0; i < 2; i++) await timeInitialize(serverJs, 1, SERVER_NODE_FLAGS); // warm the file cache
+      initOurs = await timeInitialize(serverJs, initRuns, SERVER_NODE_FLAGS);
+      initPeer = await timeInitialize(join(OUT, 'peer-server.js'), initRuns, SERVER_NODE_FLAGS);
+      initNode = await timeInitialize(null, initRuns, SERVER_NODE_FLAGS);
       log(`LSP: bundled reports only (node ${SERVER_NODE_FLAGS.join(' ')}, as the VS Code client starts it)`);
       lspBundled = await runLspBench({ serverJs, settings: { reports: [] }, draft: draft20k, probeReference: '[@KHM-2023/R1]', hovers: n, completions: n, edits: quick ? 10 : 40, timeoutMs: 10_000, nodeArgs: [...SERVER_NODE_FLAGS] });
       log('LSP: bundled reports only, plain node (default heap flags)');
@@ -237,7 +246,13 @@ async function main(): Promise<void> {
   budget('Full check, 1 MB draft (median, warm)', e1m?.tipLens.median, 100, 'ms', `p95 ${e1m ? fmt(e1m.tipLens.p95) : '?'} ms; CPU median ${e1m ? fmt(e1m.tipLensCpu.median) : '?'} ms`);
   budget(`KB load, ${COUNT} narratives + bundled (real loader: read and check all, ingest on first use)`, full.loadMs, 1000, 'ms', `CPU ${fmt(full.loadCpuMs)} ms; ingesting every report as well (never needed at once) would add ${fmt(full.ingestAllMs)} ms`);
   budget(`KB RSS, ${COUNT} narratives loaded (loader process)`, mb(full.loadedRss), 250, 'MB', `with every report ingested: ${fmt(mb(full.rss))} MB`);
-  budget('LSP: spawn → initialize result, bundled only', lspBundled?.initializeMs, 200, 'ms');
+  budget(
+    'LSP: spawn → initialize result, bundled only (median of fresh processes)',
+    initOurs?.median,
+    200,
+    'ms',
+    initOurs && initPeer && initNode ? `p95 ${fmt(initOurs.p95)} ms; same run: a bare vscode-languageserver server ${fmt(initPeer.median)} ms, \`node -e 0\` ${fmt(initNode.median)} ms (TIP Lens minus the bare server: ${fmt(initOurs.median - initPeer.median)} ms)` : undefined,
+  );
   budget(`LSP: spawn → initialize result, ${COUNT} narratives`, lspFull?.initializeMs, 1000, 'ms');
   budget(`LSP: spawn → first hover with content, ${COUNT} narratives`, lspFull?.firstHoverMs, 1000, 'ms');
   budget('LSP: hover p99, bundled only', lspBundled?.hover.p99, 5, 'ms');
