@@ -3,7 +3,10 @@ import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { Commands } from '../../server/src/protocol';
 import { CancelledError } from '../../server/src/service/types';
-import { cancelled, draft, findingFor, service, token, withFindings } from './_lsp-fixtures';
+import { cancelled, draft, findingFor, report, service, token, withFindings } from './_lsp-fixtures';
+import { KnowledgeBase } from '../../server/src/service/kb';
+import { isIngested, lazyReport } from '../../server/src/ingest';
+import { createTipLensService } from '../../server/src/service/index';
 
 const md = (h: { contents: unknown } | null): string => (h ? (h.contents as MarkupContent).value : '');
 
@@ -107,4 +110,21 @@ test('hover ranges count UTF-16 code units after emoji, with CRLF line ends', ()
   const { doc, at } = draft('🇰🇭 brief\r\n😀 [@KHM-2023/^R3]\r\n');
   const h = service().hover(doc, at[0], token);
   assert.deepEqual(h?.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 16 } });
+});
+
+test('hover on a reference does not wait for the checks; hover on a figure does, and both equal the full analysis', () => {
+  const base = report('KHM-2022');
+  const kb = new KnowledgeBase([report('KHM-2023'), base]);
+  const cited = lazyReport({ ...base.manifest, id: 'QQQ-2021', iso3: 'QQQ', edition: 2021 }, base.text, base.file);
+  kb.add(cited);
+  const s = createTipLensService({ kb });
+  const { doc, at } = draft('In 2021 the government convicted 3^8 traffickers [@QQQ-2021]. See [@KHM-20^23/R1].');
+  const onRef = s.hover(doc, at[1], token);
+  assert.match(md(onRef), /Investigate and prosecute traffickers/);
+  assert.equal(isIngested(cited), false, 'the reference hover read no facts');
+  const onFigure = s.hover(doc, at[0], token);
+  assert.equal(isIngested(cited), true, 'the figure hover ran the checks');
+  const fresh = createTipLensService({ kb });
+  fresh.analyze(doc, token);
+  assert.deepEqual([onRef, onFigure], [fresh.hover(doc, at[1], token), fresh.hover(doc, at[0], token)]);
 });

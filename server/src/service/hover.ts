@@ -26,6 +26,13 @@ export function showSourceLink(report: Report, span: Span, title = 'Open source'
   return `[${title}](command:${Commands.showSource}?${encodeURIComponent(JSON.stringify(args))} "${citationLabel(report)}")`;
 }
 
+/** The hover of a reference, from the draft's references alone (no checks needed): null when the position is on none. */
+export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnalysis, 'references'>, position: Position, token: CancellationToken): Hover | null {
+  throwIfCancelled(token);
+  const ref = referenceAt(reading, doc.offsetAt(position));
+  return ref ? markdown(referenceHover(ref), { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) }) : null;
+}
+
 export function provideHover(doc: TextDocument, analysis: DraftAnalysis, kb: KnowledgeBase, position: Position, token: CancellationToken): Hover | null {
   throwIfCancelled(token);
   const offset = doc.offsetAt(position);

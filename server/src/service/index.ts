@@ -11,7 +11,7 @@ import { citationLabel } from './kb';
 import { defaultSettings, type TipLensSettings } from './settings';
 import type { CancellationToken } from './types';
 import { throwIfCancelled } from './types';
-import { provideHover } from './hover';
+import { provideHover, provideReferenceHover } from './hover';
 import { provideCompletion, resolveCompletion, type DraftReading } from './completion';
 import { defaultReportOf, findReferences, readDraft } from './draft';
 import { provideCodeActions, provideFixAll } from './codeActions';
@@ -87,7 +87,9 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       return provideDiagnostics(doc, service.analyze(doc, token), settings, token);
     },
     hover(doc, position, token) {
-      return enabled(token) ? provideHover(doc, service.analyze(doc, token), kb, position, token) : null;
+      if (!enabled(token)) return null;
+      // A reference's hover needs only the draft's references: it does not wait for the checks after an edit.
+      return provideReferenceHover(doc, reading(doc, token), position, token) ?? provideHover(doc, service.analyze(doc, token), kb, position, token);
     },
     completion(doc, position, token) {
       return enabled(token) ? provideCompletion(doc, reading(doc, token), kb, position, token) : null;

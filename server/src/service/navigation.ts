@@ -11,7 +11,7 @@ import { rangeInReport } from './positions';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
 
 /** The reference whose key (with its `@`) holds the offset. */
-export function referenceAt(analysis: DraftAnalysis, offset: number): DraftReference | undefined {
+export function referenceAt(analysis: Pick<DraftAnalysis, 'references'>, offset: number): DraftReference | undefined {
   return analysis.references.find((r) => offset >= r.span.start - 1 && offset <= r.span.end);
 }
 
