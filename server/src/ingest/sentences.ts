@@ -3,6 +3,36 @@ import type { Span } from '../service/kb';
 
 const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);
 
+/** Whether the UTF-16 code unit `c` is one that the regex `\s` matches (white space and line terminators, as `String.prototype.trim` removes). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const UPPER_START = /[\p{Lu}\d"'“‘([]/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+/** Whether the code unit at `i` may start a sentence: what `/[\p{Lu}\d"'“‘([]/u` matches on that one code unit. */
+function startsSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
+  if (c === 0x201c || c === 0x2018) return true;
+  return UPPER_START.test(text[i]);
+}
+
+/** What `/[\p{L}.]/u` matches on the one code unit at `i`. */
+function letterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DOT.test(text[i]);
+}
+
+/** What `/["'”’)\]]/` matches on the code unit `c`. */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019;
+}
+
 /**
  * Splits [start, end) of `text` into sentences. A sentence ends at . ! or ? (and
  * any closing quotes or brackets) followed by white space and an upper-case letter,
@@ -11,52 +41,68 @@ const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'd
  */
 export function splitSentences(text: string, start = 0, end = text.length): Span[] {
   const out: Span[] = [];
+  splitSentencesInto(out, text, start, end);
+  return out;
+}
+
+/** `splitSentences`, appending to `out` (no array per block). */
+export function splitSentencesInto(out: Span[], text: string, start = 0, end = text.length): void {
   let s = start;
-  while (s < end && /\s/.test(text[s])) s++;
+  while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
   let i = s;
   while (i < end) {
-    // Most characters are none of \n . ! ?: skip them without making a one-character string.
+    // Most characters are none of \n . ! ?: skip them by char code.
     const code = text.charCodeAt(i);
     if (code !== 10 && code !== 46 && code !== 33 && code !== 63) {
       i++;
       continue;
     }
-    const c = text[i];
-    if (c === '\n' && /^\n[ \t]*\n/.test(text.slice(i, i + 40))) {
-      push(out, text, s, i);
-      while (i < end && /\s/.test(text[i])) i++;
-      s = i;
-      continue;
-    }
-    if (c === '.' || c === '!' || c === '?') {
-      let j = i + 1;
-      while (j < end && /["'”’)\]]/.test(text[j])) j++;
-      if (j >= end) break;
-      if (!/\s/.test(text[j])) {
-        i++;
+    if (code === 10) {
+      if (blankLineAfter(text, i)) {
+        push(out, text, s, i);
+        while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+        s = i;
         continue;
       }
-      let k = j;
-      while (k < end && /\s/.test(text[k])) k++;
-      const next = text[k];
-      if (k < end && /[\p{Lu}\d"'“‘([]/u.test(next) && !(c === '.' && isAbbreviation(text, s, i))) {
-        push(out, text, s, j);
-        s = k;
-        i = k;
-        continue;
-      }
-      i = j;
+      i++;
       continue;
     }
-    i++;
+    let j = i + 1;
+    while (j < end && isCloser(text.charCodeAt(j))) j++;
+    if (j >= end) break;
+    if (!isSpaceCode(text.charCodeAt(j))) {
+      i++;
+      continue;
+    }
+    let k = j;
+    while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k < end && startsSentence(text, k) && !(code === 46 && isAbbreviation(text, s, i))) {
+      push(out, text, s, j);
+      s = k;
+      i = k;
+      continue;
+    }
+    i = j;
   }
   push(out, text, s, end);
-  return out;
+}
+
+/** What `/^\n[ \t]*\n/` matches on `text.slice(i, i + 40)`, given a line feed at `i`. */
+function blankLineAfter(text: string, i: number): boolean {
+  const limit = Math.min(i + 40, text.length);
+  let j = i + 1;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9) return false;
+    j++;
+  }
+  return false;
 }
 
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
   let b = dot;
-  while (b > sentenceStart && /[\p{L}.]/u.test(text[b - 1])) b--;
+  while (b > sentenceStart && letterOrDot(text, b - 1)) b--;
   const word = text.slice(b, dot).toLowerCase();
   if (word.length === 1) return true; // an initial: "J. Smith"
   return ABBREVIATIONS.has(word);
@@ -64,6 +110,6 @@ function isAbbreviation(text: string, sentenceStart: number, dot: number): boole
 
 function push(out: Span[], text: string, start: number, end: number): void {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > start) out.push({ start, end: e });
 }

@@ -4,7 +4,7 @@
  * suppression comments, references in Pandoc citation syntax, and sentences.
  */
 import { parse as parseYaml } from 'yaml';
-import { splitSentences } from '../ingest/sentences';
+import { isSpaceCode, splitSentencesInto } from '../ingest/sentences';
 import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from './kb';
 import { sectionTitle } from './kb';
 import { kbIndex } from './kbIndex';
@@ -31,8 +31,6 @@ export interface DraftText {
   sentences: Span[];
   lineStarts: number[];
 }
-
-const FENCE_RE = /^( {0,3})(`{3,}|~{3,})/;
 
 export function readDraft(text: string, languageId: string | undefined): DraftText {
   const isMarkdown = languageId !== 'plaintext';
@@ -103,7 +101,7 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const prose = applyMasks(text, masks);
   const blocks = isMarkdown ? markdownBlocks(prose, lineStarts) : plainBlocks(prose);
   const sentences: Span[] = [];
-  for (const b of blocks) sentences.push(...splitSentences(prose, b.start, b.end));
+  for (const b of blocks) splitSentencesInto(sentences, prose, b.start, b.end);
   return { text, prose, isMarkdown, frontMatter, suppressions, blocks, sentences, lineStarts };
 }
 
@@ -137,29 +135,33 @@ function blank(text: string, s: number, e: number): string {
   }
 }
 
-function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
+export function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
   // Fenced code blocks.
-  let fence: string | undefined;
+  let fenceChar = 0;
+  let fenceLength = 0;
   let fenceStart = 0;
   for (let l = 0; l < lineStarts.length; l++) {
     const s = lineStarts[l];
     if (s < from) continue;
     const e = lineStarts[l + 1] ?? text.length;
-    const line = text.slice(s, e);
-    const m = FENCE_RE.exec(line);
-    if (fence === undefined) {
-      if (m) {
-        fence = m[2];
+    const run = fenceRun(text, s, e);
+    if (fenceChar === 0) {
+      if (run >= 0) {
+        fenceChar = text.charCodeAt(run);
+        fenceLength = runLength(text, run, e);
         fenceStart = s;
-      } else if (/^( {4}|\t)/.test(line) && l > 0 && /^\s*$/.test(text.slice(lineStarts[l - 1], s))) {
+      } else if (indentedCode(text, s, e) && l > 0 && allSpace(text, lineStarts[l - 1], s)) {
         mask(s, e); // indented code block line after a blank line
       }
-    } else if (m && m[2][0] === fence[0] && m[2].length >= fence.length && line.trim() === m[2]) {
-      mask(fenceStart, e);
-      fence = undefined;
+    } else if (run >= 0 && text.charCodeAt(run) === fenceChar) {
+      const n = runLength(text, run, e);
+      if (n >= fenceLength && allSpace(text, run + n, e)) {
+        mask(fenceStart, e);
+        fenceChar = 0;
+      }
     }
   }
-  if (fence !== undefined) mask(fenceStart, text.length);
+  if (fenceChar !== 0) mask(fenceStart, text.length);
   // Inline code, link targets, autolinks, reference definitions, raw HTML tags.
   for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) if (m.index >= from) mask(m.index, m.index + m[0].length);
   for (const m of text.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g)) mask(m.index + 1, m.index + m[0].length);
@@ -168,8 +170,134 @@ function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: n
   for (const m of text.matchAll(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g)) mask(m.index, m.index + m[0].length);
 }
 
+/**
+ * Where a fence opens on the line [s, e): the offset of its first ` or ~ when
+ * the line matches `/^( {0,3})(`{3,}|~{3,})/`, else -1.
+ */
+export function fenceRun(text: string, s: number, e: number): number {
+  let p = s;
+  while (p < e && p - s < 3 && text.charCodeAt(p) === 32) p++;
+  const c = text.charCodeAt(p);
+  if ((c !== 96 && c !== 126) || p >= e) return -1;
+  return runLength(text, p, e) >= 3 ? p : -1;
+}
+
+/** How many copies of the code unit at `p` follow one another from `p` (before `e`). */
+function runLength(text: string, p: number, e: number): number {
+  const c = text.charCodeAt(p);
+  let q = p;
+  while (q < e && text.charCodeAt(q) === c) q++;
+  return q - p;
+}
+
+/** What `/^( {4}|\t)/` says of the line [s, e). */
+export function indentedCode(text: string, s: number, e: number): boolean {
+  if (s < e && text.charCodeAt(s) === 9) return true;
+  if (e - s < 4) return false;
+  return text.charCodeAt(s) === 32 && text.charCodeAt(s + 1) === 32 && text.charCodeAt(s + 2) === 32 && text.charCodeAt(s + 3) === 32;
+}
+
+/** What `/^\s*$/` says of text[s, e). */
+export function allSpace(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A Markdown line's block markers, read by char code. */
+export interface LineShape {
+  /** Where the line's text starts: the end of what `/^(\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+|\|)?)(?:>\s?)*\/` matches. */
+  textStart: number;
+  /** `/^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\||(?:[-*_]\s*){3,}$)/`: the line starts a block of its own. */
+  own: boolean;
+  /** `/^\s{0,3}#{1,6}\s/`: a heading. */
+  heading: boolean;
+  /** `/^\s{0,3}(?:[-*_]\s*){3,}$/`: a thematic break. */
+  rule: boolean;
+}
+
+/** The shape of the line [s, e) (no line break inside but possibly a carriage return). */
+export function lineShape(text: string, s: number, e: number): LineShape {
+  let p = s;
+  while (p < e && p - s < 3 && isSpaceCode(text.charCodeAt(p))) p++;
+  let m = p;
+  let own = false;
+  let heading = false;
+  let rule = false;
+  if (p < e) {
+    const c = text.charCodeAt(p);
+    if (c === 35) {
+      // #{1,6}\s+
+      let q = p;
+      while (q < e && q - p < 6 && text.charCodeAt(q) === 35) q++;
+      if (q < e && isSpaceCode(text.charCodeAt(q))) {
+        q++;
+        while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
+        m = q;
+        own = heading = true;
+      }
+    } else if (c === 62) {
+      m = p + 1;
+    } else if (c === 45 || c === 42 || c === 43) {
+      if (p + 1 < e && isSpaceCode(text.charCodeAt(p + 1))) {
+        let q = p + 2;
+        while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
+        m = q;
+        own = true;
+      }
+    } else if (isDigit(c)) {
+      let q = p;
+      while (q < e && q - p < 9 && isDigit(text.charCodeAt(q))) q++;
+      const d = text.charCodeAt(q);
+      if (q < e && (d === 46 || d === 41) && q + 1 < e && isSpaceCode(text.charCodeAt(q + 1))) {
+        q += 2;
+        while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
+        m = q;
+        own = true;
+      }
+    } else if (c === 124) {
+      m = p + 1;
+      own = true;
+    }
+    if (c === 45 || c === 42 || c === 95) {
+      // (?:[-*_]\s*){3,}$
+      let marks = 0;
+      let q = p;
+      for (; q < e; q++) {
+        const d = text.charCodeAt(q);
+        if (d === 45 || d === 42 || d === 95) marks++;
+        else if (!isSpaceCode(d)) break;
+      }
+      rule = q === e && marks >= 3;
+      if (rule) own = true;
+    }
+  }
+  // (?:>\s?)* — after a '>' marker the group 1 already took one '>' and at most one white space.
+  if (m === p + 1 && text.charCodeAt(p) === 62 && m < e && isSpaceCode(text.charCodeAt(m))) m++;
+  while (m < e && text.charCodeAt(m) === 62) {
+    m++;
+    if (m < e && isSpaceCode(text.charCodeAt(m))) m++;
+  }
+  return { textStart: m, own, heading, rule };
+}
+
+/** What `/^\s*\|?[\s:|-]+\|[\s:|-]*$/` says of the line [s, e): a table's separator row. */
+export function tableSeparator(text: string, s: number, e: number): boolean {
+  let bar = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) {
+      if (i > s) bar = true;
+    } else if (c !== 58 && c !== 45 && !isSpaceCode(c)) return false;
+  }
+  return bar;
+}
+
 /** Paragraphs, list items, headings, table rows and block quotes: sentences never cross them. */
-function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
+export function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
   const out: Span[] = [];
   let cur: Span | undefined;
   const close = () => {
@@ -179,21 +307,18 @@ function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
   for (let l = 0; l < lineStarts.length; l++) {
     const s = lineStarts[l];
     let e = lineStarts[l + 1] ?? prose.length;
-    while (e > s && (prose[e - 1] === '\n' || prose[e - 1] === '\r')) e--;
-    const line = prose.slice(s, e);
-    if (/^\s*$/.test(line)) {
+    while (e > s && (prose.charCodeAt(e - 1) === 10 || prose.charCodeAt(e - 1) === 13)) e--;
+    if (allSpace(prose, s, e)) {
       close();
       continue;
     }
     // Skip block markers so a block starts at its text.
-    const marker = /^(\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+|\|)?)(?:>\s?)*/.exec(line);
-    const textStart = s + (marker ? marker[0].length : 0);
-    const own = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\||(?:[-*_]\s*){3,}$)/.test(line);
-    if (own || !cur) {
+    const shape = lineShape(prose, s, e);
+    if (shape.own || !cur) {
       close();
-      if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line) || /^\s*\|?[\s:|-]+\|[\s:|-]*$/.test(line)) continue; // rule or table separator
-      cur = { start: textStart, end: e };
-      if (/^\s{0,3}#{1,6}\s/.test(line)) close();
+      if (shape.rule || tableSeparator(prose, s, e)) continue; // rule or table separator
+      cur = { start: shape.textStart, end: e };
+      if (shape.heading) close();
     } else {
       cur.end = e;
     }

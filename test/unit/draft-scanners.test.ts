@@ -1,0 +1,222 @@
+/**
+ * The draft reader's hand-written scanners against the regexes they replace:
+ * line shapes (block markers, headings, rules, table separators), fences and
+ * indented code, white space, and the sentence splitter (against the regex
+ * version it replaced, kept here as the reference).
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Span } from '../../server/src/service/kb';
+import { allSpace, fenceRun, indentedCode, lineShape, markdownBlocks, maskMarkdown, tableSeparator } from '../../server/src/service/draft';
+import { isSpaceCode, splitSentences } from '../../server/src/ingest/sentences';
+
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
+const params = { seed: SEED, numRuns: 3000 };
+
+/** Characters the scanners treat specially, and a few they must not. */
+const UNITS = [' ', ' ', ' ', '\t', '\r', '\n', '\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '#', '#', '>', '-', '-', '*', '+', '_', '|', ':', '.', '.', ')', '(', '[', ']', '0', '1', '9', '`', '`', '~', '~', '```', '~~~', '\n```', '\n~~~~', 'a', 'b', 'A', 'Z', 'é', 'İ', '\ud835', '\udc00', '“', '‘', '’', '”', '"', "'", '!', '?', '<', '!--', '-->', '@', 'U.S.', 'e.g.', 'Mr.', 'J.'];
+const textArb = fc.array(fc.constantFrom(...UNITS), { maxLength: 80 }).map((a) => a.join(''));
+const lineArb = textArb.map((t) => t.replace(/\n/g, ''));
+
+// The regexes the scanners replace, verbatim.
+const MARKER = /^(\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+|\|)?)(?:>\s?)*/;
+const OWN = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\||(?:[-*_]\s*){3,}$)/;
+const HEADING = /^\s{0,3}#{1,6}\s/;
+const RULE = /^\s{0,3}(?:[-*_]\s*){3,}$/;
+const TABLE_SEPARATOR = /^\s*\|?[\s:|-]+\|[\s:|-]*$/;
+const FENCE_RE = /^( {0,3})(`{3,}|~{3,})/;
+
+/** The regex versions, as they were in draft.ts. */
+function markdownBlocksByRegex(prose: string, lineStarts: number[]): Span[] {
+  const out: Span[] = [];
+  let cur: Span | undefined;
+  const close = () => {
+    if (cur) out.push(cur);
+    cur = undefined;
+  };
+  for (let l = 0; l < lineStarts.length; l++) {
+    const s = lineStarts[l];
+    let e = lineStarts[l + 1] ?? prose.length;
+    while (e > s && (prose[e - 1] === '\n' || prose[e - 1] === '\r')) e--;
+    const line = prose.slice(s, e);
+    if (/^\s*$/.test(line)) {
+      close();
+      continue;
+    }
+    const marker = MARKER.exec(line);
+    const textStart = s + (marker ? marker[0].length : 0);
+    const own = OWN.test(line);
+    if (own || !cur) {
+      close();
+      if (RULE.test(line) || TABLE_SEPARATOR.test(line)) continue;
+      cur = { start: textStart, end: e };
+      if (HEADING.test(line)) close();
+    } else {
+      cur.end = e;
+    }
+  }
+  close();
+  return out;
+}
+
+function maskMarkdownByRegex(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
+  let fence: string | undefined;
+  let fenceStart = 0;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const s = lineStarts[l];
+    if (s < from) continue;
+    const e = lineStarts[l + 1] ?? text.length;
+    const line = text.slice(s, e);
+    const m = FENCE_RE.exec(line);
+    if (fence === undefined) {
+      if (m) {
+        fence = m[2];
+        fenceStart = s;
+      } else if (/^( {4}|\t)/.test(line) && l > 0 && /^\s*$/.test(text.slice(lineStarts[l - 1], s))) {
+        mask(s, e);
+      }
+    } else if (m && m[2][0] === fence[0] && m[2].length >= fence.length && line.trim() === m[2]) {
+      mask(fenceStart, e);
+      fence = undefined;
+    }
+  }
+  if (fence !== undefined) mask(fenceStart, text.length);
+  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) if (m.index >= from) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g)) mask(m.index + 1, m.index + m[0].length);
+  for (const m of text.matchAll(/<(?:https?:|mailto:)[^>\s]+>/gi)) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g)) mask(m.index, m.index + m[0].length);
+}
+
+const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);
+function splitSentencesByRegex(text: string, start = 0, end = text.length): Span[] {
+  const out: Span[] = [];
+  const push = (a: number, b: number) => {
+    let e = b;
+    while (e > a && /\s/.test(text[e - 1])) e--;
+    if (e > a) out.push({ start: a, end: e });
+  };
+  const isAbbreviation = (sentenceStart: number, dot: number) => {
+    let b = dot;
+    while (b > sentenceStart && /[\p{L}.]/u.test(text[b - 1])) b--;
+    const word = text.slice(b, dot).toLowerCase();
+    if (word.length === 1) return true;
+    return ABBREVIATIONS.has(word);
+  };
+  let s = start;
+  while (s < end && /\s/.test(text[s])) s++;
+  let i = s;
+  while (i < end) {
+    const c = text[i];
+    if (c === '\n' && /^\n[ \t]*\n/.test(text.slice(i, i + 40))) {
+      push(s, i);
+      while (i < end && /\s/.test(text[i])) i++;
+      s = i;
+      continue;
+    }
+    if (c === '.' || c === '!' || c === '?') {
+      let j = i + 1;
+      while (j < end && /["'”’)\]]/.test(text[j])) j++;
+      if (j >= end) break;
+      if (!/\s/.test(text[j])) {
+        i++;
+        continue;
+      }
+      let k = j;
+      while (k < end && /\s/.test(text[k])) k++;
+      const next = text[k];
+      if (k < end && /[\p{Lu}\d"'“‘([]/u.test(next) && !(c === '.' && isAbbreviation(s, i))) {
+        push(s, j);
+        s = k;
+        i = k;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  push(s, end);
+  return out;
+}
+
+function lineStartsOf(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+describe('draft scanners equal the regexes they replace', () => {
+  test('isSpaceCode is /\\s/ on every UTF-16 code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+
+  test('allSpace, indentedCode, tableSeparator and fenceRun on a line inside a longer text', () => {
+    fc.assert(
+      fc.property(lineArb, lineArb, lineArb, (before, line, after) => {
+        const text = before + line + after;
+        const s = before.length;
+        const e = s + line.length;
+        assert.equal(allSpace(text, s, e), /^\s*$/.test(line));
+        assert.equal(indentedCode(text, s, e), /^( {4}|\t)/.test(line));
+        assert.equal(tableSeparator(text, s, e), TABLE_SEPARATOR.test(line));
+        const m = FENCE_RE.exec(line);
+        assert.equal(fenceRun(text, s, e), m ? s + m[1].length : -1);
+      }),
+      params,
+    );
+  });
+
+  test('lineShape: text start, own block, heading and rule', () => {
+    fc.assert(
+      fc.property(lineArb, lineArb, lineArb, (before, line, after) => {
+        const text = before + line + after;
+        const s = before.length;
+        const shape = lineShape(text, s, s + line.length);
+        assert.deepEqual(shape, { textStart: s + MARKER.exec(line)![0].length, own: OWN.test(line), heading: HEADING.test(line), rule: RULE.test(line) });
+      }),
+      params,
+    );
+  });
+
+  test('markdownBlocks and maskMarkdown on whole texts', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(20), (text, fromRaw) => {
+        const starts = lineStartsOf(text);
+        assert.deepEqual(markdownBlocks(text, starts), markdownBlocksByRegex(text, starts));
+        const from = Math.min(fromRaw, text.length);
+        const got: [number, number][] = [];
+        const want: [number, number][] = [];
+        maskMarkdown(text, starts, (a, b) => got.push([a, b]), from);
+        maskMarkdownByRegex(text, starts, (a, b) => want.push([a, b]), from);
+        assert.deepEqual(got, want);
+      }),
+      params,
+    );
+  });
+
+  test('splitSentences equals the regex splitter, on whole texts and on sub-ranges', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(90), fc.nat(90), (text, a, b) => {
+        assert.deepEqual(splitSentences(text), splitSentencesByRegex(text));
+        const start = Math.min(a, b, text.length);
+        const end = Math.min(Math.max(a, b), text.length);
+        assert.deepEqual(splitSentences(text, start, end), splitSentencesByRegex(text, start, end));
+      }),
+      params,
+    );
+  });
+
+  test('fences: the closing fence needs the same character, at least the opening length and nothing but white space after it', () => {
+    const cases = ['```\ncode\n```\nafter', '````\ncode\n```\nstill\n````\nafter', '~~~\ncode\n```\n~~~ \r\nafter', '```js\ncode\n``` x\n```\n', '   ```\nx\n    ```\ny', 'a\n\n    indented\n\tindented\nnot'];
+    for (const text of cases) {
+      const starts = lineStartsOf(text);
+      const got: [number, number][] = [];
+      const want: [number, number][] = [];
+      maskMarkdown(text, starts, (a, b) => got.push([a, b]), 0);
+      maskMarkdownByRegex(text, starts, (a, b) => want.push([a, b]), 0);
+      assert.deepEqual(got, want, JSON.stringify(text));
+    }
+  });
+});
