@@ -347,14 +347,21 @@ const OUR_KEY = /^(?:[A-Za-z]{3}-\d{4}(?:\/[A-Za-z][\w-]*(?:\.\d+)?)?|R\d+|[a-z]
 export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultReport: string | undefined): DraftReference[] {
   const out: DraftReference[] = [];
   const prose = draft.prose;
+  // A big draft cites the same few keys thousands of times: each key as written is trimmed, tested and resolved once per call.
+  const byKey = new Map<string, DraftReference | null>();
   for (const m of prose.matchAll(/\[([^\[\]\n]*@[^\[\]\n]*)\]/g)) {
     const bracket = { start: m.index, end: m.index + m[0].length };
     for (const k of m[1].matchAll(/(?<![\w@])-?@([A-Za-z0-9][\w./:-]*)/g)) {
-      let raw = k[1];
-      while (/[.:/-]$/.test(raw)) raw = raw.slice(0, -1);
-      if (!OUR_KEY.test(raw)) continue;
+      let once = byKey.get(k[1]);
+      if (once === undefined) {
+        let raw = k[1];
+        while (/[.:/-]$/.test(raw)) raw = raw.slice(0, -1);
+        once = OUR_KEY.test(raw) ? resolveReference({ bracket, span: { start: 0, end: 0 }, raw }, kb, defaultReport) : null;
+        byKey.set(k[1], once);
+      }
+      if (once === null) continue;
       const start = m.index + 1 + k.index + k[0].indexOf('@') + 1;
-      out.push(resolveReference({ bracket, span: { start, end: start + raw.length }, raw }, kb, defaultReport));
+      out.push(resolved({ bracket, span: { start, end: start + once.raw.length }, raw: once.raw }, once.reportId, once.item, once.target, once.problem, once.partialSource));
     }
   }
   return out;
