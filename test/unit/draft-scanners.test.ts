@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/service/kb';
 import { allSpace, fenceRun, indentedCode, lineShape, markdownBlocks, maskMarkdown, tableSeparator } from '../../server/src/service/draft';
-import { isSpaceCode, splitSentences } from '../../server/src/ingest/sentences';
+import { BreakFinder, isSpaceCode, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
 const params = { seed: SEED, numRuns: 3000 };
@@ -203,6 +203,22 @@ describe('draft scanners equal the regexes they replace', () => {
         const start = Math.min(a, b, text.length);
         const end = Math.min(Math.max(a, b), text.length);
         assert.deepEqual(splitSentences(text, start, end), splitSentencesByRegex(text, start, end));
+      }),
+      params,
+    );
+  });
+
+  test('splitSentencesInto with one BreakFinder over many ranges, in any order, equals the regex splitter range by range', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(fc.tuple(fc.nat(90), fc.nat(90)), { maxLength: 8 }), (text, ranges) => {
+        const finder = new BreakFinder(text);
+        for (const [a, b] of ranges) {
+          const start = Math.min(a, b, text.length);
+          const end = Math.min(Math.max(a, b), text.length);
+          const got: Span[] = [];
+          splitSentencesInto(got, text, start, end, finder);
+          assert.deepEqual(got, splitSentencesByRegex(text, start, end));
+        }
       }),
       params,
     );

@@ -45,13 +45,65 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   return out;
 }
 
-/** `splitSentences`, appending to `out` (no array per block). */
-export function splitSentencesInto(out: Span[], text: string, start = 0, end = text.length): void {
+/**
+ * The next line feed, '.', '!' or '?' of one text, found by `indexOf` (much faster
+ * than a loop over char codes), remembering where each of the four comes next:
+ * over ranges taken in order, each character is searched for once per
+ * occurrence; a range before the last one searches again, so any order is right.
+ */
+export class BreakFinder {
+  private nl = -1;
+  private dot = -1;
+  private bang = -1;
+  private question = -1;
+  private nlFrom = 0;
+  private dotFrom = 0;
+  private bangFrom = 0;
+  private questionFrom = 0;
+  constructor(readonly text: string) {}
+
+  /** The first of \n . ! ? at or after `i`, or the text's length when there is none. */
+  at(i: number): number {
+    const text = this.text;
+    if (this.nl < i || i < this.nlFrom) {
+      const p = text.indexOf('\n', i);
+      this.nl = p < 0 ? text.length : p;
+      this.nlFrom = i;
+    }
+    if (this.dot < i || i < this.dotFrom) {
+      const p = text.indexOf('.', i);
+      this.dot = p < 0 ? text.length : p;
+      this.dotFrom = i;
+    }
+    if (this.bang < i || i < this.bangFrom) {
+      const p = text.indexOf('!', i);
+      this.bang = p < 0 ? text.length : p;
+      this.bangFrom = i;
+    }
+    if (this.question < i || i < this.questionFrom) {
+      const p = text.indexOf('?', i);
+      this.question = p < 0 ? text.length : p;
+      this.questionFrom = i;
+    }
+    return Math.min(this.nl, this.dot, this.bang, this.question);
+  }
+}
+
+/**
+ * `splitSentences`, appending to `out` (no array per block). With a `finder` for
+ * `text`, ordinary characters are skipped by `indexOf` (for many ranges of one big
+ * text); without one, by char code (a finder per call could search far past `end`).
+ */
+export function splitSentencesInto(out: Span[], text: string, start = 0, end = text.length, finder?: BreakFinder): void {
   let s = start;
   while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
   let i = s;
   while (i < end) {
-    // Most characters are none of \n . ! ?: skip them by char code.
+    // Most characters are none of \n . ! ?: skip them.
+    if (finder) {
+      i = finder.at(i);
+      if (i >= end) break;
+    }
     const code = text.charCodeAt(i);
     if (code !== 10 && code !== 46 && code !== 33 && code !== 63) {
       i++;

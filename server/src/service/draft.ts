@@ -4,7 +4,7 @@
  * suppression comments, references in Pandoc citation syntax, and sentences.
  */
 import { parse as parseYaml } from 'yaml';
-import { isSpaceCode, splitSentencesInto } from '../ingest/sentences';
+import { BreakFinder, isSpaceCode, splitSentencesInto } from '../ingest/sentences';
 import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from './kb';
 import { sectionTitle } from './kb';
 import { kbIndex } from './kbIndex';
@@ -101,7 +101,8 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const prose = applyMasks(text, masks);
   const blocks = isMarkdown ? markdownBlocks(prose, lineStarts) : plainBlocks(prose);
   const sentences: Span[] = [];
-  for (const b of blocks) splitSentencesInto(sentences, prose, b.start, b.end);
+  const finder = new BreakFinder(prose);
+  for (const b of blocks) splitSentencesInto(sentences, prose, b.start, b.end, finder);
   return { text, prose, isMarkdown, frontMatter, suppressions, blocks, sentences, lineStarts };
 }
 
