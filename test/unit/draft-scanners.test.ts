@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/service/kb';
-import { allSpace, fenceRun, indentedCode, lineShape, markdownBlocks, maskMarkdown, tableSeparator } from '../../server/src/service/draft';
+import { allSpace, fenceRun, indentedCode, lineShape, markdownBlocks, maskMarkdown, readDraft, tableSeparator } from '../../server/src/service/draft';
 import { BreakFinder, isSpaceCode, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
@@ -222,6 +222,25 @@ describe('draft scanners equal the regexes they replace', () => {
       }),
       params,
     );
+  });
+
+  test('prose keeps every offset and line break: each character is the draft\'s own or a space, and inline code or a URL is blanked', () => {
+    const pieces = fc.constantFrom('`code`', '``a`b``', 'see https://example.org/x?y=1 now', '<!-- c\r\nd -->', '[t](http://a.b/c)', '<b>', '\n```\nx\r\ny\n```\n', 'word', ' ', '\n', '\r\n', '\r', '’', '.');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, textArb), { maxLength: 12 }), fc.constantFrom('markdown', 'plaintext'), (chunks, languageId) => {
+        const text = chunks.join('');
+        const { prose } = readDraft(text, languageId);
+        assert.equal(prose.length, text.length);
+        for (let i = 0; i < text.length; i++) {
+          const c = text[i];
+          if (c === '\n' || c === '\r') assert.equal(prose[i], c);
+          else assert.ok(prose[i] === c || prose[i] === ' ', `offset ${i}`);
+        }
+        if (languageId === 'markdown' && text === 'a `code` b') assert.equal(prose, 'a        b');
+      }),
+      params,
+    );
+    assert.equal(readDraft('a `code` b https://x.org/y\r\n<!-- x\ny -->z', 'markdown').prose, 'a        b                \r\n      \n     z');
   });
 
   test('fences: the closing fence needs the same character, at least the opening length and nothing but white space after it', () => {

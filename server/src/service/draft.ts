@@ -111,29 +111,54 @@ function applyMasks(text: string, masks: Span[]): string {
   if (masks.length === 0) return text;
   masks.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
+  const breaks = new LineBreaks(text);
   let at = 0;
   for (const m of masks) {
     const s = Math.max(m.start, at);
     if (m.end <= s) continue;
-    parts.push(text.slice(at, s), blank(text, s, m.end));
+    if (s > at) parts.push(text.slice(at, s));
+    // text[s, m.end) with every character but line breaks turned into a space.
+    let from = s;
+    for (let nl = breaks.at(from); nl < m.end; nl = breaks.at(from)) {
+      if (nl > from) parts.push(spaces(nl - from));
+      parts.push(text.charCodeAt(nl) === 10 ? '\n' : '\r');
+      from = nl + 1;
+    }
+    if (m.end > from) parts.push(spaces(m.end - from));
     at = m.end;
   }
-  parts.push(text.slice(at));
+  if (at < text.length) parts.push(text.slice(at));
   return parts.join('');
 }
 
-/** text[s, e) with every character but line breaks turned into a space. */
-function blank(text: string, s: number, e: number): string {
-  let out = '';
-  let at = s;
-  for (;;) {
-    let nl = at;
-    while (nl < e && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
-    out += ' '.repeat(nl - at);
-    if (nl >= e) return out;
-    out += text[nl];
-    at = nl + 1;
+/** The next line feed or carriage return by indexOf, remembering where each comes next (masks are blanked in order). */
+class LineBreaks {
+  private nl = -1;
+  private cr = -1;
+  private nlFrom = 0;
+  private crFrom = 0;
+  constructor(private readonly text: string) {}
+  /** The first \n or \r at or after `i`, or the text's length. */
+  at(i: number): number {
+    if (this.nl < i || i < this.nlFrom) {
+      const p = this.text.indexOf('\n', i);
+      this.nl = p < 0 ? this.text.length : p;
+      this.nlFrom = i;
+    }
+    if (this.cr < i || i < this.crFrom) {
+      const p = this.text.indexOf('\r', i);
+      this.cr = p < 0 ? this.text.length : p;
+      this.crFrom = i;
+    }
+    return this.nl < this.cr ? this.nl : this.cr;
   }
+}
+
+/** A run of n spaces, sliced from one flat string (`' '.repeat` makes a rope that the final join must walk). */
+let SPACES = ' '.repeat(256);
+function spaces(n: number): string {
+  while (SPACES.length < n) SPACES = (SPACES + SPACES).slice(0);
+  return n === SPACES.length ? SPACES : SPACES.slice(0, n);
 }
 
 export function maskMarkdown(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
