@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/service/kb';
-import { allSpace, fenceRun, indentedCode, lineShape, markdownBlocks, maskMarkdown, readDraft, tableSeparator } from '../../server/src/service/draft';
+import { allSpace, fenceRun, indentedCode, keyAt, lineShape, markdownBlocks, maskMarkdown, readDraft, tableSeparator } from '../../server/src/service/draft';
 import { BreakFinder, isSpaceCode, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
@@ -241,6 +241,25 @@ describe('draft scanners equal the regexes they replace', () => {
       params,
     );
     assert.equal(readDraft('a `code` b https://x.org/y\r\n<!-- x\ny -->z', 'markdown').prose, 'a        b                \r\n      \n     z');
+  });
+
+  test('keyAt finds the keys the citation key regex captured, at the same offsets', () => {
+    const keyUnits = fc.constantFrom('@', '@', '-', '-@', 'a', 'Z', '0', '9', '_', '.', '/', ':', ';', ' ', ',', 'KHM-2023', 'R3', 'prosecution.2', 'é', 'see', '\t', '[', 'x@');
+    fc.assert(
+      fc.property(fc.array(keyUnits, { maxLength: 20 }).map((a) => a.join('')), lineArb, (inside, before) => {
+        const text = before + inside + before;
+        const inner = before.length;
+        const want: [number, string][] = [];
+        for (const k of inside.matchAll(/(?<![\w@])-?@([A-Za-z0-9][\w./:-]*)/g)) want.push([inner + k.index + k[0].indexOf('@'), k[1]]);
+        const got: [number, string][] = [];
+        for (let at = text.indexOf('@', inner); at >= 0 && at < inner + inside.length; at = text.indexOf('@', at + 1)) {
+          const key = keyAt(text, at, inner, inner + inside.length);
+          if (key !== undefined) got.push([at, key]);
+        }
+        assert.deepEqual(got, want);
+      }),
+      params,
+    );
   });
 
   test('fences: the closing fence needs the same character, at least the opening length and nothing but white space after it', () => {

@@ -377,20 +377,51 @@ export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultRepor
   const byKey = new Map<string, DraftReference | null>();
   for (const m of prose.matchAll(/\[([^\[\]\n]*@[^\[\]\n]*)\]/g)) {
     const bracket = { start: m.index, end: m.index + m[0].length };
-    for (const k of m[1].matchAll(/(?<![\w@])-?@([A-Za-z0-9][\w./:-]*)/g)) {
-      let once = byKey.get(k[1]);
+    const inner = m.index + 1;
+    const innerEnd = inner + m[1].length;
+    for (let at = prose.indexOf('@', inner); at >= 0 && at < innerEnd; at = prose.indexOf('@', at + 1)) {
+      const key = keyAt(prose, at, inner, innerEnd);
+      if (key === undefined) continue;
+      let once = byKey.get(key);
       if (once === undefined) {
-        let raw = k[1];
+        let raw = key;
         while (/[.:/-]$/.test(raw)) raw = raw.slice(0, -1);
         once = OUR_KEY.test(raw) ? resolveReference({ bracket, span: { start: 0, end: 0 }, raw }, kb, defaultReport) : null;
-        byKey.set(k[1], once);
+        byKey.set(key, once);
       }
       if (once === null) continue;
-      const start = m.index + 1 + k.index + k[0].indexOf('@') + 1;
+      const start = at + 1;
       out.push(resolved({ bracket, span: { start, end: start + once.raw.length }, raw: once.raw }, once.reportId, once.item, once.target, once.problem, once.partialSource));
     }
   }
   return out;
+}
+
+/** `[A-Za-z0-9_]`, the regex `\w`. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+}
+
+/**
+ * The key after the '@' at `at` in the bracket's inside [inner, innerEnd), as the
+ * regex `/(?<![\w@])-?@([A-Za-z0-9][\w./:-]*)/g` run over that inside captures it:
+ * no word character or '@' just before (a '-' before is the optional sign), a
+ * letter or digit first. Undefined when this '@' starts no key.
+ */
+export function keyAt(text: string, at: number, inner: number, innerEnd: number): string | undefined {
+  if (at > inner) {
+    const b = text.charCodeAt(at - 1);
+    if (b === 64 || isWordCode(b)) return undefined;
+  }
+  if (at + 1 >= innerEnd) return undefined;
+  const c = text.charCodeAt(at + 1);
+  if (c === 95 || !isWordCode(c)) return undefined;
+  let e = at + 2;
+  for (; e < innerEnd; e++) {
+    const d = text.charCodeAt(e);
+    if (!(isWordCode(d) || d === 46 || d === 47 || d === 58 || d === 45)) break;
+  }
+  return text.slice(at + 1, e);
 }
 
 /** Every resolved reference has the same fields in the same order (one object shape for the checks that read thousands of them). */
