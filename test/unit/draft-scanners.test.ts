@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/service/kb';
-import { allSpace, fenceRun, indentedCode, keyAt, lineShape, markdownBlocks, maskMarkdown, readDraft, tableSeparator } from '../../server/src/service/draft';
+import { allSpace, AUTOLINK, CODE_SPAN, COMMENT, fenceRun, HTML_TAG, indentedCode, keyAt, lineShape, LINK_TARGET, markdownBlocks, maskMarkdown, matchesFrom, readDraft, referenceDefinitions, tableSeparator } from '../../server/src/service/draft';
 import { BreakFinder, isSpaceCode, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
@@ -257,6 +257,26 @@ describe('draft scanners equal the regexes they replace', () => {
           if (key !== undefined) got.push([at, key]);
         }
         assert.deepEqual(got, want);
+      }),
+      params,
+    );
+  });
+
+  test('matchesFrom and referenceDefinitions give what matchAll of the global regexes gave', () => {
+    const units = fc.constantFrom('<', '<!--', '-->', '>', '/', '`', '``', ']', '](', '(', ')', '"', '[', ']:', 'a', 'B', '-', ' ', '  ', '\n', '\t', 'http:', 'HTTPS:', 'mailto:', 'x', 'b>', '\r', '\u2028', '\u2029', 'é', '[a\n', '[b]: c', ']: ', ' [r]: s\n');
+    const cases: [string, RegExp, RegExp][] = [
+      ['<!--', COMMENT, /<!--([\s\S]*?)(?:-->|$)/g],
+      ['`', CODE_SPAN, /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g],
+      ['](', LINK_TARGET, /\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g],
+      ['<', AUTOLINK, /<(?:https?:|mailto:)[^>\s]+>/gi],
+      ['<', HTML_TAG, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g],
+    ];
+    const shape = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => [m.index, m[0], m[1]]);
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 40 }).map((a) => a.join('')), fc.boolean(), (raw, plain) => {
+        const text = plain ? raw.replace(/[\r\u2028\u2029]/g, '') : raw;
+        for (const [first, sticky, global] of cases) assert.deepEqual(shape(matchesFrom(text, first, sticky)), shape(text.matchAll(global)), String(global));
+        assert.deepEqual(shape(referenceDefinitions(text, lineStartsOf(text))), shape(text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)));
       }),
       params,
     );

@@ -65,7 +65,7 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const suppressions: Suppression[] = [];
   // HTML comments: read suppression directives, then mask.
   const openDisables: { start: number; codes: string[] }[] = [];
-  for (const m of text.matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) {
+  for (const m of matchesFrom(text, '<!--', COMMENT)) {
     const start = m.index;
     const end = start + m[0].length;
     const body = m[1].trim();
@@ -189,11 +189,11 @@ export function maskMarkdown(text: string, lineStarts: number[], mask: (s: numbe
   }
   if (fenceChar !== 0) mask(fenceStart, text.length);
   // Inline code, link targets, autolinks, reference definitions, raw HTML tags.
-  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) if (m.index >= from) mask(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g)) mask(m.index + 1, m.index + m[0].length);
-  for (const m of text.matchAll(/<(?:https?:|mailto:)[^>\s]+>/gi)) mask(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)) mask(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g)) mask(m.index, m.index + m[0].length);
+  for (const m of matchesFrom(text, '`', CODE_SPAN)) if (m.index >= from) mask(m.index, m.index + m[0].length);
+  for (const m of matchesFrom(text, '](', LINK_TARGET)) mask(m.index + 1, m.index + m[0].length);
+  for (const m of matchesFrom(text, '<', AUTOLINK)) mask(m.index, m.index + m[0].length);
+  for (const m of referenceDefinitions(text, lineStarts)) mask(m.index, m.index + m[0].length);
+  for (const m of matchesFrom(text, '<', HTML_TAG)) mask(m.index, m.index + m[0].length);
 }
 
 /**
@@ -320,6 +320,59 @@ export function tableSeparator(text: string, s: number, e: number): boolean {
     } else if (c !== 58 && c !== 45 && !isSpaceCode(c)) return false;
   }
   return bar;
+}
+
+// Sticky versions of the global regexes the reader ran with matchAll: every match starts with the string
+// `matchesFrom` is given, so it finds the same matches, in order, by indexOf and one sticky exec per candidate.
+export const COMMENT = /<!--([\s\S]*?)(?:-->|$)/y;
+export const CODE_SPAN = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/y;
+export const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/y;
+export const AUTOLINK = /<(?:https?:|mailto:)[^>\s]+>/iy;
+export const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s+\S.*$/gm;
+const REFERENCE_DEFINITION_AT = / {0,3}\[[^\]]+\]:\s+\S.*$/my;
+
+/**
+ * What `text.matchAll(g)` gives, for the global regex `g` with `sticky`'s pattern,
+ * when every match of that pattern starts with `first` (none is empty): each
+ * candidate is tried where `first` occurs, at or after the end of the last match.
+ */
+export function matchesFrom(text: string, first: string, sticky: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let p = text.indexOf(first);
+  while (p >= 0) {
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push(m);
+      p = text.indexOf(first, p + Math.max(m[0].length, 1));
+    } else p = text.indexOf(first, p + 1);
+  }
+  return out;
+}
+
+/**
+ * What `text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)` gives: a match starts at a
+ * line start, after at most three spaces, with '['. When the text has no line
+ * break but \n, its line starts are `lineStarts`; otherwise the regex itself.
+ */
+export function referenceDefinitions(text: string, lineStarts: readonly number[]): RegExpExecArray[] {
+  if (text.indexOf('\r') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) return [...text.matchAll(REFERENCE_DEFINITION)];
+  const out: RegExpExecArray[] = [];
+  let last = 0;
+  for (const s of lineStarts) {
+    if (s < last) continue;
+    let p = s;
+    while (p < s + 3 && text.charCodeAt(p) === 32) p++;
+    if (text.charCodeAt(p) !== 91) continue;
+    REFERENCE_DEFINITION_AT.lastIndex = s;
+    const m = REFERENCE_DEFINITION_AT.exec(text);
+    if (m) {
+      out.push(m);
+      last = s + m[0].length;
+    }
+  }
+  return out;
 }
 
 /** Paragraphs, list items, headings, table rows and block quotes: sentences never cross them. */
