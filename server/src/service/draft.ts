@@ -154,10 +154,11 @@ class LineBreaks {
   }
 }
 
-/** A run of n spaces, sliced from one flat string (`' '.repeat` makes a rope that the final join must walk). */
+/** A run of n spaces, sliced from one flat string (`' '.repeat` makes a rope that the final join must walk); it grows to at most 64 K. */
 let SPACES = ' '.repeat(256);
 function spaces(n: number): string {
-  while (SPACES.length < n) SPACES = (SPACES + SPACES).slice(0);
+  if (n > 65536) return ' '.repeat(n);
+  while (SPACES.length < n) SPACES = SPACES + SPACES;
   return n === SPACES.length ? SPACES : SPACES.slice(0, n);
 }
 
