@@ -1,8 +1,9 @@
 /**
- * What the checks look up in a knowledge base, worked out once per KnowledgeBase
- * instead of once per check: reports by country, the sorted report ids (for
- * messages), and per country the facts a claim of a given kind, unit and actions
- * can be compared with. A check then costs the same whether 2 or 4,000 reports are
+ * What the checks and the search look up in a knowledge base, worked out once per
+ * KnowledgeBase instead of once per check or keystroke: reports by country, the
+ * sorted report ids (for messages), reports newest edition first and per ISO3 code
+ * (the search's visiting order), and per country the facts a claim of a given kind,
+ * unit and actions can be compared with. A check then costs the same whether 2 or 4,000 reports are
  * loaded. Nothing here reads a report's heavy fields (sections, facts, …) until a
  * check asks for that report's facts, so lazy reports stay un-ingested.
  *
@@ -17,6 +18,10 @@ export interface ReportFact {
 
 export interface KbIndex {
   readonly byCountry: ReadonlyMap<string, Report[]>;
+  /** Reports newest edition first (KB order within an edition): the order search visits them in. */
+  newestFirst(): readonly Report[];
+  /** Per ISO3 code, that country's reports newest edition first. */
+  editionsOf(iso3: string): readonly Report[];
   /** Report ids, sorted. */
   sortedIds(): string[];
   /**
@@ -44,12 +49,27 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
     else byCountry.set(r.manifest.country, [r]);
   }
   let ids: string[] | undefined;
+  let newest: Report[] | undefined;
+  let byIso3: Map<string, Report[]> | undefined;
+  const newestFirst = (): Report[] => (newest ??= [...kb.reports.values()].sort((a, b) => b.manifest.edition - a.manifest.edition)); // sort is stable
   // country -> key1 -> key2 -> key3 -> facts (nested maps: no key string is built per lookup)
   const facts = new Map<string, Map<string, Map<string, Map<string, ReportFact[]>>>>();
   e = {
     size,
     byCountry,
     sortedIds: () => (ids ??= [...kb.reports.values()].map((r) => r.id).sort()),
+    newestFirst,
+    editionsOf(iso3) {
+      if (!byIso3) {
+        byIso3 = new Map();
+        for (const r of newestFirst()) {
+          const list = byIso3.get(r.manifest.iso3);
+          if (list) list.push(r);
+          else byIso3.set(r.manifest.iso3, [r]);
+        }
+      }
+      return byIso3.get(iso3) ?? [];
+    },
     factsFor(country, key1, key2, key3, accept) {
       let m1 = facts.get(country);
       if (!m1) facts.set(country, (m1 = new Map()));

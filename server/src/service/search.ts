@@ -13,6 +13,7 @@
 import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase, Report, Span } from './kb';
 import { citationLabel, sectionTitle } from './kb';
+import { kbIndex } from './kbIndex';
 import { type CancellationToken, throwIfCancelled } from './types';
 
 export interface ReportItem {
@@ -190,33 +191,6 @@ function compareItems(a: ReportItem, b: ReportItem): number {
   return a.order - b.order;
 }
 
-/** Per knowledge base: its reports newest edition first, and each country's reports newest first (both in KB order within an edition). */
-interface KbOrder {
-  size: number;
-  newestFirst: Report[];
-  byCountry: Map<string, Report[]>;
-}
-const kbOrders = new WeakMap<KnowledgeBase, KbOrder>();
-
-/** Worked out once per knowledge base (again if reports were added since), not on every keystroke. */
-function kbOrder(kb: KnowledgeBase): KbOrder {
-  let o = kbOrders.get(kb);
-  if (!o || o.size !== kb.reports.size) {
-    const all = kb.all();
-    // Array.prototype.sort is stable: KB order within an edition, as before.
-    const newestFirst = [...all].sort((a, b) => b.manifest.edition - a.manifest.edition);
-    const byCountry = new Map<string, Report[]>();
-    for (const r of newestFirst) {
-      const list = byCountry.get(r.manifest.iso3);
-      if (list) list.push(r);
-      else byCountry.set(r.manifest.iso3, [r]);
-    }
-    o = { size: kb.reports.size, newestFirst, byCountry };
-    kbOrders.set(kb, o);
-  }
-  return o;
-}
-
 /**
  * Preferred: the given reports, then the first one's other editions (newest first).
  * Others: up to `max` more, newest editions first (all of them when the base is small).
@@ -231,11 +205,11 @@ export function candidateReports(kb: KnowledgeBase, prefer: readonly (string | u
       preferred.push(r);
     }
   }
-  const order = kbOrder(kb);
+  const index = kbIndex(kb);
   const first = preferred[0];
   if (first) {
     let added = 0;
-    for (const r of order.byCountry.get(first.manifest.iso3) ?? []) {
+    for (const r of index.editionsOf(first.manifest.iso3)) {
       if (added >= 2) break;
       if (seen.has(r)) continue;
       seen.add(r);
@@ -244,8 +218,8 @@ export function candidateReports(kb: KnowledgeBase, prefer: readonly (string | u
     }
   }
   const others: Report[] = [];
-  const limit = order.size <= 24 ? order.size : max;
-  for (const r of order.newestFirst) {
+  const limit = kb.reports.size <= 24 ? kb.reports.size : max;
+  for (const r of index.newestFirst()) {
     if (others.length >= limit) break;
     if (!seen.has(r)) {
       seen.add(r);
