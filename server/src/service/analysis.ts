@@ -18,11 +18,19 @@ export interface DraftAnalysis {
   problems: Problem[];
 }
 
-export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken): DraftAnalysis {
+/** The draft read (front matter, masks, blocks, sentences) and its references resolved, without the checks: enough for completion and reference hovers. */
+export type DraftReading = Pick<DraftAnalysis, 'draft' | 'defaultReport' | 'references'>;
+
+export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken): DraftReading {
   throwIfCancelled(token);
   const draft = readDraft(doc.getText(), doc.languageId);
   const defaultReport = defaultReportOf(draft, settings.defaultReport);
-  const references = findReferences(draft, kb, defaultReport);
+  return { draft, defaultReport, references: findReferences(draft, kb, defaultReport) };
+}
+
+/** The reading (made here unless the caller already has this version's) and what the checks find in it. */
+export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token)): DraftAnalysis {
+  const { draft, defaultReport, references } = reading;
   throwIfCancelled(token);
   const { findings, problems } = checkClaims({ draft, kb, references, defaultReport }, token);
   return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems };

@@ -16,10 +16,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DraftAnalysis } from './analysis';
-
-/** What completion reads of a draft: no checks needed (see TipLensService.completion). */
-export type DraftReading = Pick<DraftAnalysis, 'draft' | 'defaultReport' | 'references'>;
+import type { DraftReading } from './analysis';
 import { citationLabel, type KnowledgeBase, type Report } from './kb';
 import { escapeMarkdown, reportSummary } from './hover';
 import { firstWords, itemTitle, reportItems, searchItems, type ReportItem } from './search';

@@ -4,7 +4,7 @@
  */
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type DraftAnalysis } from './analysis';
+import { analyzeDocument, readDocument, type DraftAnalysis, type DraftReading } from './analysis';
 import { provideDiagnostics } from './diagnostics';
 import type { KnowledgeBase } from './kb';
 import { citationLabel } from './kb';
@@ -12,8 +12,7 @@ import { defaultSettings, type TipLensSettings } from './settings';
 import type { CancellationToken } from './types';
 import { throwIfCancelled } from './types';
 import { provideHover, provideReferenceHover } from './hover';
-import { provideCompletion, resolveCompletion, type DraftReading } from './completion';
-import { defaultReportOf, findReferences, readDraft } from './draft';
+import { provideCompletion, resolveCompletion } from './completion';
 import { provideCodeActions, provideFixAll } from './codeActions';
 import { provideDefinition, provideDocumentLinks, provideReferences, type DraftWithAnalysis } from './navigation';
 import { provideWorkspaceSymbols } from './symbols';
@@ -52,11 +51,29 @@ export interface TipLensService {
   reportText(uri: string): ReportTextResult;
 }
 
+/** What was worked out for one version of a document under one generation of settings. */
+interface Cached<T> {
+  version: number;
+  text: string;
+  generation: number;
+  value: T;
+}
+
 export function createTipLensService(options: TipLensServiceOptions): TipLensService {
-  const cache = new Map<string, { version: number; text: string; generation: number; analysis: DraftAnalysis }>();
-  /** The draft reading completion needs, for a version whose full analysis is not there yet. */
-  const readings = new Map<string, { version: number; text: string; generation: number; reading: DraftReading }>();
+  /** Full analyses, and readings of versions whose analysis is not there yet (completion and reference hovers right after an edit). */
+  const analyses = new Map<string, Cached<DraftAnalysis>>();
+  const readings = new Map<string, Cached<DraftReading>>();
   let generation = 0;
+  const current = <T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string): T | undefined => {
+    const hit = cache.get(doc.uri);
+    return hit && hit.version === doc.version && hit.generation === generation && hit.text === text ? hit.value : undefined;
+  };
+  const remember = <T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string, value: T, max: number): T => {
+    cache.delete(doc.uri);
+    cache.set(doc.uri, { version: doc.version, text, generation, value });
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return value;
+  };
   let settings = options.settings ?? defaultSettings();
   const kb = options.kb;
   const kbGet = (id: string) => kb.get(id);
@@ -74,14 +91,11 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       generation++;
     },
     analyze(doc, token) {
-      const hit = cache.get(doc.uri);
       const text = doc.getText();
-      if (hit && hit.version === doc.version && hit.generation === generation && hit.text === text) return hit.analysis;
-      const analysis = analyzeDocument(doc, kb, settings, token);
-      cache.delete(doc.uri);
-      cache.set(doc.uri, { version: doc.version, text, generation, analysis });
-      if (cache.size > 200) cache.delete(cache.keys().next().value as string);
-      return analysis;
+      const hit = current(analyses, doc, text);
+      if (hit) return hit;
+      // A reading of this version made for completion or a hover is not made again (undefined: analyzeDocument reads it).
+      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text)), 200);
     },
     diagnostics(doc, token) {
       return provideDiagnostics(doc, service.analyze(doc, token), settings, token);
@@ -143,21 +157,11 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       return provideReportText(kb, uri);
     },
   };
-  /** The cached analysis when it is current; otherwise the same reading of the draft (readDraft, defaultReportOf, findReferences as analyzeDocument does them) without the checks. */
+  /** The current analysis when there is one (it holds the reading), else the current reading, else a new one: no checks run. */
   function reading(doc: TextDocument, token: CancellationToken): DraftReading {
     throwIfCancelled(token);
     const text = doc.getText();
-    const full = cache.get(doc.uri);
-    if (full && full.version === doc.version && full.generation === generation && full.text === text) return full.analysis;
-    const hit = readings.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === generation && hit.text === text) return hit.reading;
-    const draft = readDraft(text, doc.languageId);
-    const defaultReport = defaultReportOf(draft, settings.defaultReport);
-    const r: DraftReading = { draft, defaultReport, references: findReferences(draft, kb, defaultReport) };
-    readings.delete(doc.uri);
-    readings.set(doc.uri, { version: doc.version, text, generation, reading: r });
-    if (readings.size > 20) readings.delete(readings.keys().next().value as string);
-    return r;
+    return current(analyses, doc, text) ?? current(readings, doc, text) ?? remember(readings, doc, text, readDocument(doc, kb, settings, token), 20);
   }
 
   return service;
