@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/service/kb';
 import { allSpace, AUTOLINK, CODE_SPAN, COMMENT, fenceRun, HTML_TAG, indentedCode, keyAt, lineShape, LINK_TARGET, markdownBlocks, maskMarkdown, matchesFrom, readDraft, referenceDefinitions, tableSeparator } from '../../server/src/service/draft';
-import { BreakFinder, isSpaceCode, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
+import { isSpaceCode } from '../../server/src/ingest/chars';
+import { BreakFinder, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
 const params = { seed: SEED, numRuns: 3000 };

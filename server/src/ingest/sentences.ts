@@ -1,14 +1,8 @@
 /** Sentence boundaries in prose, as spans of the original text. Shared by the ingest and the draft analysis. */
 import type { Span } from '../service/kb';
+import { CharFinder, isSpaceCode } from './chars';
 
 const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);
-
-/** Whether the UTF-16 code unit `c` is one that the regex `\s` matches (white space and line terminators, as `String.prototype.trim` removes). */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 const UPPER_START = /[\p{Lu}\d"'“‘([]/u;
 const LETTER_OR_DOT = /[\p{L}.]/u;
@@ -45,47 +39,10 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   return out;
 }
 
-/**
- * The next line feed, '.', '!' or '?' of one text, found by `indexOf` (much faster
- * than a loop over char codes), remembering where each of the four comes next:
- * over ranges taken in order, each character is searched for once per
- * occurrence; a range before the last one searches again, so any order is right.
- */
-export class BreakFinder {
-  private nl = -1;
-  private dot = -1;
-  private bang = -1;
-  private question = -1;
-  private nlFrom = 0;
-  private dotFrom = 0;
-  private bangFrom = 0;
-  private questionFrom = 0;
-  constructor(readonly text: string) {}
-
-  /** The first of \n . ! ? at or after `i`, or the text's length when there is none. */
-  at(i: number): number {
-    const text = this.text;
-    if (this.nl < i || i < this.nlFrom) {
-      const p = text.indexOf('\n', i);
-      this.nl = p < 0 ? text.length : p;
-      this.nlFrom = i;
-    }
-    if (this.dot < i || i < this.dotFrom) {
-      const p = text.indexOf('.', i);
-      this.dot = p < 0 ? text.length : p;
-      this.dotFrom = i;
-    }
-    if (this.bang < i || i < this.bangFrom) {
-      const p = text.indexOf('!', i);
-      this.bang = p < 0 ? text.length : p;
-      this.bangFrom = i;
-    }
-    if (this.question < i || i < this.questionFrom) {
-      const p = text.indexOf('?', i);
-      this.question = p < 0 ? text.length : p;
-      this.questionFrom = i;
-    }
-    return Math.min(this.nl, this.dot, this.bang, this.question);
+/** The next line feed, '.', '!' or '?' of one text (what the splitter stops at), for many ranges of one big text. */
+export class BreakFinder extends CharFinder {
+  constructor(text: string) {
+    super(text, '\n.!?');
   }
 }
 

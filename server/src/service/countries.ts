@@ -2,6 +2,8 @@
  * Country names and their adjectives, to tell whose figures a sentence gives.
  * A figure about a country that no loaded report covers is never checked.
  */
+import { codePointAt, isLetterOrNumber } from '../ingest/chars';
+
 const COUNTRIES = `Afghanistan|Afghan;Albania|Albanian;Algeria|Algerian;Andorra;Angola|Angolan;Antigua and Barbuda;Argentina|Argentine|Argentinian;Armenia|Armenian;Aruba;Australia|Australian;Austria|Austrian;Azerbaijan|Azerbaijani;Bahamas|Bahamian;Bahrain|Bahraini;Bangladesh|Bangladeshi;Barbados;Belarus|Belarusian;Belgium|Belgian;Belize;Benin|Beninese;Bhutan|Bhutanese;Bolivia|Bolivian;Bosnia and Herzegovina|Bosnian;Botswana;Brazil|Brazilian;Brunei;Bulgaria|Bulgarian;Burkina Faso;Burma|Burmese|Myanmar;Burundi;Cabo Verde|Cape Verde;Cambodia|Cambodian|Khmer;Cameroon|Cameroonian;Canada|Canadian;Central African Republic;Chad|Chadian;Chile|Chilean;China|Chinese|PRC|People's Republic of China|People’s Republic of China;Colombia|Colombian;Comoros;Congo|Congolese|DRC;Costa Rica|Costa Rican;Cote d'Ivoire|Côte d’Ivoire|Côte d'Ivoire|Ivorian;Croatia|Croatian;Cuba|Cuban;Curacao|Curaçao;Cyprus|Cypriot;Czech Republic|Czechia|Czech;Denmark|Danish;Djibouti;Dominica;Dominican Republic|Dominican;Ecuador|Ecuadorian;Egypt|Egyptian;El Salvador|Salvadoran;Equatorial Guinea;Eritrea|Eritrean;Estonia|Estonian;Eswatini|Swaziland;Ethiopia|Ethiopian;Fiji|Fijian;Finland|Finnish;France|French;Gabon|Gabonese;Gambia|Gambian;Georgia|Georgian;Germany|German;Ghana|Ghanaian;Greece|Greek;Grenada;Guatemala|Guatemalan;Guinea-Bissau;Guinea|Guinean;Guyana|Guyanese;Haiti|Haitian;Honduras|Honduran;Hong Kong;Hungary|Hungarian;Iceland|Icelandic;India|Indian;Indonesia|Indonesian;Iran|Iranian;Iraq|Iraqi;Ireland|Irish;Israel|Israeli;Italy|Italian;Jamaica|Jamaican;Japan|Japanese;Jordan|Jordanian;Kazakhstan|Kazakh;Kenya|Kenyan;Kiribati;North Korea|South Korea|Korea|Korean;Kosovo;Kuwait|Kuwaiti;Kyrgyz Republic|Kyrgyzstan|Kyrgyz;Laos|Lao|Laotian;Latvia|Latvian;Lebanon|Lebanese;Lesotho;Liberia|Liberian;Libya|Libyan;Liechtenstein;Lithuania|Lithuanian;Luxembourg;Macau|Macao;Madagascar|Malagasy;Malawi|Malawian;Malaysia|Malaysian;Maldives|Maldivian;Mali|Malian;Malta|Maltese;Marshall Islands;Mauritania|Mauritanian;Mauritius|Mauritian;Mexico|Mexican;Micronesia;Moldova|Moldovan;Monaco;Mongolia|Mongolian;Montenegro;Morocco|Moroccan;Mozambique;Namibia|Namibian;Nauru;Nepal|Nepali|Nepalese;Netherlands|Dutch;New Zealand;Nicaragua|Nicaraguan;Niger|Nigerien;Nigeria|Nigerian;North Macedonia|Macedonian;Norway|Norwegian;Oman|Omani;Pakistan|Pakistani;Palau;Panama|Panamanian;Papua New Guinea;Paraguay|Paraguayan;Peru|Peruvian;Philippines|Filipino|Philippine;Poland|Polish;Portugal|Portuguese;Qatar|Qatari;Romania|Romanian;Russia|Russian;Rwanda|Rwandan;Saint Kitts and Nevis;Saint Lucia;Saint Vincent and the Grenadines;Samoa;San Marino;Sao Tome and Principe;Saudi Arabia|Saudi;Senegal|Senegalese;Serbia|Serbian;Seychelles;Sierra Leone;Singapore|Singaporean;Sint Maarten;Slovakia|Slovak;Slovenia|Slovenian;Solomon Islands;Somalia|Somali;South Africa|South African;South Sudan;Spain|Spanish;Sri Lanka|Sri Lankan;Sudan|Sudanese;Suriname;Sweden|Swedish;Switzerland|Swiss;Syria|Syrian;Taiwan|Taiwanese;Tajikistan|Tajik;Tanzania|Tanzanian;Thailand|Thai;Timor-Leste|East Timor;Togo|Togolese;Tonga;Trinidad and Tobago;Tunisia|Tunisian;Turkey|Turkiye|Türkiye|Turkish;Turkmenistan;Tuvalu;Uganda|Ugandan;Ukraine|Ukrainian;United Arab Emirates|UAE|Emirati;United Kingdom|UK|British;United States|U.S.|USA|American;Uruguay|Uruguayan;Uzbekistan|Uzbek;Vanuatu;Venezuela|Venezuelan;Vietnam|Vietnamese|Viet Nam;Yemen|Yemeni;Zambia|Zambian;Zimbabwe|Zimbabwean`;
 
 export interface CountryMention {
@@ -79,30 +81,13 @@ function candidatesOf(text: string, at: number, j: number, ascii: boolean): stri
  */
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const UPPER = /^\p{Lu}$/u;
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
 const SHORT_CODES = /^(uk|usa|uae|drc|prc)$/;
-
-/** Code point at i and whether it is one or two UTF-16 units, as a regex with the u flag reads it. */
-function codePointAt(text: string, i: number, end: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-}
 
 /** \p{Lu} */
 function isUpper(cp: number): boolean {
   if (cp < 128) return cp >= 65 && cp <= 90;
   return UPPER.test(String.fromCodePoint(cp));
-}
-
-/** [\p{L}\p{N}] */
-function isLetterOrNumber(cp: number): boolean {
-  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
-  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
 }
 
 /** [\p{L}'’.] */

@@ -4,7 +4,8 @@
  * suppression comments, references in Pandoc citation syntax, and sentences.
  */
 import { parse as parseYaml } from 'yaml';
-import { BreakFinder, isSpaceCode, splitSentencesInto } from '../ingest/sentences';
+import { CharFinder, isSpaceCode } from '../ingest/chars';
+import { BreakFinder, splitSentencesInto } from '../ingest/sentences';
 import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from './kb';
 import { sectionTitle } from './kb';
 import { kbIndex } from './kbIndex';
@@ -111,7 +112,7 @@ function applyMasks(text: string, masks: Span[]): string {
   if (masks.length === 0) return text;
   masks.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
-  const breaks = new LineBreaks(text);
+  const breaks = new CharFinder(text, '\n\r'); // masks are blanked in order
   let at = 0;
   for (const m of masks) {
     const s = Math.max(m.start, at);
@@ -129,29 +130,6 @@ function applyMasks(text: string, masks: Span[]): string {
   }
   if (at < text.length) parts.push(text.slice(at));
   return parts.join('');
-}
-
-/** The next line feed or carriage return by indexOf, remembering where each comes next (masks are blanked in order). */
-class LineBreaks {
-  private nl = -1;
-  private cr = -1;
-  private nlFrom = 0;
-  private crFrom = 0;
-  constructor(private readonly text: string) {}
-  /** The first \n or \r at or after `i`, or the text's length. */
-  at(i: number): number {
-    if (this.nl < i || i < this.nlFrom) {
-      const p = this.text.indexOf('\n', i);
-      this.nl = p < 0 ? this.text.length : p;
-      this.nlFrom = i;
-    }
-    if (this.cr < i || i < this.crFrom) {
-      const p = this.text.indexOf('\r', i);
-      this.cr = p < 0 ? this.text.length : p;
-      this.crFrom = i;
-    }
-    return this.nl < this.cr ? this.nl : this.cr;
-  }
 }
 
 /** A run of n spaces, sliced from one flat string (`' '.repeat` makes a rope that the final join must walk); it grows to at most 64 K. */
@@ -500,7 +478,7 @@ export function resolveReference(ref: DraftReference, kb: KnowledgeBase, default
   const m = /^(?:([A-Za-z]{3}-\d{4})(?:\/(.+))?|(.+))$/.exec(ref.raw)!;
   const reportId = (m[1] ?? defaultReport)?.toUpperCase();
   const item = m[1] ? m[2] : m[3];
-  if (!reportId) return resolved(ref, undefined, item, undefined,  `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport`);
+  if (!reportId) return resolved(ref, undefined, item, undefined, `[@${ref.raw}] is a short reference, but the draft names no default report: add \`tip-report: KHM-2023\` to its front matter or set tipLens.defaultReport`);
   const report = kb.get(reportId);
   if (!report) {
     const loaded = kbIndex(kb).sortedIds();

@@ -1,4 +1,5 @@
 /** Quotations in a draft and where they are in the reports: exact (after normalising PDF artefacts) or close (one word changed). */
+import { codePointAt, isLetterOrNumber } from '../ingest/chars';
 import { words, type WordToken } from '../ingest/normalize';
 import type { DraftText } from './draft';
 import type { Report, Span } from './kb';
@@ -42,27 +43,16 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
   return out;
 }
 
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-
 /** How many runs of letters and digits (`[\p{L}\p{N}]+` with the u flag) `s` holds, counted without a match per word. */
 export function countWords(s: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; ) {
-    const c = s.charCodeAt(i);
-    let cp = c;
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    const word = cp < 128 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) : LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+    const cp = codePointAt(s, i, s.length);
+    const word = isLetterOrNumber(cp);
     if (word && !inWord) n++;
     inWord = word;
-    i += width;
+    i += cp > 0xffff ? 2 : 1;
   }
   return n;
 }
