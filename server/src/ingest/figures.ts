@@ -551,7 +551,7 @@ function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures
   return (m.figures ??= extractFigures(sentenceText, { start: 0, end: sentenceText.length }, {}));
 }
 
-/** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (extractFiguresCached without the non-figures). */
+/** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (offsets re-based to where it stands now). */
 export function figuresIn(sentenceText: string, offset: number): Figure[] {
   const rel = relativeFigures(memoOf(sentenceText), sentenceText).figures;
   if (offset === 0 || rel.length === 0) return rel;
@@ -564,15 +564,3 @@ export function yearRolesIn(sentenceText: string): readonly YearRole[] {
   return (m.years ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }).map(({ year, role }) => ({ year, role })));
 }
 
-/** extractFigures for a draft sentence, remembered by the sentence's text (offsets re-based to where it stands now). */
-export function extractFiguresCached(text: string, sentence: Span): SentenceFigures {
-  const key = text.slice(sentence.start, sentence.end);
-  const rel = relativeFigures(memoOf(key), key);
-  const by = sentence.start;
-  if (by === 0) return rel;
-  return {
-    figures: rel.figures.map((f) => ({ ...f, span: shift(f.span, by), unitSpan: f.unitSpan && shift(f.unitSpan, by) })),
-    nonFigures: rel.nonFigures.map((n) => ({ ...n, span: shift(n.span, by) })),
-    years: rel.years,
-  };
-}
