@@ -8,7 +8,8 @@ import type { Position } from 'vscode-languageserver-types';
 import { loadKnowledgeBase } from '../../server/src/node/loadReports';
 import { createTipLensService, type TipLensService } from '../../server/src/service/index';
 import type { DraftAnalysis } from '../../server/src/service/analysis';
-import type { KnowledgeBase, Report } from '../../server/src/service/kb';
+import { KnowledgeBase, type Report } from '../../server/src/service/kb';
+import { lazyReport } from '../../server/src/ingest';
 import type { Finding } from '../../server/src/service/types';
 import { NEVER_CANCELLED } from '../../server/src/service/types';
 import { validateSettings } from '../../server/src/service/settings';
@@ -43,6 +44,19 @@ export function report(id: string): Report {
   const r = bundledKb().get(id);
   if (!r) throw new Error(`no bundled report ${id}`);
   return r;
+}
+
+/**
+ * The bundled reports plus `QQQ-2021`, a copy of KHM-2022 loaded as the loader loads
+ * narratives (ingested on first use): whether a feature ran the checks shows in
+ * whether `cited` has been ingested after it.
+ */
+export function kbWithLazyCopy(): { kb: KnowledgeBase; cited: Report } {
+  const base = report('KHM-2022');
+  const kb = new KnowledgeBase([report('KHM-2023'), base]);
+  const cited = lazyReport({ ...base.manifest, id: 'QQQ-2021', iso3: 'QQQ', edition: 2021 }, base.text, base.file);
+  kb.add(cited);
+  return { kb, cited };
 }
 
 /**

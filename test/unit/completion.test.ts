@@ -7,7 +7,7 @@ import { KnowledgeBase } from '../../server/src/service/kb';
 import { isIngested, lazyReport } from '../../server/src/ingest';
 import { createTipLensService } from '../../server/src/service/index';
 import { firstWords } from '../../server/src/service/search';
-import { draft, report, service, token } from './_lsp-fixtures';
+import { draft, kbWithLazyCopy, report, service, token } from './_lsp-fixtures';
 
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const labels = (l: CompletionList | null) => (l?.items ?? []).map((i) => i.label);
@@ -144,10 +144,7 @@ test('completion right after an edit offers what it offers with the full analysi
 });
 
 test('completion does not run the checks: a cited report is not read for its facts until diagnostics ask', () => {
-  const base = report('KHM-2022');
-  const kb = new KnowledgeBase([report('KHM-2023'), base]);
-  const cited = lazyReport({ ...base.manifest, id: 'QQQ-2021', iso3: 'QQQ', edition: 2021 }, base.text, base.file);
-  kb.add(cited);
+  const { kb, cited } = kbWithLazyCopy();
   const s = createTipLensService({ kb });
   const { doc, at } = draft('In 2021 the government convicted 39 traffickers [@QQQ-2021]. See [@KHM-2023/R1^]');
   assert.equal(labels(s.completion(doc, at[0], token))[0], 'KHM-2023/R1');

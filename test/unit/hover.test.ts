@@ -3,9 +3,8 @@ import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { Commands } from '../../server/src/protocol';
 import { CancelledError } from '../../server/src/service/types';
-import { cancelled, draft, findingFor, report, service, token, withFindings } from './_lsp-fixtures';
-import { KnowledgeBase } from '../../server/src/service/kb';
-import { isIngested, lazyReport } from '../../server/src/ingest';
+import { cancelled, draft, findingFor, kbWithLazyCopy, service, token, withFindings } from './_lsp-fixtures';
+import { isIngested } from '../../server/src/ingest';
 import { createTipLensService } from '../../server/src/service/index';
 
 const md = (h: { contents: unknown } | null): string => (h ? (h.contents as MarkupContent).value : '');
@@ -113,10 +112,7 @@ test('hover ranges count UTF-16 code units after emoji, with CRLF line ends', ()
 });
 
 test('hover on a reference does not wait for the checks; hover on a figure does, and both equal the full analysis', () => {
-  const base = report('KHM-2022');
-  const kb = new KnowledgeBase([report('KHM-2023'), base]);
-  const cited = lazyReport({ ...base.manifest, id: 'QQQ-2021', iso3: 'QQQ', edition: 2021 }, base.text, base.file);
-  kb.add(cited);
+  const { kb, cited } = kbWithLazyCopy();
   const s = createTipLensService({ kb });
   const { doc, at } = draft('In 2021 the government convicted 3^8 traffickers [@QQQ-2021]. See [@KHM-20^23/R1].');
   const onRef = s.hover(doc, at[1], token);
