@@ -244,32 +244,30 @@ describe('fixes', () => {
 });
 
 describe('the fixture set', () => {
-  test(`precision >= 0.98 and recall >= 0.9 over ${TRUE_OR_NEUTRAL.length} true/neutral and ${WRONG.length} wrong sentences`, (t) => {
-    let falseAlarms = 0;
-    let hits = 0;
-    const misses: string[] = [];
-    const alarms: string[] = [];
-    for (const s of TRUE_OR_NEUTRAL) {
-      const bad = diagnose(s).diagnostics.filter((d) => d.severity! <= 2);
-      falseAlarms += bad.length;
-      if (bad.length) alarms.push(`${s} -> ${bad.map((d) => d.code).join(', ')}`);
-    }
-    for (const w of WRONG) {
-      const ds = diagnose(w.draft).diagnostics;
-      if (ds.some((d) => d.code === w.code)) hits++;
-      else misses.push(`${w.code}: ${w.draft}`);
-      const extra = ds.filter((d) => d.code !== w.code && d.severity! <= 2);
-      falseAlarms += extra.length;
-      if (extra.length) alarms.push(`${w.draft} -> ${extra.map((d) => d.code).join(', ')}`);
-    }
-    const precision = hits / (hits + falseAlarms);
-    const recall = hits / WRONG.length;
-    t.diagnostic(`precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${hits} hits, ${falseAlarms} false alarms, ${misses.length} misses)`);
+  test(`the fixture set holds at least 60 true/neutral and 60 wrong sentences, with every code among the wrong ones`, () => {
     assert.ok(TRUE_OR_NEUTRAL.length >= 60 && WRONG.length >= 60);
-    assert.ok(precision >= 0.98, `precision ${precision}: ${alarms.join('\n')}`);
-    assert.ok(recall >= 0.9, `recall ${recall}: ${misses.join('\n')}`);
     for (const code of Object.values(Code)) assert.ok(WRONG.some((w) => w.code === code), `no wrong fixture for ${code}`);
   });
+});
+
+describe('true or neutral fixture sentences: no error or warning', () => {
+  for (const s of TRUE_OR_NEUTRAL) {
+    test(s, () => {
+      const bad = diagnose(s).diagnostics.filter((d) => d.severity! <= 2);
+      assert.deepEqual(bad.map((d) => `${d.code}: ${d.message}`), []);
+    });
+  }
+});
+
+describe('wrong fixture sentences: flagged with their code and nothing else', () => {
+  for (const w of WRONG) {
+    test(`${w.code}: ${w.draft}`, () => {
+      const ds = diagnose(w.draft).diagnostics;
+      assert.ok(ds.some((d) => d.code === w.code), `expected ${w.code}, got ${JSON.stringify(ds.map((d) => [d.code, d.message]))}`);
+      const extra = ds.filter((d) => d.code !== w.code && d.severity! <= 2);
+      assert.deepEqual(extra.map((d) => `${d.code}: ${d.message}`), []);
+    });
+  }
 });
 
 describe('country mentions (hand-written scan)', () => {
