@@ -16,6 +16,7 @@ import { createTipLensService } from './service/index';
 import { citationLabel, type KnowledgeBase } from './service/kb';
 import { defaultSettings, SEVERITY_NAMES, type SeverityName, type TipLensSettings } from './service/settings';
 import { NEVER_CANCELLED } from './service/types';
+import type { ExplainNote } from './service/check';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
@@ -31,6 +32,7 @@ Options for check:
   --default-report ID        report for short references such as [@R3] (front matter tip-report: wins)
   --severity CODE=LEVEL      change a code's severity: error, warning, information, hint, off (repeatable)
   --fix                      apply the fixes that have one right answer and say what changed
+  --explain                  after the diagnostics, say for every figure read why it was compared or left alone
 Options for kb show:
   --report ID                show only that report (a path loads a narrative, as for check)
   --format text|json         output format (default text)
@@ -175,6 +177,7 @@ function check(args: string[], io: IO): number {
     'default-report': { type: 'string' },
     severity: { type: 'string', multiple: true, default: [] },
     fix: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -221,7 +224,19 @@ function check(args: string[], io: IO): number {
   if (format === 'json') io.out(JSON.stringify(results.flatMap(toJson), null, 2) + '\n');
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, text: r.doc.getText() })), VERSION), null, 2) + '\n');
   else io.out(toText(results, io.isTTY && !process.env.NO_COLOR));
+  if (values.explain) for (const r of results) io.out(explainText(r, service.analyze(r.doc, NEVER_CANCELLED).notes));
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+}
+
+/** `draft.md:15:9 figure "more than 120 prosecutions": mismatch — The 2022 report … [same action (prosecuted); same year (2021)]` */
+function explainText(r: FileResult, notes: readonly ExplainNote[]): string {
+  return notes
+    .map((n) => {
+      const at = r.doc.positionAt(n.span.start);
+      const said = r.doc.getText().slice(n.span.start, n.span.end).replace(/\s+/g, ' ');
+      return `${r.file}:${at.line + 1}:${at.character + 1} ${n.kind} "${said}": ${n.decision} — ${n.why}${n.evidence?.length ? ` [${n.evidence.join('; ')}]` : ''}\n`;
+    })
+    .join('');
 }
 
 function toJson(r: FileResult) {

@@ -150,13 +150,13 @@ const MODIFIERS = new Set([
 ]);
 
 const ACTION_VERBS: [RegExp, Action][] = [
-  [/^(?:prosecut(?:ed|es|e|ing)|charged|indicted|tried)$/, 'prosecuted'],
-  [/^(?:convict(?:ed|s|ing)?|found\s+guilty)$/, 'convicted'],
+  [/^(?:prosecut(?:ed|es|e|ing)|prosecutions?|charged|indicted|tried)$/, 'prosecuted'],
+  [/^(?:convict(?:ed|s|ing)?|convictions?|found\s+guilty)$/, 'convicted'],
   [/^(?:arrest(?:ed|s|ing)?|detained|apprehended)$/, 'arrested'],
   [/^(?:investigat(?:ed|es|e|ing)|probed)$/, 'investigated'],
   [/^(?:identif(?:ied|ies|y|ying))$/, 'identified'],
   [/^(?:train(?:ed|s|ing)?|trainings)$/, 'trained'],
-  [/^(?:referr(?:ed|ing)|refers?)$/, 'referred'],
+  [/^(?:referr(?:ed|ing|als?)|refers?)$/, 'referred'],
   [/^(?:sentenc(?:ed|es|e|ing)|jailed|imprisoned)$/, 'sentenced'],
   [/^(?:exploit(?:ed|ing|s)?)$/, 'exploited'],
 ];
@@ -171,7 +171,7 @@ const FORMS: [RegExp, Form][] = [
 const TOPICS: [RegExp, string][] = [
   [/\bonline\s+child\s+sex(?:ual)?\s+(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
   [/\b(?:military|two-star|army)\s+general\b|\bthe\s+general\b/i, 'military general'],
-  [/\blabou?r\s+(?:law|code)\b/i, 'labor law'],
+  [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
   [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
 ];
 
@@ -179,7 +179,7 @@ const ATTRIBUTIONS: [RegExp, string][] = [
   [/\bmedia\s+reports?\b/i, 'media reports'],
 ];
 
-const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punishable|punishment|terms?)\b/i;
+const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punishable|punishment|terms?|carr(?:y|ies)|faces?|prescribe[sd]?|law|statute|statutory)\b/i;
 
 // ---------------------------------------------------------------------------
 
@@ -192,7 +192,9 @@ interface Tok {
 function tokens(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*|%|[;:—–()"“”]/gu;
-  const slice = text.slice(from, to);
+  // Citations ("[@KHM-2022/prosecution.2]") are not words of the sentence.
+  const raw = text.slice(from, to);
+  const slice = raw.indexOf('[@') < 0 ? raw : raw.replace(/\[@[^\]]*\]/g, (c) => ' '.repeat(c.length));
   for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ word: m[0].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length });
   return out;
 }
@@ -248,7 +250,7 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     const after = slice.slice(m.index + 4, m.index + 60);
     const before = slice.slice(Math.max(0, m.index - 40), m.index);
     let role: YearMention['role'] = 'data';
-    if (EDITION_AFTER.test(after) || /\b(?:TIP\s+Report|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before)) role = 'edition';
+    if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before)) role = 'edition';
     else if (LAW_AFTER.test(after)) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
     if (role === 'data' || role === 'date') {
@@ -296,7 +298,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     const after = text.slice(a.end, Math.min(sentence.end, a.end + 12));
     let reason: string | undefined;
     if (/\btier\s*$/i.test(before)) reason = 'tier number';
-    else if (/^-(?:star|year-old|month-old|day|point|member)\b/i.test(after) || /^\s*-?\s*year-old/i.test(after)) reason = 'adjective (rank or age), not a count';
+    else if (/^-\p{L}/u.test(after) || /^\s*-?\s*year-old/i.test(after)) reason = 'part of a compound adjective ("40-hour", "two-star"), not a count';
     else if (/[\p{L}]-\s*$/u.test(before)) reason = 'part of a name (e.g. COVID-19)';
     else if (/^\s*(?:percent|per cent|%)/i.test(after) === false && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(before)) reason = 'money amount';
     else if (/^\s*(?:dollars|riel|USD)\b/i.test(after)) reason = 'money amount';
@@ -334,8 +336,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     const before = text.slice(Math.max(sentence.start, g.start - 24), g.start);
     const m =
       /\b(more\s+than|over|in\s+excess\s+of|above|exceeding)\s+$/i.exec(before) ? 'more-than' :
-      /\b(at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\s+$/i.exec(before) ? 'at-least' :
-      /\b(up\s+to|as\s+many\s+as|a\s+maximum\s+of|as\s+much\s+as|no\s+more\s+than)\s+$/i.exec(before) ? 'up-to' :
+      /\b(at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\s+$/i.exec(before) || /\b(?:minimum|lowest|min\.?)(?:\s+(?:sentence|penalty|term|prison\s+term))?\s*[:=]?\s*(?:\*\*)?\s*$/i.test(before) ? 'at-least' :
+      /\b(up\s+to|as\s+many\s+as|a\s+maximum\s+of|as\s+much\s+as|no\s+more\s+than)\s+$/i.exec(before) || /\b(?:maximum|highest|max\.?)(?:\s+(?:sentence|penalty|term|prison\s+term))?\s*[:=]?\s*(?:\*\*)?\s*$/i.test(before) ? 'up-to' :
       /\b(fewer\s+than|less\s+than|under|below)\s+$/i.exec(before) ? 'fewer-than' :
       /\b(nearly|almost|close\s+to|just\s+under)\s+$/i.exec(before) ? 'nearly' :
       /\b(about|around|approximately|roughly|some|an\s+estimated|estimated|circa|c\.|~)\s*$/i.exec(before) ? 'about' : undefined;
@@ -432,12 +434,13 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
       form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
     }
-    const victimIn = (t: string): Victim | undefined => (/\b(?:child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)\b/i.test(t) ? 'child' : /\badults?\b/i.test(t) ? 'adult' : undefined);
-    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimIn(seg) ?? victimIn(text.slice(Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start)), g.start));
+    // Victim: named right after the range (up to a conjunction: "… for an adult victim and …"), else the nearest before it
+    // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
+    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(prevEnd, g.start)) ?? victimOf(seg);
     // Kind.
     const isTime = unit === 'years' || unit === 'months' || unit === 'days' || unit === 'weeks';
     let kind: FactKind = 'count';
-    if (isTime) kind = isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || /\bpenalt|prescrib|punishable/i.test(sentenceText)) ? 'penalty' : 'duration';
+    if (isTime) kind = isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || g.approx === 'at-least' || victim !== undefined || /\bpenalt|prescrib|punishable/i.test(sentenceText)) ? 'penalty' : 'duration';
     if (kind === 'duration' && sentenceActions.includes('sentenced')) actions = ['sentenced'];
     // Year: the nearest data year before the number in the sentence, else after, else the paragraph's, else the period's.
     let year: number | undefined;
@@ -464,7 +467,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     // A range with its own units ("six days to one month") spans its last unit too.
     const spanEnd = unitMax && unitSpan ? unitSpan.end : g.end;
     // "a general and six other traffickers": six besides the one named.
-    const others = g.atoms.length === 1 && after[0] !== undefined && /^others?$/.test(after[0].word) && /\band\s+$/i.test(text.slice(Math.max(prevEnd, g.start - 8), g.start));
+    const others = g.atoms.length === 1 && after[0] !== undefined && /^others?$/.test(after[0].word) && /\b(?:and|alongside|along\s+with|with|plus)\s+$/i.test(text.slice(Math.max(prevEnd, g.start - 14), g.start));
     figures.push({
       kind,
       values: g.atoms.map((a) => a.value),
@@ -505,6 +508,22 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     for (const nf of nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
   }
   return { figures, nonFigures, years: dataYears.filter((y) => y.role === 'data').map((y) => y.year) };
+}
+
+const VICTIM_WORD = /\b(?:(child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)|(adults?))\b/gi;
+
+function victimOf(t: string): Victim | undefined {
+  VICTIM_WORD.lastIndex = 0;
+  const m = VICTIM_WORD.exec(t);
+  return m ? (m[1] ? 'child' : 'adult') : undefined;
+}
+
+/** The victim word nearest the end of `t`. */
+function lastVictimOf(t: string): Victim | undefined {
+  let found: Victim | undefined;
+  VICTIM_WORD.lastIndex = 0;
+  for (let m = VICTIM_WORD.exec(t); m; m = VICTIM_WORD.exec(t)) found = m[1] ? 'child' : 'adult';
+  return found;
 }
 
 function isTimeUnit(u: string): boolean {

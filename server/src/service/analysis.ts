@@ -4,7 +4,7 @@ import type { KnowledgeBase } from './kb';
 import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
 import type { TipLensSettings } from './settings';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
-import { checkClaims, type Problem } from './check';
+import { checkClaims, type ExplainNote, type Problem } from './check';
 
 export interface DraftAnalysis {
   uri: string;
@@ -16,6 +16,8 @@ export interface DraftAnalysis {
   findings: Finding[];
   /** Everything the checks found, before severity settings and suppressions. */
   problems: Problem[];
+  /** Why each claim read was compared or left alone (tip-lens check --explain). */
+  notes: ExplainNote[];
 }
 
 /** The draft read (front matter, masks, blocks, sentences) and its references resolved, without the checks: enough for completion and reference hovers. */
@@ -32,6 +34,7 @@ export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: Tip
 export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token)): DraftAnalysis {
   const { draft, defaultReport, references } = reading;
   throwIfCancelled(token);
-  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport }, token);
-  return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems };
+  const notes: ExplainNote[] = [];
+  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: (n) => notes.push(n) }, token);
+  return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems, notes };
 }

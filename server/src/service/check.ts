@@ -15,6 +15,9 @@ import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
 import { findQuotes, matchQuote } from './quotes';
 import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
+import { clauseAround, FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../reading/cues';
+import { termsOf } from '../reading/terms';
+import { enoughEvidence, evidenceFor, type ClaimSetting, type Evidence } from './evidence';
 
 export interface Problem {
   code: Code;
@@ -26,20 +29,29 @@ export interface Problem {
   related?: { report: Report; span: Span; message: string };
 }
 
+/** Why a claim was or was not compared (tip-lens check --explain). */
+export interface ExplainNote {
+  span: Span;
+  kind: 'figure' | 'tier' | 'quote';
+  decision: 'silent' | 'match' | 'mismatch' | 'wrong-year';
+  why: string;
+  evidence?: string[];
+}
+
 export interface CheckInput {
   draft: DraftText;
+  /** Receives one note per claim read: what was decided and why. */
+  explain?: (note: ExplainNote) => void;
   kb: KnowledgeBase;
   references: DraftReference[];
   defaultReport?: string;
 }
 
-/** Sources other than the TIP Report; a sentence naming one is not the report's. */
-const OTHER_SOURCE = /\b(?:ILO|IOM|UNODC|UNICEF|UNHCR|UNDP|OHCHR|UN\s+Women|World\s+Bank|Walk\s+Free|Global\s+Slavery\s+Index|Human\s+Rights\s+Watch|Amnesty|Interpol|Europol|Polaris|International\s+Labou?r\s+Organi[sz]ation|International\s+Organi[sz]ation\s+for\s+Migration|census|survey|our\s+(?:own\s+)?(?:data|research|study|survey|estimates?))\b/i;
-const FIRST_PERSON = /\b(?:[Ww]e|[Oo]ur|us|I)\b/;
-const HYPOTHETICAL = /\b(?:should|would|could|might|must|if|aims?\s+to|plans?\s+to|target(?:s|ed)?|goal|will|expects?|proposed?)\b/i;
-const NEGATION = /\b(?:not|never|no\s+longer|nor)\b/i;
-const REPORT_MENTION = /\b(?:TIP\s+Report|Trafficking\s+in\s+Persons\s+Report|the\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|last\s+year['’]s\s+|this\s+year['’]s\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
+const REPORT_MENTION = /\b(?:TIP\s+Report|TIP\s+(?:19|20)\d\d|Trafficking\s+in\s+Persons\s+Report|(?:the|this|that|its|(?:this|last)\s+year['’]s)\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|U\.S\.\s+)?(?:report|narrative|edition)|(?:19|20)\d\d\s+(?:TIP\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
 const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|embassy|State\s+Department|Department|TIP\s+Report|referr)/i;
+/** "28 PRC nationals", "nationals of the People's Republic of China": the victims' nationality, not whose figure it is. */
+const NATIONALITY_AFTER = /^\s*(?:nationals?|citizens?|workers?|migrants?|victims?|men|women|children|people|laborers|labourers|passport)\b/i;
+const NATIONALITY_BEFORE = /\b(?:nationals?|citizens?|natives?)\s+(?:of|from)\s+(?:the\s+)?$/i;
 
 interface SentenceContext {
   span: Span;
@@ -98,10 +110,10 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     const years = yearRolesIn(sText);
     const editionYear = years.find((y) => y.role === 'edition')?.year;
     let edition = editionYear;
-    if (/\blast\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) {
-      const base = statedEdition ?? defaultEdition;
+    if (/\blast\s+year['’]s\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
+      const base = statedEdition ?? defaultEdition ?? index.newestFirst()[0]?.manifest.edition;
       if (base) edition = base - 1;
-    } else if (/\bthis\s+year['’]s\s+(?:TIP\s+)?report\b/i.test(sText)) edition = statedEdition ?? defaultEdition;
+    } else if (/\b(?:this\s+year['’]s|the\s+(?:latest|current|new|newest))\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = statedEdition ?? defaultEdition ?? index.newestFirst()[0]?.manifest.edition;
     if (editionYear) statedEdition = editionYear;
     const ctx = new Sentence(sentence, blockOf(sentence), citations, edition, sText, doc);
     checkFigures(input, ctx, index, findings, problems);
@@ -135,7 +147,7 @@ class Sentence implements SentenceContext {
   ) {}
 
   get otherSource(): boolean {
-    return (this.#otherSource ??= OTHER_SOURCE.test(this.text) && !REPORT_MENTION.test(this.text) && this.citations.length === 0);
+    return (this.#otherSource ??= namesOtherSource(this.text) && !REPORT_MENTION.test(this.text) && this.citations.length === 0);
   }
 
   get firstPerson(): boolean {
@@ -208,9 +220,11 @@ function countryAt(offset: number, sentence: Span, block: Span, mentions: { coun
   let para: string | undefined;
   for (let i = lo; i < mentions.length && mentions[i].start < sentence.end; i++) {
     const m = mentions[i];
+    if (prose && (NATIONALITY_AFTER.test(prose.slice(m.end, m.end + 14)) || NATIONALITY_BEFORE.test(prose.slice(Math.max(0, m.start - 24), m.start)))) continue;
+    if (prose && m.country === 'United States' && US_ACTOR.test(prose.slice(m.end, m.end + 30))) continue;
     if (m.end <= sentence.start) para = m.country;
     else if (m.start >= sentence.start && m.end <= offset) before = m.country;
-    else if (!after && m.start >= offset && m.end <= sentence.end && !(m.country === 'United States' && prose && US_ACTOR.test(prose.slice(m.end, m.end + 30)))) after = m.country;
+    else if (!after && m.start >= offset && m.end <= sentence.end) after = m.country;
   }
   if (before) return before;
   if (after) return after;
@@ -315,36 +329,47 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
 
 function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const { draft } = input;
-  if (ctx.otherSource || ctx.firstPerson) return;
+  if (ctx.otherSource) return;
   const figures = figuresIn(ctx.text, ctx.span.start);
   if (figures.length === 0) return;
+  const reportNamed = REPORT_MENTION.test(ctx.text);
+  const cited = new Set(ctx.citations.map((c) => c.target!.report.id));
+  const note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence) => input.explain?.({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons });
   for (const claim of figures) {
-    if (claim.unit === 'percent') continue;
+    // Whose number: the author's ("we trained 40", "Maximum 25 participants per course", "according to our survey") is not the report's.
+    const rel = clauseAround(ctx.text, claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
+    const clauseText = ctx.text.slice(rel.start, rel.end);
+    const clauseNamesReport = REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= ctx.text.length - 2);
+    if (!clauseNamesReport && FIRST_PERSON.test(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, ''))) { note(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
+    if (namesOtherSource(clauseText) && !clauseNamesReport) { note(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
+    if (claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
+    if (claim.unit === 'percent') { note(claim, 'silent', 'a percentage'); continue; }
     if (claim.kind === 'date-span') {
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
     }
-    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) continue;
+    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) { note(claim, 'silent', 'a count of nothing the reports count'); continue; }
     // Several years at once ("between 2018 and 2021"), or part of a year ("the first half of 2021"): not the report's yearly figure.
-    if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) continue;
+    if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) { note(claim, 'silent', 'spans several years or part of a year'); continue; }
     const country = ctx.countryAt(claim.span.start);
-    if (!country) continue;
-    if (!index.byCountry.has(country)) continue;
+    if (!country) { note(claim, 'silent', 'no country it is about'); continue; }
+    if (!index.byCountry.has(country)) { note(claim, 'silent', 'about a country no loaded report covers'); continue; }
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
-    const lead = draft.prose.slice(Math.max(ctx.span.start, claim.span.start - 60), claim.span.start);
-    const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';')) + 1);
-    if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) continue;
+    const clauseLead = draft.prose.slice(Math.max(ctx.span.start + rel.start, claim.span.start - 60), claim.span.start);
+    if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) { note(claim, 'silent', 'modal or negated'); continue; }
+    const setting: ClaimSetting = { cited, reportNamed, clauseTerms: claimTerms(ctx.text, rel, claim, ctx.span.start) };
     const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
     // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
     const broad = index.factsFor(country, claim.kind, claim.unit, claim.actions.length === 0 ? '' : claim.actions.length === 1 ? claim.actions[0] : claim.actions.join(','), (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
-    if (broad.length === 0) continue;
+    if (broad.length === 0) { note(claim, 'silent', 'no report fact of this kind, unit and action'); continue; }
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
     if (claim.kind === 'penalty' && !claim.victim && claim.values.length === 2 && agreeing.length === 0) {
       // "seven to 20 years" is the span of the adult and child ranges together.
       const plain = broad.filter((b) => b.fact.topics.length === 0 && b.fact.unit === claim.unit && !b.fact.unitMax);
       if (plain.length > 1 && Math.min(...plain.map((b) => b.fact.values[0])) === claim.values[0] && Math.max(...plain.map((b) => b.fact.values[b.fact.values.length - 1])) === claim.values[1]) {
         findings.push(finding('figure', claim.span, 'match', plain[0].report, plain[0].fact, ctx));
+        note(claim, 'match', 'the span of the adult and child penalty ranges together');
         continue;
       }
     }
@@ -354,6 +379,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) {
       findings.push(finding('figure', claim.span, 'match', good.report, good.fact, ctx));
+      note(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`);
       continue;
     }
     const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
@@ -368,16 +394,17 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
         : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${ctx.edition} report.`;
       problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
       findings.push(finding('figure', claim.span, 'wrong-year', r, f, ctx));
+      note(claim, 'wrong-year', message);
       continue;
     }
-    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) continue; // the value is in the report for some other reading: no evidence against it
+    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
     let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
     const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
     if (citedIds.size) {
       const cited = target.filter((b) => citedIds.has(b.report.id));
       if (cited.length) target = cited;
     }
-    if (target.length === 0) continue;
+    if (target.length === 0) { note(claim, 'silent', 'no report fact in the same context, year and edition'); continue; }
     if (claim.year === undefined) {
       const latest = Math.max(...target.map((b) => b.fact.year ?? 0));
       target = target.filter((b) => (b.fact.year ?? 0) === latest);
@@ -392,16 +419,32 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       target.sort((a, b) => dist(a) - dist(b));
       if (dist(target[0]) < dist(target[1])) target = [target[0]];
     }
-    if (target.length !== 1) continue;
-    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) continue; // "15 years" alone: which end?
-    const { report, fact } = target[0];
+    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) { note(claim, 'silent', 'a single penalty figure: which end of the range is not said'); continue; } // "15 years" alone: which end?
+    // Every fact left disagrees with the claim: compare it with the one its words are most about, then the nearest value.
+    const scored = target.map((b) => ({ ...b, evidence: evidenceFor(claim, b.fact, b.report, setting, index) }));
+    if (scored.length > 1) {
+      const near = (b: { fact: Fact }) => Math.abs(Math.log((b.fact.values[0] + 1) / (claim.values[0] + 1)));
+      scored.sort((a, b) => b.evidence.points - a.evidence.points || b.evidence.lexical - a.evidence.lexical || near(a) - near(b));
+    }
+    const chosen = scored[0];
+    if (!chosen || !enoughEvidence(claim, chosen.evidence)) { note(claim, 'silent', 'too little evidence that it is about the report’s fact'); continue; }
+    const { report, fact } = chosen;
     const anchor = anchorOf(report, fact);
     const replacement = replacementFor(claim, fact, report, draft.prose);
     const said = draft.prose.slice(claim.span.start, claim.span.end);
     const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
-    problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty' }));
+    problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
     findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+    note(claim, 'mismatch', message, chosen.evidence);
   }
+}
+
+/** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */
+function claimTerms(sentence: string, clause: Span, claim: Figure, offset: number): Set<string> {
+  const terms = termsOf(sentence, clause.start, clause.end);
+  if (claim.unitSpan) for (const t of termsOf(sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset)) terms.delete(t);
+  for (const a of claim.actions) for (const t of termsOf(a)) terms.delete(t);
+  return terms;
 }
 
 /** "courts shut down between April and May 2021" */
@@ -577,7 +620,7 @@ function checkQuotes(input: CheckInput, kbCountries: ReadonlyMap<string, Report[
     const sText = draft.prose.slice(Math.min(sentence.start, q.span.start), Math.max(sentence.end, q.span.end));
     const outside = sText.replace(draft.prose.slice(q.span.start, q.span.end), ' ');
     const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
-    if (OTHER_SOURCE.test(outside) && citations.length === 0) continue;
+    if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) continue;
     // Where to look: cited reports first, then the document's country, then (small KBs) everything.
     const candidates: Report[] = [];
     for (const c of citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);

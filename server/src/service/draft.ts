@@ -385,13 +385,29 @@ export function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
   return out;
 }
 
+/**
+ * A line of plain text that starts a block of its own although no blank line comes before it:
+ * a list item ("- ", "* ", "• ", "1. ", "a) "), a speaker or field label ("MODERATOR:", "Q:"), a timestamp ("[00:12]").
+ */
+const PLAIN_BLOCK_START = /^[ \t]*(?:[-*•–+][ \t]|\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t]|\[?\d{1,2}:\d{2}|[A-Z][A-Z .'’-]{0,30}:[ \t]|>)/;
+
 function plainBlocks(prose: string): Span[] {
   const out: Span[] = [];
-  for (const m of prose.matchAll(/[^\n]+(?:\n(?![ \t]*\r?\n)[^\n]*)*/g)) {
-    const s = m.index;
-    let e = s + m[0].length;
+  const push = (s: number, e: number) => {
     while (e > s && /\s/.test(prose[e - 1])) e--;
     if (e > s) out.push({ start: s, end: e });
+  };
+  for (const m of prose.matchAll(/[^\n]+(?:\n(?![ \t]*\r?\n)[^\n]*)*/g)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    let blockStart = s;
+    for (let nl = prose.indexOf('\n', s); nl >= 0 && nl < e; nl = prose.indexOf('\n', nl + 1)) {
+      if (PLAIN_BLOCK_START.test(prose.slice(nl + 1, Math.min(e, nl + 40)))) {
+        push(blockStart, nl);
+        blockStart = nl + 1;
+      }
+    }
+    push(blockStart, e);
   }
   return out;
 }

@@ -10,6 +10,14 @@
  * Invalidated when the number of reports changes (KnowledgeBase only ever adds).
  */
 import type { Fact, KnowledgeBase, Report } from './kb';
+import { termsOf } from '../reading/terms';
+
+/** A report's sentences as content terms, and how rare each term is in the report (the evidence a claim's words give). */
+export interface ReportTerms {
+  sentences: readonly ReadonlySet<string>[];
+  /** log(1 + sentences / sentences holding the term) */
+  idf(term: string): number;
+}
 
 export interface ReportFact {
   report: Report;
@@ -30,6 +38,8 @@ export interface KbIndex {
    * only on what they name. The list is shared: callers must not change it.
    */
   factsFor(country: string, key1: string, key2: string, key3: string, accept: (fact: Fact) => boolean): readonly ReportFact[];
+  /** The report's sentence terms, worked out on first use. */
+  termsOf(report: Report): ReportTerms;
 }
 
 interface Entry extends KbIndex {
@@ -54,7 +64,13 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
   const newestFirst = (): Report[] => (newest ??= [...kb.reports.values()].sort((a, b) => b.manifest.edition - a.manifest.edition)); // sort is stable
   // country -> key1 -> key2 -> key3 -> facts (nested maps: no key string is built per lookup)
   const facts = new Map<string, Map<string, Map<string, Map<string, ReportFact[]>>>>();
+  const terms = new Map<Report, ReportTerms>();
   e = {
+    termsOf(report) {
+      let t = terms.get(report);
+      if (!t) terms.set(report, (t = reportTerms(report)));
+      return t;
+    },
     size,
     byCountry,
     sortedIds: () => (ids ??= [...kb.reports.values()].map((r) => r.id).sort()),
@@ -88,4 +104,12 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
   };
   indexes.set(kb, e);
   return e;
+}
+
+function reportTerms(report: Report): ReportTerms {
+  const sentences = report.sentences.map((x) => termsOf(report.text, x.span.start, x.span.end));
+  const df = new Map<string, number>();
+  for (const set of sentences) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(1, sentences.length);
+  return { sentences, idf: (term) => Math.log(1 + n / (df.get(term) ?? n)) };
 }

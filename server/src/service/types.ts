@@ -43,6 +43,8 @@ export interface DiagnosticData {
   fixTitle?: string;
   /** True when the fix has one right answer (used by --fix and source.fixAll). */
   safeFix?: boolean;
+  /** Why the claim was read as being about this source sentence (same action, year, cited report, shared words …). */
+  evidence?: string[];
 }
 
 /** A reference written in Pandoc citation syntax inside a draft. */

@@ -1,0 +1,50 @@
+/**
+ * Matchers derived from the vocabulary tables (vocab.ts): whose a number is, and
+ * whether a clause claims anything. Each matcher is built once from its table;
+ * extend the table, not the regex.
+ */
+import { HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+/** A regex matching any phrase of the table as whole words, longest first. */
+export function phraseRegex(table: readonly string[], flags = 'i'): RegExp {
+  const alts = [...table].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags.includes('u') ? flags : flags + 'u');
+}
+
+export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !/^(?:census|survey|poll)$/.test(s)), 'u');
+/** Lower-case source words ("survey") read case-insensitively; names are matched as written. */
+export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter((s) => /^(?:census|survey|poll)$/.test(s) || s.startsWith('our ')), 'i');
+export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our|us|i|my)$/.test(c)), 'i');
+export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
+export const HYPOTHETICAL = phraseRegex(HYPOTHETICAL_CUES);
+export const NEGATION = phraseRegex(NEGATION_CUES);
+export const REPORT_ATTRIBUTION = phraseRegex(REPORT_ATTRIBUTION_CUES.filter((c) => c !== 'edition'), 'i');
+
+/** Does the text name a source other than the TIP Report? */
+export function namesOtherSource(text: string): boolean {
+  return OTHER_SOURCE.test(text) || OTHER_SOURCE_WORD.test(text);
+}
+
+/** Clause breaks inside a sentence: punctuation and contrastive conjunctions. */
+const CLAUSE_BREAK = /[,;:()\u2014\u2013]\s*|\s(?:but|yet|while|whereas|although|though|which|who)\s/giu;
+
+/** The clause of `text` (a sentence) that holds [start, end): from the last break before it to the first break after it. */
+export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  let from = 0;
+  let to = text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    const s = m.index;
+    const e = m.index + m[0].length;
+    // A comma inside a number ("12,814") is not a break.
+    if (m[0][0] === ',' && /\d/.test(text[s - 1] ?? '') && /\d/.test(text[s + 1] ?? '')) continue;
+    if (e <= start) from = e;
+    else if (s >= end) {
+      to = s;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}

@@ -1,0 +1,31 @@
+/**
+ * Content terms of a sentence: lower-cased words, read through the report's synonyms
+ * (vocab.ts), stop words dropped, stemmed (Porter2), so "prosecutions" in a draft
+ * and "prosecuted" in the report are the same term.
+ */
+import stem from 'wink-porter2-stemmer';
+import { STOPWORDS, SYNONYMS } from './vocab';
+
+const STOP = new Set(STOPWORDS);
+const WORD = /[\p{L}][\p{L}'’]*|\d{4}/gu;
+
+/** The term of one lower-case word, or undefined for a stop word. */
+export function termOf(word: string): string | undefined {
+  const w = word.replace(/['’]s?$/, '');
+  if (w.length < 2 || STOP.has(w)) return undefined;
+  const syn = SYNONYMS[w] ?? w;
+  if (STOP.has(syn)) return undefined;
+  return /^\d/.test(syn) ? syn : stem(syn);
+}
+
+/** The distinct terms of text[start, end) (hyphenated words count as their parts). */
+export function termsOf(text: string, start = 0, end = text.length): Set<string> {
+  const out = new Set<string>();
+  const slice = text.slice(start, end).toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    const t = termOf(m[0]);
+    if (t) out.add(t);
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * The reading vocabulary as data: words that carry no evidence, the report's own
+ * synonyms, and the cues that say whose a number is. Each table is the one place
+ * to extend; the matchers in terms.ts and whose.ts are derived from them.
+ */
+
+/** Words that say nothing about what a sentence is about. */
+export const STOPWORDS: readonly string[] = [
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'into', 'onto', 'over', 'under',
+  'about', 'after', 'before', 'during', 'between', 'through', 'than', 'then', 'that', 'this', 'these', 'those', 'there', 'here', 'which', 'who',
+  'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'we', 'our', 'you',
+  'your', 'i', 'me', 'my', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no', 'so',
+  'such', 'also', 'only', 'just', 'very', 'more', 'most', 'less', 'least', 'some', 'any', 'all', 'each', 'every', 'other', 'others', 'same',
+  'own', 'up', 'down', 'out', 'off', 'again', 'further', 'once', 'can', 'could', 'would', 'should', 'may', 'might', 'must', 'will', 'shall',
+  'year', 'years', 'report', 'reports', 'reported', 'narrative', 'tip', 'government', 'cambodia', 'cambodian', 'country', 'including', 'included',
+  'according', 'said', 'says', 'say', 'per', 'while', 'whereas', 'still', 'even', 'both', 'either', 'neither', 'whether', 'if', 'because',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'hundred', 'thousand',
+  'nearly', 'almost', 'roughly', 'around', 'approximately', 'least', 'fewer', 'many', 'much', 'total', 'overall', 'number', 'numbers',
+  's', 't', 'etc', 'e.g', 'i.e', 'vs',
+];
+
+/** The report's own synonyms: a draft's word on the left is read as the report's word on the right (before stemming). */
+export const SYNONYMS: Readonly<Record<string, string>> = {
+  prc: 'chinese', china: 'chinese', children: 'child', minors: 'child', minor: 'child', kids: 'child', juveniles: 'child', juvenile: 'child',
+  jail: 'prison', jailed: 'prison', imprisonment: 'prison', imprisoned: 'prison', incarceration: 'prison',
+  penalties: 'penalty', punishment: 'penalty', punishable: 'penalty', punished: 'penalty',
+  course: 'training', courses: 'training', trainings: 'training', trained: 'training', train: 'training', taught: 'training',
+  workshops: 'session', workshop: 'session', sessions: 'session',
+  police: 'officer', policemen: 'officer', officers: 'officer', officials: 'official',
+  labour: 'labor', detained: 'arrested', apprehended: 'arrested', referral: 'referred', referrals: 'referred', refer: 'referred', refers: 'referred',
+  citizens: 'nationals', citizen: 'nationals', nationals: 'nationals', national: 'nationals',
+  charged: 'prosecuted', indicted: 'prosecuted', tried: 'prosecuted', prosecutions: 'prosecuted', prosecution: 'prosecuted', prosecute: 'prosecuted',
+  convictions: 'convicted', conviction: 'convicted', convict: 'convicted', guilty: 'convicted',
+  arrests: 'arrested', arrest: 'arrested', investigations: 'investigated', investigation: 'investigated', investigate: 'investigated',
+  suspects: 'suspected', suspect: 'suspected', perpetrators: 'trafficker', offenders: 'trafficker', traffickers: 'trafficker',
+  adults: 'adult', victims: 'victim', kilns: 'kiln', brokers: 'broker', recruiters: 'broker',
+  closed: 'shut', suspended: 'shut', halted: 'shut', closure: 'shut',
+};
+
+/** Sources other than the TIP Report: a number or quote attributed to one of them is not the report's. */
+export const OTHER_SOURCES: readonly string[] = [
+  'ILO', 'IOM', 'UNODC', 'UNICEF', 'UNHCR', 'UNDP', 'OHCHR', 'UN Women', 'World Bank', 'Walk Free', 'Global Slavery Index', 'Human Rights Watch',
+  'Amnesty', 'Interpol', 'Europol', 'Polaris', 'International Labour Organization', 'International Labor Organization',
+  'International Organization for Migration', 'census', 'survey', 'poll', 'our own data', 'our data', 'our research', 'our study', 'our survey',
+  'our estimates', 'our estimate', 'our monitors', 'our records', 'our caseload', 'our hotline', 'our partners',
+];
+
+/**
+ * Words that make a number the author's own (a programme, a budget, a target, a limit),
+ * not a figure the report gives. A number with one of these in its clause is not compared.
+ */
+export const OWN_NUMBER_CUES: readonly string[] = [
+  'we', 'our', 'us', 'i', 'my', 'budget', 'budgeted', 'target', 'targets', 'objective', 'objectives', 'goal', 'goals', 'milestone', 'milestones',
+  'baseline', 'indicator', 'kpi', 'planned', 'plan', 'plans', 'aim', 'aims', 'pilot', 'cohort', 'grantee', 'grantees', 'grant', 'project',
+  'programme', 'program', 'hotline', 'helpline', 'shelter', 'per course', 'per session', 'per class', 'maximum of', 'max', 'capacity', 'quota',
+  'module', 'modules', 'slide', 'slides', 'page', 'pages', 'chapter', 'minutes', 'hour', 'hours', 'hour-long', 'usd', 'dollars', 'riel',
+];
+
+/** Words that make a statement not a claim about what happened: modal, conditional, future. */
+export const HYPOTHETICAL_CUES: readonly string[] = [
+  'should', 'would', 'could', 'might', 'must', 'if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'will', 'expects', 'expected',
+  'proposed', 'propose', 'proposes', 'aims to', 'plans to', 'intends to', 'hopes to', 'seeks to', 'wants to', 'whether',
+];
+
+/** Negations: "did not convict 40" says nothing the report's 38 contradicts. */
+export const NEGATION_CUES: readonly string[] = ['not', 'never', 'no longer', 'nor', "didn't", 'didn’t', "wasn't", 'wasn’t', 'neither', 'without', 'false', 'wrongly', 'incorrectly', 'myth'];
+
+/** Words and phrases that attribute a quotation to a TIP narrative. */
+export const REPORT_ATTRIBUTION_CUES: readonly string[] = [
+  'report', "report's", 'report’s', 'narrative', "narrative's", 'narrative’s', 'TIP', 'TIP Report', 'Trafficking in Persons Report', 'State Department',
+  'Department of State', 'the Department', 'the department', 'edition', 'in its words', 'its words', 'the report says', 'the report notes',
+];

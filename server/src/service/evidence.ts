@@ -1,0 +1,61 @@
+/**
+ * How much a draft sentence says it is about a report fact: the report is the
+ * pattern. A figure is compared with a fact only when the claim shares enough
+ * with the fact's own sentence: a citation of that report, the report named, the
+ * same action, year, form, victim or topic, and the fact sentence's rarer words.
+ */
+import type { Figure } from '../ingest/figures';
+import type { Fact, Report } from './kb';
+import type { KbIndex } from './kbIndex';
+
+export interface Evidence {
+  /** One point per kind of agreement. */
+  points: number;
+  /** What agreed, for --explain and the hover. */
+  reasons: string[];
+  /** IDF-weighted words the claim's clause shares with the fact's sentence. */
+  lexical: number;
+  shared: string[];
+}
+
+export interface ClaimSetting {
+  /** Reports the sentence cites. */
+  cited: ReadonlySet<string>;
+  /** The sentence names a TIP report ("the 2022 report", "TIP 2023"). */
+  reportNamed: boolean;
+  /** Terms of the claim's clause, its unit and action words left out. */
+  clauseTerms: ReadonlySet<string>;
+}
+
+/** Shared words worth this much IDF together count as one point. */
+const LEXICAL_POINT = 1.5;
+
+export function evidenceFor(claim: Figure, fact: Fact, report: Report, setting: ClaimSetting, index: KbIndex): Evidence {
+  const reasons: string[] = [];
+  if (setting.cited.has(report.id)) reasons.push(`cites ${report.id}`, `cites ${report.id}`);
+  else if (setting.reportNamed) reasons.push('names the report');
+  const shared: string[] = [];
+  let lexical = 0;
+  if (fact.sentence >= 0) {
+    const terms = index.termsOf(report);
+    const own = terms.sentences[fact.sentence];
+    if (own) for (const t of setting.clauseTerms) if (own.has(t)) {
+      shared.push(t);
+      lexical += terms.idf(t);
+    }
+  }
+  if (claim.actions.some((a) => fact.actions.includes(a))) reasons.push(`same action (${claim.actions.join(', ')})`);
+  if (claim.yearFrom === 'sentence' && claim.year !== undefined && claim.year === fact.year) reasons.push(`same year (${claim.year})`);
+  if (claim.form && claim.form === fact.form) reasons.push(`same form (${claim.form})`);
+  if (claim.victim && claim.victim === fact.victim) reasons.push(`same victim (${claim.victim})`);
+  if (claim.topics.some((t) => fact.topics.includes(t))) reasons.push(`same topic (${claim.topics.filter((t) => fact.topics.includes(t)).join(', ')})`);
+  if (claim.kind === 'penalty' && fact.kind === 'penalty') reasons.push('a prescribed penalty');
+  if (lexical >= LEXICAL_POINT) reasons.push(`shares the source sentence's words (${shared.join(', ')})`);
+  return { points: reasons.length, reasons: [...new Set(reasons)], lexical, shared };
+}
+
+/** Enough to say the claim is about the fact: an unqualified count with no action needs two kinds of agreement. */
+export function enoughEvidence(claim: Figure, e: Evidence): boolean {
+  const needed = claim.kind === 'count' && claim.actions.length === 0 ? 2 : 1;
+  return e.points >= needed;
+}
