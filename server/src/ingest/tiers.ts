@@ -2,6 +2,7 @@
 import type { Fact, ReportManifest, TierChange, TierName } from '../service/kb';
 import type { Structure } from './structure';
 import { toTierName } from './structure';
+import { changeOfVerb } from '../reading/tierWords';
 
 export const TIER_PHRASE = /\b(remained|remains|remain|was\s+upgraded|were\s+upgraded|upgraded|was\s+downgraded|downgraded|moved\s+(?:up|down)|dropped|fell|rose|placed|ranked|is|was|on|to)\s+(?:on\s+|to\s+|at\s+)?(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)\b/gi;
 
@@ -9,12 +10,9 @@ export function tierNumber(t: TierName): number {
   return t === 'Tier 1' ? 1 : t === 'Tier 2' ? 2 : t === 'Tier 2 Watch List' ? 2.5 : t === 'Tier 3' ? 3 : 0;
 }
 
+/** The change a verb phrase states: the one table of tier verbs (reading/tierWords.ts). */
 export function changeOf(verb: string): TierChange | undefined {
-  const v = verb.toLowerCase();
-  if (/remain/.test(v)) return 'remained';
-  if (/upgraded|moved\s+(?:\S+\s+)?up|rose/.test(v)) return 'upgraded';
-  if (/downgraded|moved\s+(?:\S+\s+)?down|dropped|fell/.test(v)) return 'downgraded';
-  return undefined;
+  return changeOfVerb(verb);
 }
 
 export function extractTierFacts(manifest: ReportManifest, text: string, structure: Structure): Omit<Fact, 'id'>[] {

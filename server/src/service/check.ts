@@ -17,6 +17,8 @@ import { findQuotes, matchQuote } from './quotes';
 import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
 import { clauseAround, FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../reading/cues';
 import { termsOf } from '../reading/terms';
+import { tierClaimRegex } from '../reading/tierWords';
+import { describeQuoteChanges } from './quoteDiff';
 import { enoughEvidence, evidenceFor, type ClaimSetting, type Evidence } from './evidence';
 
 export interface Problem {
@@ -48,7 +50,7 @@ export interface CheckInput {
 }
 
 const REPORT_MENTION = /\b(?:TIP\s+Report|TIP\s+(?:19|20)\d\d|Trafficking\s+in\s+Persons\s+Report|(?:the|this|that|its|(?:this|last)\s+year['’]s)\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|U\.S\.\s+)?(?:report|narrative|edition)|(?:19|20)\d\d\s+(?:TIP\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
-const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|embassy|State\s+Department|Department|TIP\s+Report|referr)/i;
+const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|embassy|State\s+Department|Department|TIP\b|Trafficking\s+in\s+Persons|referr)/i;
 /** "28 PRC nationals", "nationals of the People's Republic of China": the victims' nationality, not whose figure it is. */
 const NATIONALITY_AFTER = /^\s*(?:nationals?|citizens?|workers?|migrants?|victims?|men|women|children|people|laborers|labourers|passport)\b/i;
 const NATIONALITY_BEFORE = /\b(?:nationals?|citizens?|natives?)\s+(?:of|from)\s+(?:the\s+)?$/i;
@@ -206,6 +208,16 @@ function documentCountry(input: CheckInput, mentions: { country: string }[], kbC
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Not a mention of whose figure or tier it is: a nationality ("28 PRC nationals") or the report's publisher ("U.S. law enforcement", "the U.S. TIP Report"). */
+function isClaimCountry(prose: string, m: CountryMention): boolean {
+  if (NATIONALITY_AFTER.test(prose.slice(m.end, m.end + 14)) || NATIONALITY_BEFORE.test(prose.slice(Math.max(0, m.start - 24), m.start))) return false;
+  return !(m.country === 'United States' && US_ACTOR.test(prose.slice(m.end, m.end + 30)));
+}
+
+function claimCountries(prose: string, from: number, to: number): Set<string> {
+  return new Set(countryMentions(prose, from, to).filter((m) => isClaimCountry(prose, m)).map((m) => m.country));
+}
+
 function countryAt(offset: number, sentence: Span, block: Span, mentions: { country: string; start: number; end: number }[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
   // First mention at or after the block start (mentions are in document order).
   let lo = 0;
@@ -220,8 +232,7 @@ function countryAt(offset: number, sentence: Span, block: Span, mentions: { coun
   let para: string | undefined;
   for (let i = lo; i < mentions.length && mentions[i].start < sentence.end; i++) {
     const m = mentions[i];
-    if (prose && (NATIONALITY_AFTER.test(prose.slice(m.end, m.end + 14)) || NATIONALITY_BEFORE.test(prose.slice(Math.max(0, m.start - 24), m.start)))) continue;
-    if (prose && m.country === 'United States' && US_ACTOR.test(prose.slice(m.end, m.end + 30))) continue;
+    if (prose && !isClaimCountry(prose, m)) continue;
     if (m.end <= sentence.start) para = m.country;
     else if (m.start >= sentence.start && m.end <= offset) before = m.country;
     else if (!after && m.start >= offset && m.end <= sentence.end) after = m.country;
@@ -546,7 +557,7 @@ function clip(s: string, n = 200): string {
 // ---------------------------------------------------------------------------
 // Tiers
 
-const TIER_CLAIM = /\b(?:(remained|remains|remain|stayed|stays|was\s+upgraded|were\s+upgraded|upgraded|was\s+downgraded|downgraded|moved\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down)|dropped|fell|rose|returned)\s+(?:on|to|at|back\s+to|in)?\s*)?(?<!from\s)(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)\b/giu;
+const TIER_CLAIM = tierClaimRegex();
 
 function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;
@@ -559,14 +570,9 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const start = ctx.span.start + m.index + m[0].lastIndexOf(m[2]);
     const span = { start, end: start + m[2].length };
     const lead = prose.slice(Math.max(ctx.span.start, span.start - 40), span.start);
-    if (/\bfrom\s+$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) continue;
-    const country = ctx.countryAt(span.start);
+    if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) continue;
+    const country = tierClaimCountry(prose, ctx, span, lead, index);
     if (!country) continue;
-    // Tier claims need their country named in the sentence or a citation: "Tier 3" alone may be a definition.
-    const inSentence = countryMentions(prose, ctx.span.start, ctx.span.end);
-    const named = inSentence.some((c) => c.country === country) || ctx.citations.length > 0 || /\b(?:the\s+(?:government|country)|it)\b/i.test(lead);
-    if (!named) continue;
-    if (new Set(inSentence.map((c) => c.country)).size > 1) continue; // "Thailand, which borders Cambodia, is on Tier 2"
     const bareYears = yearRolesIn(ctx.text).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
     const tierFacts = index.factsFor(country, 'tier facts', '', '', (f) => f.kind === 'tier');
@@ -597,6 +603,28 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     problems.push(problem(Code.TierMismatch, pspan, message, best.report, f, tierWrong ? { replacement, fixTitle: `Replace with ${f.tier}`, safeFix: true } : {}));
     findings.push(finding('tier', pspan, 'mismatch', best.report, f, ctxLite));
   }
+}
+
+/**
+ * Whose tier a claim states: the one country named in its clause ("Cambodia is on Tier 3 while Thailand is on Tier 2"),
+ * else the sentence's one country, or each of a coordination ("Cambodia and Laos, both Tier 2 countries"); a citation
+ * or "the government"/"it" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
+ */
+function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
+  const rel = clauseAround(ctx.text, span.start - ctx.span.start, span.end - ctx.span.start);
+  const inClause = claimCountries(prose, ctx.span.start + rel.start, ctx.span.start + rel.end);
+  if (inClause.size === 1) return [...inClause][0];
+  if (inClause.size > 1) return undefined;
+  const inSentence = claimCountries(prose, ctx.span.start, ctx.span.end);
+  if (inSentence.size === 1) return [...inSentence][0];
+  if (inSentence.size > 1) {
+    // "Cambodia and Laos, both Tier 2 countries": the claim is each one's; the one a loaded report covers is checked.
+    if (!/\b(?:both|all(?:\s+(?:three|four|five|of\s+them))?|each)\s+(?:(?:on|at|in|are|were|remain(?:ed)?)\s+)?(?:the\s+)?$/i.test(lead)) return undefined;
+    const covered = [...inSentence].filter((c) => index.byCountry.has(c));
+    return covered.length === 1 ? covered[0] : undefined;
+  }
+  if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it)\b/i.test(lead)) return ctx.countryAt(span.start);
+  return undefined;
 }
 
 function report0(report: Report, fact: Fact): Span {
@@ -633,14 +661,17 @@ function checkQuotes(input: CheckInput, kbCountries: ReadonlyMap<string, Report[
       findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
       continue;
     }
-    if (!attributed || q.words < 4) continue;
+    // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
+    const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
+    if (!nearCopy && (!attributed || q.words < 4)) continue;
     const cited = citations.length ? citations[0].target!.report : undefined;
     if (m && !m.exact) {
       const anchor = paragraphAnchor(m.report, m.paragraph);
+      const changes = describeQuoteChanges(draft.prose.slice(q.inner.start, q.inner.end), m.display);
       problems.push({
         code: Code.QuoteMismatch,
         span: q.inner,
-        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): it reads "${clip(m.display, 240)}".`,
+        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor})${changes ? `: ${changes}` : ''}. The report reads "${clip(m.display, 240)}".`,
         data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: 'Restore the exact wording of the report', safeFix: true },
         related: { report: m.report, span: m.span, message: citationLabel(m.report, anchor.split('/')[1]) },
       });

@@ -1,0 +1,37 @@
+/**
+ * How prose states a tier placement, as data: the verbs (with the change each one
+ * says), from which both the report's tier facts and the draft's tier claims are read.
+ */
+export type TierChangeWord = 'remained' | 'upgraded' | 'downgraded';
+
+/** Verb phrases before a tier ("remained on Tier 3", "moved up to the Tier 2 Watch List") and the change they state. */
+export const TIER_VERBS: readonly { phrase: string; change?: TierChangeWord }[] = [
+  { phrase: 'remained', change: 'remained' }, { phrase: 'remains', change: 'remained' }, { phrase: 'remain', change: 'remained' },
+  { phrase: 'stayed', change: 'remained' }, { phrase: 'stays', change: 'remained' }, { phrase: 'stay', change: 'remained' },
+  { phrase: 'was kept', change: 'remained' }, { phrase: 'kept', change: 'remained' },
+  { phrase: 'was upgraded', change: 'upgraded' }, { phrase: 'were upgraded', change: 'upgraded' }, { phrase: 'upgraded', change: 'upgraded' },
+  { phrase: 'moved up', change: 'upgraded' }, { phrase: 'rose', change: 'upgraded' }, { phrase: 'climbed', change: 'upgraded' }, { phrase: 'promoted', change: 'upgraded' },
+  { phrase: 'was downgraded', change: 'downgraded' }, { phrase: 'were downgraded', change: 'downgraded' }, { phrase: 'downgraded', change: 'downgraded' },
+  { phrase: 'moved down', change: 'downgraded' }, { phrase: 'dropped', change: 'downgraded' }, { phrase: 'fell', change: 'downgraded' },
+  { phrase: 'slipped', change: 'downgraded' }, { phrase: 'demoted', change: 'downgraded' },
+  { phrase: 'returned' }, { phrase: 'placed' }, { phrase: 'ranked' }, { phrase: 'moved' },
+];
+
+const alternation = [...TIER_VERBS].sort((a, b) => b.phrase.length - a.phrase.length).map((v) => v.phrase.replace(/\s+/g, '\\s+')).join('|');
+const TIER_NAME = String.raw`(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)`;
+
+/**
+ * A tier claim: an optional verb (group 1, "moved Cambodia up" too), optional preposition and "the", the tier (group 2).
+ * "from Tier 2" is the tier left, not the one claimed.
+ */
+export function tierClaimRegex(): RegExp {
+  return new RegExp(String.raw`\b(?:((?:${alternation})(?:\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down))?)\s+(?:(?:on|to|at|back\s+to|in|onto)\s+)?(?:the\s+)?)?(?<!from\s)(?<!from\s+the\s)${TIER_NAME}\b`, 'giu');
+}
+
+/** The change a verb phrase states ("moved Cambodia up" -> upgraded), or undefined for a plain placement. */
+export function changeOfVerb(verb: string): TierChangeWord | undefined {
+  const v = verb.toLowerCase().replace(/\s+/g, ' ');
+  if (/\bup$/.test(v)) return 'upgraded';
+  if (/\bdown$/.test(v)) return 'downgraded';
+  return TIER_VERBS.find((t) => t.phrase === v)?.change;
+}
