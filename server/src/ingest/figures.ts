@@ -199,32 +199,21 @@ function tokens(text: string, from: number, to: number): Tok[] {
   return out;
 }
 
-// Words repeat: remember what each one is (bounded, so a hostile draft cannot grow it without end).
-const unitMemo = new Map<string, string | null>();
-const actionMemo = new Map<string, Action | null>();
-
-function memo<T>(cache: Map<string, T | null>, word: string, compute: () => T | undefined): T | undefined {
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit ?? undefined;
-  const v = compute();
-  if (cache.size > 20_000) cache.clear();
-  cache.set(word, v ?? null);
-  return v;
-}
+// One test per word says whether it is a unit or an action at all; only those are looked up in the tables.
+const ANY_UNIT = new RegExp(UNITS.map(([re]) => `(?:${re.source})`).join('|'));
+const ANY_ACTION = new RegExp(ACTION_VERBS.map(([re]) => `(?:${re.source})`).join('|'));
 
 function unitOf(word: string): string | undefined {
-  return memo(unitMemo, word, () => {
-    const w = word.replace(/[’']s?$/, '');
-    for (const [re, u] of UNITS) if (re.test(w)) return u;
-    return undefined;
-  });
+  const w = word.replace(/[’']s?$/, '');
+  if (!ANY_UNIT.test(w)) return undefined;
+  for (const [re, u] of UNITS) if (re.test(w)) return u;
+  return undefined;
 }
 
 function actionOf(word: string): Action | undefined {
-  return memo(actionMemo, word, () => {
-    for (const [re, a] of ACTION_VERBS) if (re.test(word)) return a;
-    return undefined;
-  });
+  if (!ANY_ACTION.test(word)) return undefined;
+  for (const [re, a] of ACTION_VERBS) if (re.test(word)) return a;
+  return undefined;
 }
 
 const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;
@@ -541,8 +530,6 @@ export const MONTH_NAMES = MONTHS;
 // ---------------------------------------------------------------------------
 // Drafts are re-read on every edit, and most of their sentences did not change.
 
-const sentenceMemo = new Map<string, SentenceMemo>();
-
 function shift(s: Span, by: number): Span {
   return { start: s.start + by, end: s.end + by };
 }
@@ -555,15 +542,34 @@ interface SentenceMemo {
   years?: readonly YearRole[];
 }
 
-/** The memo entry for a sentence's text (one lookup, one hash of the text, however many parts the caller reads). */
-function memoOf(sentenceText: string): SentenceMemo {
-  let m = sentenceMemo.get(sentenceText);
-  if (!m) {
-    m = {};
-    if (sentenceMemo.size >= 5000) sentenceMemo.delete(sentenceMemo.keys().next().value as string);
-    sentenceMemo.set(sentenceText, m);
+/**
+ * The readings of one document's sentences, owned by whoever analyses that document (the service, per URI).
+ * Two generations: the sentences of the version being read, and those of the version before it, so an edit
+ * re-reads only the sentences it changed, and nothing of older versions (whose text a sentence key would keep
+ * alive) is held.
+ */
+export class SentenceReadings {
+  #previous = new Map<string, SentenceMemo>();
+  #current = new Map<string, SentenceMemo>();
+
+  /** Starts reading a new version: what the last version used is kept for one more; the rest is dropped. */
+  nextVersion(): void {
+    if (this.#current.size) this.#previous = this.#current;
+    this.#current = new Map();
   }
-  return m;
+
+  memoOf(sentenceText: string): SentenceMemo {
+    let m = this.#current.get(sentenceText);
+    if (!m) {
+      m = this.#previous.get(sentenceText) ?? {};
+      this.#current.set(sentenceText, m);
+    }
+    return m;
+  }
+
+  get size(): number {
+    return this.#current.size + this.#previous.size;
+  }
 }
 
 function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures {
@@ -571,15 +577,14 @@ function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures
 }
 
 /** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (offsets re-based to where it stands now). */
-export function figuresIn(sentenceText: string, offset: number): Figure[] {
-  const rel = relativeFigures(memoOf(sentenceText), sentenceText).figures;
+export function figuresIn(sentenceText: string, offset: number, readings?: SentenceReadings): Figure[] {
+  const rel = relativeFigures(readings ? readings.memoOf(sentenceText) : {}, sentenceText).figures;
   if (offset === 0 || rel.length === 0) return rel;
   return rel.map((f) => ({ ...f, span: shift(f.span, offset), unitSpan: f.unitSpan && shift(f.unitSpan, offset) }));
 }
 
 /** yearsIn for a draft sentence without the spans: its years and their roles depend only on its text. */
-export function yearRolesIn(sentenceText: string): readonly YearRole[] {
-  const m = memoOf(sentenceText);
+export function yearRolesIn(sentenceText: string, readings?: SentenceReadings): readonly YearRole[] {
+  const m = readings ? readings.memoOf(sentenceText) : {};
   return (m.years ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }).map(({ year, role }) => ({ year, role })));
 }
-

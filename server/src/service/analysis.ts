@@ -4,7 +4,7 @@ import type { KnowledgeBase } from './kb';
 import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
 import type { TipLensSettings } from './settings';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
-import { checkClaims, type ExplainNote, type Problem } from './check';
+import { checkClaims, type DraftMemo, type ExplainNote, type Problem } from './check';
 
 export interface DraftAnalysis {
   uri: string;
@@ -31,10 +31,10 @@ export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: Tip
 }
 
 /** The reading (made here unless the caller already has this version's) and what the checks find in it. */
-export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token)): DraftAnalysis {
+export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token), memo?: DraftMemo): DraftAnalysis {
   const { draft, defaultReport, references } = reading;
   throwIfCancelled(token);
   const notes: ExplainNote[] = [];
-  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: (n) => notes.push(n) }, token);
+  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: (n) => notes.push(n), memo }, token);
   return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems, notes };
 }

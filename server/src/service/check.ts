@@ -4,7 +4,7 @@
  * clearly about a loaded report's country and the same subject; otherwise the
  * engine stays silent.
  */
-import { figuresIn, unitsCompatible, yearRolesIn, type Figure } from '../ingest/figures';
+import { figuresIn, SentenceReadings, unitsCompatible, yearRolesIn, type Figure } from '../ingest/figures';
 import { changeOf, tierNumber } from '../ingest/tiers';
 import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
@@ -13,7 +13,7 @@ import type { DraftText } from './draft';
 import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from './kb';
 import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
-import { findQuotes, matchQuote } from './quotes';
+import { findQuotes, matchQuote, QuoteMatches } from './quotes';
 import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
 import { clauseAround, FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../reading/cues';
 import { termsOf } from '../reading/terms';
@@ -40,10 +40,22 @@ export interface ExplainNote {
   evidence?: string[];
 }
 
+/** The readings an analysis of one document reuses from its previous version. */
+export interface DraftMemo {
+  sentences: SentenceReadings;
+  quotes: QuoteMatches;
+}
+
+export function createDraftMemo(): DraftMemo {
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches() };
+}
+
 export interface CheckInput {
   draft: DraftText;
   /** Receives one note per claim read: what was decided and why. */
   explain?: (note: ExplainNote) => void;
+  /** What is remembered of this document's earlier versions (owned by the caller, per document). */
+  memo?: DraftMemo;
   kb: KnowledgeBase;
   references: DraftReference[];
   defaultReport?: string;
@@ -72,6 +84,8 @@ interface SentenceContext {
 
 export function checkClaims(input: CheckInput, token: CancellationToken): { findings: Finding[]; problems: Problem[] } {
   const { draft, kb, references } = input;
+  input.memo?.sentences.nextVersion();
+  input.memo?.quotes.nextVersion();
   const problems: Problem[] = [];
   const findings: Finding[] = [];
   for (const ref of references) {
@@ -109,7 +123,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     while (refIdx < references.length && references[refIdx].bracket.end <= sentence.start) refIdx++;
     const citations: DraftReference[] = [];
     for (let k = refIdx; k < references.length && references[k].bracket.start <= sentence.end + 3; k++) if (references[k].target) citations.push(references[k]);
-    const years = yearRolesIn(sText);
+    const years = yearRolesIn(sText, input.memo?.sentences);
     const editionYear = years.find((y) => y.role === 'edition')?.year;
     let edition = editionYear;
     if (/\blast\s+year['’]s\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
@@ -341,7 +355,7 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
 function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const { draft } = input;
   if (ctx.otherSource) return;
-  const figures = figuresIn(ctx.text, ctx.span.start);
+  const figures = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences);
   if (figures.length === 0) return;
   const reportNamed = REPORT_MENTION.test(ctx.text);
   const cited = new Set(ctx.citations.map((c) => c.target!.report.id));
@@ -573,7 +587,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) continue;
     const country = tierClaimCountry(prose, ctx, span, lead, index);
     if (!country) continue;
-    const bareYears = yearRolesIn(ctx.text).filter((y) => y.role !== 'law').map((y) => y.year);
+    const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
     const tierFacts = index.factsFor(country, 'tier facts', '', '', (f) => f.kind === 'tier');
     const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);
@@ -655,7 +669,7 @@ function checkQuotes(input: CheckInput, kbCountries: ReadonlyMap<string, Report[
     if (docCountry) for (const r of kbCountries.get(docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
     if (candidates.length === 0 && kb.reports.size <= 50) candidates.push(...kb.all());
     if (candidates.length === 0) continue;
-    const m = matchQuote(draft.text, q.inner, candidates);
+    const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
     const ctx = { span: sentence, block, citations };
     if (m && m.exact) {
       findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });

@@ -5,6 +5,7 @@
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, readDocument, type DraftAnalysis, type DraftReading } from './analysis';
+import { createDraftMemo, type DraftMemo } from './check';
 import { provideDiagnostics } from './diagnostics';
 import type { KnowledgeBase } from './kb';
 import { citationLabel } from './kb';
@@ -63,6 +64,16 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
   /** Full analyses, and readings of versions whose analysis is not there yet (completion and reference hovers right after an edit). */
   const analyses = new Map<string, Cached<DraftAnalysis>>();
   const readings = new Map<string, Cached<DraftReading>>();
+  /** Per document, the sentence readings and quote matches its next version reuses (two versions' worth, never more). */
+  const memos = new Map<string, DraftMemo>();
+  const memoOf = (uri: string): DraftMemo => {
+    let m = memos.get(uri);
+    if (m) memos.delete(uri);
+    else m = createDraftMemo();
+    memos.set(uri, m);
+    if (memos.size > 200) memos.delete(memos.keys().next().value as string);
+    return m;
+  };
   let generation = 0;
   const current = <T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string): T | undefined => {
     const hit = cache.get(doc.uri);
@@ -95,7 +106,7 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       const hit = current(analyses, doc, text);
       if (hit) return hit;
       // A reading of this version made for completion or a hover is not made again (undefined: analyzeDocument reads it).
-      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text)), 200);
+      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text), memoOf(doc.uri)), 200);
     },
     diagnostics(doc, token) {
       return provideDiagnostics(doc, service.analyze(doc, token), settings, token);

@@ -96,23 +96,38 @@ export interface QuoteMatch {
 /** Words whose insertion or omission does not change a quote's meaning (the source's PDF dropped some: "indicators forced labor"). */
 const FREE = new Set(['of', 'the', 'a', 'an']);
 
-/** Drafts are re-checked on every keystroke with the same quotes in them: remember recent answers. */
-const recent = new Map<string, QuoteMatch | undefined>();
-const reportKeys = new WeakMap<Report, string>();
-const keyOf = (r: Report) => {
-  let k = reportKeys.get(r);
-  if (!k) reportKeys.set(r, (k = `${r.id}:${r.file}:${r.text.length}`));
-  return k;
-};
+/**
+ * Drafts are re-checked on every keystroke with the same quotes in them: the answers for one document, owned by
+ * whoever analyses it (the service, per URI). Two generations, as SentenceReadings: this version's quotes and the
+ * last version's, nothing older. An answer is reused only for the same report objects (a reloaded report is new).
+ */
+export class QuoteMatches {
+  #previous = new Map<string, { reports: readonly Report[]; match: QuoteMatch | undefined }>();
+  #current = new Map<string, { reports: readonly Report[]; match: QuoteMatch | undefined }>();
 
-export function matchQuote(draftText: string, inner: Span, reports: Report[]): QuoteMatch | undefined {
-  const key = `${reports.map(keyOf).join(',')}|${draftText.slice(inner.start, inner.end)}`;
-  if (recent.has(key)) return recent.get(key);
-  const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
-  const result = q.length === 0 ? undefined : findQuote(q, reports);
-  if (recent.size >= 2000) recent.delete(recent.keys().next().value as string);
-  recent.set(key, result);
-  return result;
+  nextVersion(): void {
+    if (this.#current.size) this.#previous = this.#current;
+    this.#current = new Map();
+  }
+
+  lookup(quote: string, reports: readonly Report[], compute: () => QuoteMatch | undefined): QuoteMatch | undefined {
+    const same = (e: { reports: readonly Report[] } | undefined) => e !== undefined && e.reports.length === reports.length && e.reports.every((r, i) => r === reports[i]);
+    let e = this.#current.get(quote);
+    if (!same(e)) {
+      const old = this.#previous.get(quote);
+      e = same(old) ? old! : { reports: [...reports], match: compute() };
+      this.#current.set(quote, e);
+    }
+    return e!.match;
+  }
+}
+
+export function matchQuote(draftText: string, inner: Span, reports: Report[], memo?: QuoteMatches): QuoteMatch | undefined {
+  const compute = () => {
+    const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
+    return q.length === 0 ? undefined : findQuote(q, reports);
+  };
+  return memo ? memo.lookup(draftText.slice(inner.start, inner.end), reports, compute) : compute();
 }
 
 function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
