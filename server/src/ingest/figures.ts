@@ -376,6 +376,20 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     }
     const elided = !unit;
     if (!unit && prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = prevUnit;
+    // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
+    if (!unit) {
+      const lead = text.slice(Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start - 2)), g.start);
+      if (/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=])\s*(?:\*\*)?\s*$/i.test(lead)) {
+        const back = toks.filter((t) => t.end <= g.start && t.start >= g.start - lead.length).slice(-8);
+        for (let k = back.length - 1; k >= 0 && !unit; k--) {
+          const u = unitOf(back[k].word);
+          if (u && !isTimeUnit(u) && u !== 'percent') {
+            unit = u;
+            unitSpan = { start: back[k].start, end: back[k].end };
+          }
+        }
+      }
+    }
     if (!unit) {
       nonFigures.push({ span: { start: g.start, end: g.end }, text: text.slice(g.start, g.end), reason: 'no unit: not a countable figure' });
       continue;

@@ -13,7 +13,7 @@ import type { DraftText } from './draft';
 import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from './kb';
 import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
-import { findQuotes, matchQuote, QuoteMatches } from './quotes';
+import { findQuotes, matchQuote, QuoteMatches, type DraftQuote } from './quotes';
 import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
 import { clauseAround, FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../reading/cues';
 import { termsOf } from '../reading/terms';
@@ -78,6 +78,7 @@ interface SentenceContext {
   edition?: number;
   /** Country of each position: resolved lazily. */
   countryAt(offset: number): string | undefined;
+  inQuote(offset: number): boolean;
   otherSource: boolean;
   firstPerson: boolean;
 }
@@ -113,7 +114,9 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     const b = blocks[blockIdx];
     return b && b.start <= s.start ? b : (spanAt(blocks, s.start) ?? s);
   };
-  const doc: DocumentContext = { prose, mentions, docCountry };
+  const quotes = findQuotes(draft);
+  const inlineQuotes = quotes.filter((q) => !q.block).map((q) => q.span);
+  const doc: DocumentContext = { prose, mentions, docCountry, inlineQuotes };
   let refIdx = 0;
   let sentenceCount = 0;
   for (const sentence of draft.sentences) {
@@ -136,7 +139,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     checkTiers(input, ctx, index, findings, problems);
   }
   throwIfCancelled(token);
-  checkQuotes(input, kbCountries, docCountry, findings, problems);
+  checkQuotes(input, quotes, kbCountries, docCountry, findings, problems);
   addMissingCitations(input, findings, problems);
   return { findings, problems };
 }
@@ -145,6 +148,8 @@ interface DocumentContext {
   prose: string;
   mentions: CountryMention[];
   docCountry: string | undefined;
+  /** Inline quotations ("…"), in document order. */
+  inlineQuotes: Span[];
 }
 
 /** One sentence being checked; what is costly to know about it is worked out on first use. */
@@ -168,6 +173,11 @@ class Sentence implements SentenceContext {
 
   get firstPerson(): boolean {
     return (this.#firstPerson ??= FIRST_PERSON.test(this.text.indexOf('U') < 0 ? this.text : this.text.replace(/\bU\.?S\.?\b/g, '')));
+  }
+
+  /** Is the offset inside an inline quotation (someone's words: the quote check compares the report's)? */
+  inQuote(offset: number): boolean {
+    return spanAt(this.doc.inlineQuotes, offset) !== undefined;
   }
 
   countryAt(offset: number): string | undefined {
@@ -369,6 +379,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (namesOtherSource(clauseText) && !clauseNamesReport) { note(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
     if (claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     if (claim.unit === 'percent') { note(claim, 'silent', 'a percentage'); continue; }
+    if (ctx.inQuote(claim.span.start)) { note(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
     if (claim.kind === 'date-span') {
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
@@ -652,9 +663,9 @@ export function tierRank(t: TierName): number {
 // ---------------------------------------------------------------------------
 // Quotes
 
-function checkQuotes(input: CheckInput, kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
+function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
   const { draft, kb, references } = input;
-  for (const q of findQuotes(draft)) {
+  for (const q of quotes) {
     const sentence = spanAt(draft.sentences, q.span.start) ?? q.span;
     const block = spanAt(draft.blocks, q.span.start) ?? sentence;
     const scope = q.block ? q.span : sentence;
@@ -692,7 +703,9 @@ function checkQuotes(input: CheckInput, kbCountries: ReadonlyMap<string, Report[
       findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
       continue;
     }
-    if (q.words < 6) continue;
+    // A short quotation is the report's only when a citation follows it directly ("uneven and largely symbolic" [@KHM-2023]).
+    const citedRightAfter = citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
+    if (q.words < (citedRightAfter ? 4 : 6)) continue;
     const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
     const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
     const message = partialOnes.length
