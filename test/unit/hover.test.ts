@@ -124,3 +124,11 @@ test('hover on a reference does not wait for the checks; hover on a figure does,
   fresh.analyze(doc, token);
   assert.deepEqual([onRef, onFigure], [fresh.hover(doc, at[1], token), fresh.hover(doc, at[0], token)]);
 });
+
+test('hover on a flagged figure shows the source sentence and why the claim was read as being about it', () => {
+  const { doc, at } = draft('Despite more than 1^20 prosecutions in 2021, convictions remain low in Cambodia.');
+  const v = md(service().hover(doc, at[0], token));
+  assert.match(v, /The report says otherwise/);
+  assert.match(v, /the government prosecuted \*\*109\*\* suspected traffickers/);
+  assert.match(v, /Why this sentence:\* same action \\\(prosecuted\\\); same year \\\(2021\\\)/);
+});

@@ -414,7 +414,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const loose = (b: { fact: Fact }) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) {
-      findings.push(finding('figure', claim.span, 'match', good.report, good.fact, ctx));
+      findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, ctx), evidence: evidenceFor(claim, good.fact, good.report, setting, index).reasons });
       note(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`);
       continue;
     }
@@ -429,7 +429,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
         ? `The ${r.manifest.edition} report (${anchor}) gives ${what} for ${f.year}, not ${claim.year}.`
         : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${ctx.edition} report.`;
       problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
-      findings.push(finding('figure', claim.span, 'wrong-year', r, f, ctx));
+      findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, ctx), evidence: evidenceFor(claim, f, r, setting, index).reasons });
       note(claim, 'wrong-year', message);
       continue;
     }
@@ -470,7 +470,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const said = draft.prose.slice(claim.span.start, claim.span.end);
     const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
     problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
-    findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+    findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
     note(claim, 'mismatch', message, chosen.evidence);
   }
 }

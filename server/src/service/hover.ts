@@ -99,6 +99,7 @@ function findingHover(f: Finding): string {
   const anchorItem = f.anchor.includes('/') ? f.anchor.slice(f.anchor.indexOf('/') + 1) : undefined;
   const status = f.kind === 'quote' && f.status === 'mismatch' ? 'Differs from the report’s wording' : STATUS[f.status];
   const lines = [`**${what}** · ${status}`, quote(sentence.trim()), `${escapeMarkdown(citationLabel(report, anchorItem))} · ${showSourceLink(report, s)}`];
+  if (f.evidence?.length) lines.push(`*Why this sentence:* ${escapeMarkdown(f.evidence.join('; '))}.`);
   const tier = f.fact?.tier ?? report.manifest.tier;
   if (f.kind === 'tier' && tier) {
     const when = f.fact?.year && f.fact.year !== report.manifest.edition ? ` in ${f.fact.year}` : '';

@@ -91,4 +91,6 @@ export interface Finding {
   highlight?: Span;
   /** True when a citation stands near it in the draft. */
   cited: boolean;
+  /** Why the claim was read as being about this source sentence (hover: "Why this sentence"). */
+  evidence?: string[];
 }
