@@ -200,7 +200,7 @@ function check(args: string[], io: IO): number {
   const drafts = collectDrafts(positionals);
   const kb = loadKb(values.report as string[], io);
   if (settings.defaultReport && !kb.get(settings.defaultReport)) io.err(`tip-lens: warning: --default-report ${settings.defaultReport} is not a loaded report (loaded: ${kb.all().map((r) => r.id).join(', ')})\n`);
-  const service = createTipLensService({ kb, settings });
+  const service = createTipLensService({ kb, settings, explain: Boolean(values.explain) });
   const results: FileResult[] = drafts.map((d) => {
     const languageId = /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown';
     const doc = TextDocument.create(d.file === '-' ? 'stdin:/draft.md' : pathToUri(d.file), languageId, 1, d.text);

@@ -7,10 +7,13 @@ import { HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPOR
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
-/** A regex matching any phrase of the table as whole words, longest first. */
+/**
+ * A regex matching any phrase of the table as whole words, longest first. The tables are ASCII words
+ * (apostrophes aside), so word boundaries are \b: a plain alternation V8 scans fast, no Unicode lookbehind.
+ */
 export function phraseRegex(table: readonly string[], flags = 'i'): RegExp {
   const alts = [...table].sort((a, b) => b.length - a.length).map(escape);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags.includes('u') ? flags : flags + 'u');
+  return new RegExp(`\\b(?:${alts.join('|')})(?![\\w’'])`, flags.replace('u', ''));
 }
 
 export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !/^(?:census|survey|poll)$/.test(s)), 'u');

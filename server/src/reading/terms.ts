@@ -9,8 +9,14 @@ import { STOPWORDS, SYNONYMS } from './vocab';
 const STOP = new Set(STOPWORDS);
 const WORD = /[\p{L}][\p{L}'’]*|\d{4}/gu;
 
-/** The term of one lower-case word, or undefined for a stop word. */
-export function termOf(word: string): string | undefined {
+/** The term of one lower-case word, or undefined for a stop word; `memo` (the caller's, for one pass) remembers stems. */
+export function termOf(word: string, memo?: Map<string, string | undefined>): string | undefined {
+  if (memo) {
+    if (memo.has(word)) return memo.get(word);
+    const t = termOf(word);
+    memo.set(word, t);
+    return t;
+  }
   const w = word.replace(/['’]s?$/, '');
   if (w.length < 2 || STOP.has(w)) return undefined;
   const syn = SYNONYMS[w] ?? w;
@@ -19,12 +25,12 @@ export function termOf(word: string): string | undefined {
 }
 
 /** The distinct terms of text[start, end) (hyphenated words count as their parts). */
-export function termsOf(text: string, start = 0, end = text.length): Set<string> {
+export function termsOf(text: string, start = 0, end = text.length, memo?: Map<string, string | undefined>): Set<string> {
   const out = new Set<string>();
   const slice = text.slice(start, end).toLowerCase();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    const t = termOf(m[0]);
+    const t = termOf(m[0], memo);
     if (t) out.add(t);
   }
   return out;

@@ -16,7 +16,7 @@ export interface DraftAnalysis {
   findings: Finding[];
   /** Everything the checks found, before severity settings and suppressions. */
   problems: Problem[];
-  /** Why each claim read was compared or left alone (tip-lens check --explain). */
+  /** Why each claim read was compared or left alone, when the service was asked to explain (tip-lens check --explain). */
   notes: ExplainNote[];
 }
 
@@ -31,10 +31,10 @@ export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: Tip
 }
 
 /** The reading (made here unless the caller already has this version's) and what the checks find in it. */
-export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token), memo?: DraftMemo): DraftAnalysis {
+export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token), memo?: DraftMemo, explain = false): DraftAnalysis {
   const { draft, defaultReport, references } = reading;
   throwIfCancelled(token);
   const notes: ExplainNote[] = [];
-  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: (n) => notes.push(n), memo }, token);
+  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: explain ? (n) => notes.push(n) : undefined, memo }, token);
   return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems, notes };
 }

@@ -56,11 +56,15 @@ export interface CheckInput {
   explain?: (note: ExplainNote) => void;
   /** What is remembered of this document's earlier versions (owned by the caller, per document). */
   memo?: DraftMemo;
+  /** Word stems worked out during this check (made by checkClaims when absent). */
+  stems?: Map<string, string | undefined>;
   kb: KnowledgeBase;
   references: DraftReference[];
   defaultReport?: string;
 }
 
+/** Cheap test before the edition phrases: "this year's report", "last year's narrative", "the latest report". */
+const RELATIVE_EDITION_HINT = /year['’]s|latest|current|newest/i;
 const REPORT_MENTION = /\b(?:TIP\s+Report|TIP\s+(?:19|20)\d\d|Trafficking\s+in\s+Persons\s+Report|(?:the|this|that|its|(?:this|last)\s+year['’]s)\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|U\.S\.\s+)?(?:report|narrative|edition)|(?:19|20)\d\d\s+(?:TIP\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
 const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|embassy|State\s+Department|Department|TIP\b|Trafficking\s+in\s+Persons|referr)/i;
 /** "28 PRC nationals", "nationals of the People's Republic of China": the victims' nationality, not whose figure it is. */
@@ -84,6 +88,7 @@ interface SentenceContext {
 }
 
 export function checkClaims(input: CheckInput, token: CancellationToken): { findings: Finding[]; problems: Problem[] } {
+  input = input.stems ? input : { ...input, stems: new Map() };
   const { draft, kb, references } = input;
   input.memo?.sentences.nextVersion();
   input.memo?.quotes.nextVersion();
@@ -129,10 +134,11 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     const years = yearRolesIn(sText, input.memo?.sentences);
     const editionYear = years.find((y) => y.role === 'edition')?.year;
     let edition = editionYear;
-    if (/\blast\s+year['’]s\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
+    const relative = RELATIVE_EDITION_HINT.test(sText);
+    if (relative && /\blast\s+year['’]s\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
       const base = statedEdition ?? defaultEdition ?? index.newestFirst()[0]?.manifest.edition;
       if (base) edition = base - 1;
-    } else if (/\b(?:this\s+year['’]s|the\s+(?:latest|current|new|newest))\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = statedEdition ?? defaultEdition ?? index.newestFirst()[0]?.manifest.edition;
+    } else if (relative && /\b(?:this\s+year['’]s|the\s+(?:latest|current|newest))\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = statedEdition ?? defaultEdition ?? index.newestFirst()[0]?.manifest.edition;
     if (editionYear) statedEdition = editionYear;
     const ctx = new Sentence(sentence, blockOf(sentence), citations, edition, sText, doc);
     checkFigures(input, ctx, index, findings, problems);
@@ -367,17 +373,19 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
   if (ctx.otherSource) return;
   const figures = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences);
   if (figures.length === 0) return;
-  const reportNamed = REPORT_MENTION.test(ctx.text);
+  let reportNamed: boolean | undefined;
   const cited = new Set(ctx.citations.map((c) => c.target!.report.id));
   const note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence) => input.explain?.({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons });
+  // What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it.
+  const text = ctx.text;
+  let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean } | undefined;
+  const sentenceCues = () => (cueMemo ??= {
+    firstPerson: FIRST_PERSON.test(text),
+    otherSource: namesOtherSource(text),
+    ownNumber: OWN_NUMBER.test(text),
+    modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
+  });
   for (const claim of figures) {
-    // Whose number: the author's ("we trained 40", "Maximum 25 participants per course", "according to our survey") is not the report's.
-    const rel = clauseAround(ctx.text, claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
-    const clauseText = ctx.text.slice(rel.start, rel.end);
-    const clauseNamesReport = REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= ctx.text.length - 2);
-    if (!clauseNamesReport && FIRST_PERSON.test(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, ''))) { note(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
-    if (namesOtherSource(clauseText) && !clauseNamesReport) { note(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
-    if (claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     if (claim.unit === 'percent') { note(claim, 'silent', 'a percentage'); continue; }
     if (ctx.inQuote(claim.span.start)) { note(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
     if (claim.kind === 'date-span') {
@@ -390,10 +398,27 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const country = ctx.countryAt(claim.span.start);
     if (!country) { note(claim, 'silent', 'no country it is about'); continue; }
     if (!index.byCountry.has(country)) { note(claim, 'silent', 'about a country no loaded report covers'); continue; }
+    // Whose number: the author's ("we trained 40", "Maximum 25 participants per course", "according to our survey") is not the report's.
+    const rel = clauseAround(text, claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
+    const cues = sentenceCues();
+    if (cues.firstPerson || cues.otherSource || cues.ownNumber) {
+      const clauseText = text.slice(rel.start, rel.end);
+      const clauseNamesReport = () => REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2);
+      if (cues.firstPerson && FIRST_PERSON.test(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, '')) && !clauseNamesReport()) { note(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
+      if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
+      if (cues.ownNumber && claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
+    }
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
-    const clauseLead = draft.prose.slice(Math.max(ctx.span.start + rel.start, claim.span.start - 60), claim.span.start);
-    if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) { note(claim, 'silent', 'modal or negated'); continue; }
-    const setting: ClaimSetting = { cited, reportNamed, clauseTerms: claimTerms(ctx.text, rel, claim, ctx.span.start) };
+    if (cues.modal) {
+      const clauseLead = draft.prose.slice(Math.max(ctx.span.start + rel.start, claim.span.start - 60), claim.span.start);
+      if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) { note(claim, 'silent', 'modal or negated'); continue; }
+    }
+    let terms: Set<string> | undefined;
+    const setting: ClaimSetting = {
+      cited,
+      get reportNamed() { return (reportNamed ??= REPORT_MENTION.test(text)); },
+      get clauseTerms() { return (terms ??= claimTerms(text, rel, claim, ctx.span.start, input.stems)); },
+    };
     const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
     // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
@@ -476,10 +501,10 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
 }
 
 /** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */
-function claimTerms(sentence: string, clause: Span, claim: Figure, offset: number): Set<string> {
-  const terms = termsOf(sentence, clause.start, clause.end);
-  if (claim.unitSpan) for (const t of termsOf(sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset)) terms.delete(t);
-  for (const a of claim.actions) for (const t of termsOf(a)) terms.delete(t);
+function claimTerms(sentence: string, clause: Span, claim: Figure, offset: number, stems?: Map<string, string | undefined>): Set<string> {
+  const terms = termsOf(sentence, clause.start, clause.end, stems);
+  if (claim.unitSpan) for (const t of termsOf(sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset, stems)) terms.delete(t);
+  for (const a of claim.actions) for (const t of termsOf(a, 0, a.length, stems)) terms.delete(t);
   return terms;
 }
 

@@ -22,9 +22,9 @@ export interface ClaimSetting {
   /** Reports the sentence cites. */
   cited: ReadonlySet<string>;
   /** The sentence names a TIP report ("the 2022 report", "TIP 2023"). */
-  reportNamed: boolean;
-  /** Terms of the claim's clause, its unit and action words left out. */
-  clauseTerms: ReadonlySet<string>;
+  readonly reportNamed: boolean;
+  /** Terms of the claim's clause, its unit and action words left out (worked out on first use). */
+  readonly clauseTerms: ReadonlySet<string>;
 }
 
 /** Shared words worth this much IDF together count as one point. */

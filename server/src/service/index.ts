@@ -25,6 +25,8 @@ import type { CoverageResult, ReportTextResult, SearchItem } from '../protocol';
 export interface TipLensServiceOptions {
   kb: KnowledgeBase;
   settings?: TipLensSettings;
+  /** Keep, with each analysis, why every claim was compared or left alone (tip-lens check --explain). */
+  explain?: boolean;
 }
 
 export interface TipLensService {
@@ -106,7 +108,7 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       const hit = current(analyses, doc, text);
       if (hit) return hit;
       // A reading of this version made for completion or a hover is not made again (undefined: analyzeDocument reads it).
-      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text), memoOf(doc.uri)), 200);
+      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text), memoOf(doc.uri), options.explain), 200);
     },
     diagnostics(doc, token) {
       return provideDiagnostics(doc, service.analyze(doc, token), settings, token);

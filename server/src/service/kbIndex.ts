@@ -107,7 +107,8 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
 }
 
 function reportTerms(report: Report): ReportTerms {
-  const sentences = report.sentences.map((x) => termsOf(report.text, x.span.start, x.span.end));
+  const memo = new Map<string, string | undefined>();
+  const sentences = report.sentences.map((x) => termsOf(report.text, x.span.start, x.span.end, memo));
   const df = new Map<string, number>();
   for (const set of sentences) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(1, sentences.length);
