@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ReportManifest, TierName } from '../server/src/service/kb';
+import type { ReportManifest, TierName } from '../server/src/model/kb';
 import { COUNTRIES, type Country, headerName, subjectName } from './lib/countries';
 import { hash32, Rng } from './lib/prng';
 import { cap, digits, expand, list, num } from './lib/text';

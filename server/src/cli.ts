@@ -13,7 +13,7 @@ import { loadKnowledgeBase } from './node/loadReports';
 import { ALL_CODES, CODE_HELP, Code } from './service/codes';
 import { applyEdits, safeFixEdits } from './service/fixes';
 import { createTipLensService } from './service/index';
-import { citationLabel, type KnowledgeBase } from './service/kb';
+import { citationLabel, type KnowledgeBase } from './model/kb';
 import { defaultSettings, SEVERITY_NAMES, type SeverityName, type TipLensSettings } from './service/settings';
 import { NEVER_CANCELLED } from './service/types';
 import type { ExplainNote } from './service/check';

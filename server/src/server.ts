@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TipLensService } from './service/index';
-import type { KnowledgeBase } from './service/kb';
+import type { KnowledgeBase } from './model/kb';
 import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
 import { CancelledError, NEVER_CANCELLED } from './service/types';
 import {

@@ -8,7 +8,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { loadKnowledgeBase } from '../../server/src/node/loadReports';
 import { createTipLensService, type TipLensService } from '../../server/src/service/index';
 import type { DraftAnalysis } from '../../server/src/service/analysis';
-import { KnowledgeBase, type Report } from '../../server/src/service/kb';
+import { KnowledgeBase, type Report } from '../../server/src/model/kb';
 import { lazyReport } from '../../server/src/ingest';
 import type { Finding } from '../../server/src/service/types';
 import { NEVER_CANCELLED } from '../../server/src/service/types';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import fc from 'fast-check';
-import { KnowledgeBase } from '../../server/src/service/kb';
+import { KnowledgeBase } from '../../server/src/model/kb';
 import { isIngested, lazyReport } from '../../server/src/ingest';
 import { createTipLensService } from '../../server/src/service/index';
 import { firstWords } from '../../server/src/service/search';

@@ -7,7 +7,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Span } from '../../server/src/service/kb';
+import type { Span } from '../../server/src/model/kb';
 import { allSpace, AUTOLINK, CODE_SPAN, COMMENT, fenceRun, HTML_TAG, indentedCode, keyAt, lineShape, LINK_TARGET, markdownBlocks, maskMarkdown, matchesFrom, readDraft, referenceDefinitions, tableSeparator } from '../../server/src/service/draft';
 import { isSpaceCode } from '../../server/src/ingest/chars';
 import { BreakFinder, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';

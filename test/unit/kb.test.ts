@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundledReportsDir, loadKnowledgeBase, loadReportPath } from '../../server/src/node/loadReports';
-import type { Fact, Report } from '../../server/src/service/kb';
+import type { Fact, Report } from '../../server/src/model/kb';
 import { ingestReport, isIngested } from '../../server/src/ingest';
 
 const kb = loadKnowledgeBase();

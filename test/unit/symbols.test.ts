@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { SymbolKind } from 'vscode-languageserver-types';
-import { KnowledgeBase } from '../../server/src/service/kb';
+import { KnowledgeBase } from '../../server/src/model/kb';
 import { isIngested, lazyReport } from '../../server/src/ingest';
 import { candidateReports, searchItems, splitQuery } from '../../server/src/service/search';
 import { provideWorkspaceSymbols } from '../../server/src/service/symbols';

@@ -4,7 +4,7 @@
  * is about. The same reading is used for report sentences (facts) and draft
  * sentences (claims), so both sides are understood alike.
  */
-import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../service/kb';
+import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../model/kb';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 

@@ -1,5 +1,5 @@
 /** Narrative text + manifest -> Report (sections, paragraphs, sentences, recommendations, facts). Pure. */
-import { USUAL_SECTIONS, type Fact, type NonFact, type Paragraph, type Recommendation, type Report, type ReportManifest, type Section, type Sentence } from '../service/kb';
+import { USUAL_SECTIONS, type Fact, type NonFact, type Paragraph, type Recommendation, type Report, type ReportManifest, type Section, type Sentence } from '../model/kb';
 import { extractFigures } from './figures';
 import { parseStructure } from './structure';
 import { extractTierFacts } from './tiers';

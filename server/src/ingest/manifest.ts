@@ -1,5 +1,5 @@
 /** The report manifest (JSON beside a narrative text): parsed and checked, with messages that name the file and the problem. */
-import type { ReportManifest, TierName } from '../service/kb';
+import type { ReportManifest, TierName } from '../model/kb';
 import { toTierName } from './structure';
 
 export interface ManifestResult {

@@ -1,5 +1,5 @@
 /** Sentence boundaries in prose, as spans of the original text. Shared by the ingest and the draft analysis. */
-import type { Span } from '../service/kb';
+import type { Span } from '../model/kb';
 import { CharFinder, isSpaceCode } from './chars';
 
 const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);

@@ -3,7 +3,7 @@
  * all as spans of the original text. One paragraph per line; a section heading is
  * a line of its own ("Prioritized Recommendations", "PROSECUTION", …).
  */
-import { USUAL_SECTIONS, type Paragraph, type Recommendation, type Section, type Sentence, type Span, type TierName } from '../service/kb';
+import { USUAL_SECTIONS, type Paragraph, type Recommendation, type Section, type Sentence, type Span, type TierName } from '../model/kb';
 import { splitSentences } from './sentences';
 
 export interface Structure {

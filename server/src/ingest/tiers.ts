@@ -1,5 +1,5 @@
 /** Tier facts: the header's "(Tier 3)" and sentences such as "therefore Cambodia remained on Tier 3". */
-import type { Fact, ReportManifest, TierChange, TierName } from '../service/kb';
+import type { Fact, ReportManifest, TierChange, TierName } from '../model/kb';
 import type { Structure } from './structure';
 import { toTierName } from './structure';
 import { changeOfVerb } from '../reading/tierWords';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lazyReport, parseManifest } from '../ingest';
 import { hasParagraphs } from '../ingest/structure';
-import { KnowledgeBase, type LoadProblem, type Report } from '../service/kb';
+import { KnowledgeBase, type LoadProblem, type Report } from '../model/kb';
 
 const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 

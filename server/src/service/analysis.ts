@@ -1,6 +1,6 @@
 /** One analysis per document version: the draft's reading, its references and what it says about the reports. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KnowledgeBase } from './kb';
+import type { KnowledgeBase } from '../model/kb';
 import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
 import type { TipLensSettings } from './settings';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';

@@ -10,7 +10,7 @@ import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
 import { countryMentions, type CountryMention } from './countries';
 import type { DraftText } from './draft';
-import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from './kb';
+import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from '../model/kb';
 import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
 import { findQuotes, matchQuote, QuoteMatches, type DraftQuote } from './quotes';

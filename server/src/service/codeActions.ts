@@ -7,7 +7,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
-import { citationLabel } from './kb';
+import { citationLabel } from '../model/kb';
 import { type CancellationToken, type DiagnosticData, type Finding, throwIfCancelled } from './types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tipLens`;

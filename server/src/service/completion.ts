@@ -17,7 +17,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftReading } from './analysis';
-import { citationLabel, type KnowledgeBase, type Report } from './kb';
+import { citationLabel, type KnowledgeBase, type Report } from '../model/kb';
 import { escapeMarkdown, reportSummary } from './hover';
 import { firstWords, itemTitle, reportItems, searchItems, type ReportItem } from './search';
 import { type CancellationToken, throwIfCancelled } from './types';

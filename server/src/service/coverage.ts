@@ -5,8 +5,8 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
-import type { KnowledgeBase, Report } from './kb';
-import { reportUri } from './kb';
+import type { KnowledgeBase, Report } from '../model/kb';
+import { reportUri } from '../model/kb';
 import { rangeInReport } from './positions';
 import { Commands, type CoverageItem, type CoverageResult } from '../protocol';
 import { type CancellationToken, throwIfCancelled } from './types';

@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
 import { Code } from './codes';
-import { reportUri } from './kb';
+import { reportUri } from '../model/kb';
 import type { SeverityName, TipLensSettings } from './settings';
 import { type CancellationToken, throwIfCancelled } from './types';
 import { lineOf, rangeInReport } from './positions';

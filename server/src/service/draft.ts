@@ -6,8 +6,8 @@
 import { parse as parseYaml } from 'yaml';
 import { CharFinder, isSpaceCode } from '../ingest/chars';
 import { BreakFinder, splitSentencesInto } from '../ingest/sentences';
-import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from './kb';
-import { sectionTitle } from './kb';
+import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from '../model/kb';
+import { sectionTitle } from '../model/kb';
 import { kbIndex } from './kbIndex';
 import { lineOf } from './positions';
 import type { DraftReference, ReferenceTarget } from './types';

@@ -5,7 +5,7 @@
  * same action, year, form, victim or topic, and the fact sentence's rarer words.
  */
 import type { Figure } from '../ingest/figures';
-import type { Fact, Report } from './kb';
+import type { Fact, Report } from '../model/kb';
 import type { KbIndex } from './kbIndex';
 
 export interface Evidence {

@@ -8,7 +8,7 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
-import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from './kb';
+import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from '../model/kb';
 import { rangeInReport } from './positions';
 import { Commands, type ShowSourceArgs } from '../protocol';
 import { coverageMarkdown, provideCoverage } from './coverage';

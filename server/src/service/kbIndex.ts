@@ -9,7 +9,7 @@
  *
  * Invalidated when the number of reports changes (KnowledgeBase only ever adds).
  */
-import type { Fact, KnowledgeBase, Report } from './kb';
+import type { Fact, KnowledgeBase, Report } from '../model/kb';
 import { termsOf } from '../reading/terms';
 
 /** A report's sentences as content terms, and how rare each term is in the report (the evidence a claim's words give). */

@@ -6,7 +6,7 @@
 import type { DocumentLink, Location, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
-import { citationLabel, reportUri, type Report, type Span } from './kb';
+import { citationLabel, reportUri, type Report, type Span } from '../model/kb';
 import { rangeInReport } from './positions';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
 

@@ -1,6 +1,6 @@
 /** Offsets <-> LSP positions in report texts (cached line tables). */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Report, Span } from './kb';
+import type { Report, Span } from '../model/kb';
 
 const lineTables = new WeakMap<Report, number[]>();
 

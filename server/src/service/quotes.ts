@@ -2,7 +2,7 @@
 import { codePointAt, isLetterOrNumber } from '../ingest/chars';
 import { words, type WordToken } from '../ingest/normalize';
 import type { DraftText } from './draft';
-import type { Report, Span } from './kb';
+import type { Report, Span } from '../model/kb';
 
 export interface DraftQuote {
   /** With the quote marks. */

@@ -1,6 +1,6 @@
 /** `tipLens/reportText`: the original text of a report for its `tip-lens:/KHM-2022.txt` URI (read-only source view). */
-import type { KnowledgeBase } from './kb';
-import { reportIdFromUri, reportUri } from './kb';
+import type { KnowledgeBase } from '../model/kb';
+import { reportIdFromUri, reportUri } from '../model/kb';
 import type { ReportTextResult } from '../protocol';
 
 export function provideReportText(kb: KnowledgeBase, uri: unknown): ReportTextResult {

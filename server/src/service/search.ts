@@ -11,8 +11,8 @@
  * than one of a few.
  */
 import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
-import type { KnowledgeBase, Report, Span } from './kb';
-import { citationLabel, sectionTitle } from './kb';
+import type { KnowledgeBase, Report, Span } from '../model/kb';
+import { citationLabel, sectionTitle } from '../model/kb';
 import { kbIndex } from './kbIndex';
 import { type CancellationToken, throwIfCancelled } from './types';
 

@@ -5,8 +5,8 @@
  * own filter on the name keeps what the server found.
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import type { KnowledgeBase } from './kb';
-import { citationLabel } from './kb';
+import type { KnowledgeBase } from '../model/kb';
+import { citationLabel } from '../model/kb';
 import { sourceLocation } from './navigation';
 import { searchItems } from './search';
 import type { CancellationToken } from './types';

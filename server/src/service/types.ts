@@ -1,7 +1,7 @@
 /** Types shared by the engine's features. Pure: no I/O, no LSP connection. */
 import type { Range } from 'vscode-languageserver-types';
 import type { Code } from './codes';
-import type { Fact, Report, Span } from './kb';
+import type { Fact, Report, Span } from '../model/kb';
 
 /** Structurally the same as LSP's and VS Code's CancellationToken. */
 export interface CancellationToken {
