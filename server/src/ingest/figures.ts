@@ -181,6 +181,47 @@ const ATTRIBUTIONS: [RegExp, string][] = [
 
 const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punishable|punishment|terms?|carr(?:y|ies)|faces?|prescribe[sd]?|law|statute|statutory)\b/i;
 
+/**
+ * Approximation words, as data: each phrase and what it says about the number after it. Order matters where one
+ * phrase ends another ("no more than" before "more than"): the longest phrase is tried first.
+ */
+const APPROXIMATIONS: readonly { phrases: readonly string[]; approx: Approx }[] = [
+  { approx: 'at-least', phrases: ['at least', 'no fewer than', 'no less than', 'a minimum of'] },
+  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than'] },
+  { approx: 'more-than', phrases: ['more than', 'over', 'in excess of', 'above', 'exceeding'] },
+  { approx: 'fewer-than', phrases: ['fewer than', 'less than', 'under', 'below'] },
+  { approx: 'nearly', phrases: ['nearly', 'almost', 'close to', 'just under'] },
+  { approx: 'about', phrases: ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa', 'c.', '~'] },
+];
+/** Labels that bound what follows them ("Maximum sentence: 25 years", "Minimum penalty: 7 years"); not part of the figure's span. */
+const BOUND_LABELS: readonly { words: readonly string[]; approx: Approx }[] = [
+  { approx: 'up-to', words: ['maximum', 'highest', 'max.', 'max'] },
+  { approx: 'at-least', words: ['minimum', 'lowest', 'min.', 'min'] },
+];
+const esc = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const APPROX_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${APPROXIMATIONS.flatMap((a) => a.phrases).sort((a, b) => b.length - a.length).map(esc).join('|')})\\s*$`,
+  'iu',
+);
+const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term))?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
+const APPROX_OF = new Map(APPROXIMATIONS.flatMap((a) => a.phrases.map((p) => [p, a.approx] as const)));
+const BOUND_OF = new Map(BOUND_LABELS.flatMap((b) => b.words.map((w) => [w, b.approx] as const)));
+
+/** The approximation the text right before a number states, and how long the phrase is (0 for a label). */
+function approximationBefore(before: string): { approx: Approx; phrase: boolean; length: number } | undefined {
+  const m = APPROX_RE.exec(before);
+  if (m) {
+    // Words ("over") need a space before the number; signs ("~") do not.
+    if (/\p{L}$/u.test(m[1]) && !/\s$/.test(before)) return undefined;
+    const approx = APPROX_OF.get(m[1].toLowerCase().replace(/\s+/g, ' '));
+    // The span grows back to the phrase's first character: the text from there to the number.
+    if (approx) return { approx, phrase: true, length: before.length - (m.index + m[0].lastIndexOf(m[1])) };
+  }
+  const b = BOUND_RE.exec(before);
+  if (b) return { approx: BOUND_OF.get(b[1].toLowerCase())!, phrase: false, length: 0 };
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------
 
 interface Tok {
@@ -220,7 +261,10 @@ const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;
 const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative)\b/i;
 const LAW_AFTER = /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Law|Act|Code|Decree|Proclamation|Regulation)\b|^\s+(?:law|act)\b/u;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'i');
+const MONTH_ALT = MONTHS.join('|');
+const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})\\b`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH_ALT})\\b`, 'i');
+const DATE_SPAN = new RegExp(`\\b(?:between|from)\\s+(${MONTH_ALT})\\s+(?:and|to|until|through)\\s+(${MONTH_ALT})\\s+((?:19|20)\\d{2})\\b`, 'i');
 
 export interface YearMention {
   year: number;
@@ -294,7 +338,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     else if (/^(?:st|nd|rd|th)\b/i.test(after)) reason = 'ordinal';
     else if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(after)) reason = 'time of day';
     else if (a.isWord && /^(?:one|a\s+dozen)$/i.test(a.raw) && /\b(?:no|any|each|every|the|this|that|which)\s*$/i.test(before)) reason = 'pronoun use of "one"';
-    else if (MONTH_RE.test(before.slice(-10)) || /^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(after)) reason = 'day of a date';
+    else if (MONTH_RE.test(before.slice(-10)) || MONTH_AFTER.test(after)) reason = 'day of a date';
     if (reason) nonFigures.push({ span: { start: a.start, end: a.end }, text: a.raw, reason });
     else usable.push(a);
   }
@@ -320,20 +364,13 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     groups.push({ atoms: [a], start: a.start, end: a.end });
   }
 
-  // Approximation words before a group.
+  // Approximation words before a group ("more than 100", "Maximum sentence: 25 years").
   for (const g of groups) {
     const before = text.slice(Math.max(sentence.start, g.start - 24), g.start);
-    const m =
-      /\b(more\s+than|over|in\s+excess\s+of|above|exceeding)\s+$/i.exec(before) ? 'more-than' :
-      /\b(at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\s+$/i.exec(before) || /\b(?:minimum|lowest|min\.?)(?:\s+(?:sentence|penalty|term|prison\s+term))?\s*[:=]?\s*(?:\*\*)?\s*$/i.test(before) ? 'at-least' :
-      /\b(up\s+to|as\s+many\s+as|a\s+maximum\s+of|as\s+much\s+as|no\s+more\s+than)\s+$/i.exec(before) || /\b(?:maximum|highest|max\.?)(?:\s+(?:sentence|penalty|term|prison\s+term))?\s*[:=]?\s*(?:\*\*)?\s*$/i.test(before) ? 'up-to' :
-      /\b(fewer\s+than|less\s+than|under|below)\s+$/i.exec(before) ? 'fewer-than' :
-      /\b(nearly|almost|close\s+to|just\s+under)\s+$/i.exec(before) ? 'nearly' :
-      /\b(about|around|approximately|roughly|some|an\s+estimated|estimated|circa|c\.|~)\s*$/i.exec(before) ? 'about' : undefined;
-    if (m) {
-      g.approx = m;
-      const w = /(?:more\s+than|over|in\s+excess\s+of|above|exceeding|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|a\s+maximum\s+of|as\s+much\s+as|no\s+more\s+than|fewer\s+than|less\s+than|under|below|nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated|estimated|circa|c\.|~)\s*$/i.exec(before);
-      if (w) g.start -= w[0].length;
+    const hit = approximationBefore(before);
+    if (hit) {
+      g.approx = hit.approx;
+      if (hit.phrase) g.start -= hit.length;
     }
   }
 
@@ -494,7 +531,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     prevActions = actions;
   }
   // Date spans: "between April and May 2021", "from March to June 2020".
-  const ds = /\b(?:between|from)\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:and|to|until|through)\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+((?:19|20)\d{2})\b/i.exec(sentenceText);
+  const ds = DATE_SPAN.exec(sentenceText);
   if (ds) {
     const start = sentence.start + ds.index;
     const y = Number(ds[3]);

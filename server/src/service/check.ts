@@ -10,7 +10,7 @@ import { toTierName } from '../ingest/structure';
 import { Code } from './codes';
 import { countryMentions, type CountryMention } from './countries';
 import type { DraftText } from './draft';
-import { citationLabel, reportUri, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from '../model/kb';
+import { citationLabel, reportUri, type Action, type Fact, type KnowledgeBase, type Report, type Span, type TierName } from '../model/kb';
 import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
 import { findQuotes, matchQuote, QuoteMatches, type DraftQuote } from './quotes';
@@ -538,7 +538,7 @@ function replacementFor(claim: Figure, fact: Fact, report: Report, _prose: strin
   return original;
 }
 
-const ACTION_WORD: Record<string, string> = { prosecuted: 'prosecuted', convicted: 'convicted', arrested: 'arrested', investigated: 'investigated', identified: 'identified', trained: 'trained', referred: 'referred', sentenced: 'sentenced', exploited: 'exploited' };
+const ACTION_WORD: Record<Action, string> = { prosecuted: 'prosecuted', convicted: 'convicted', arrested: 'arrested', investigated: 'investigated', identified: 'identified', trained: 'trained', referred: 'referred', sentenced: 'sentenced', exploited: 'exploited' };
 
 /** "38 traffickers convicted in 2021", "penalties of seven to 15 years (adult victim)" */
 export function describeFact(report: Report, fact: Fact, withYear = true): string {
