@@ -170,7 +170,7 @@ const FORMS: [RegExp, Form][] = [
 
 const TOPICS: [RegExp, string][] = [
   [/\bonline\s+child\s+sex(?:ual)?\s+(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
-  [/\b(?:military|two-star|army)\s+general\b|\bthe\s+general\b/i, 'military general'],
+  [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])/i, 'military general'],
   [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
   [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
 ];
@@ -203,7 +203,8 @@ const APPROX_RE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(${APPROXIMATIONS.flatMap((a) => a.phrases).sort((a, b) => b.length - a.length).map(esc).join('|')})\\s*$`,
   'iu',
 );
-const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term))?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
+// "Maximum sentence: 25 years", "Highest penalty under the 2008 law: 30 years", "max 20 years".
+const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term)(?:[^:=\\n.;]{0,40}[:=])?)?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
 const APPROX_OF = new Map(APPROXIMATIONS.flatMap((a) => a.phrases.map((p) => [p, a.approx] as const)));
 const BOUND_OF = new Map(BOUND_LABELS.flatMap((b) => b.words.map((w) => [w, b.approx] as const)));
 
@@ -366,7 +367,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
 
   // Approximation words before a group ("more than 100", "Maximum sentence: 25 years").
   for (const g of groups) {
-    const before = text.slice(Math.max(sentence.start, g.start - 24), g.start);
+    const before = text.slice(Math.max(sentence.start, g.start - 64), g.start);
     const hit = approximationBefore(before);
     if (hit) {
       g.approx = hit.approx;

@@ -460,6 +460,9 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     }
     if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
     let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
+    // No fact in exactly the claim's context: one whose context includes the claim's ("referred 12 potential cases" is
+    // about the report's "referred nine potential cases" in its online-exploitation sentence).
+    if (target.length === 0) target = broad.filter((b) => !claim.form && b.fact.kind !== 'penalty' && narrower(claim, b.fact) && yearOk(b.fact) && editionOk(b.report));
     const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
     if (citedIds.size) {
       const cited = target.filter((b) => citedIds.has(b.report.id));
