@@ -10,6 +10,7 @@ import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';
 import { ReportSourceProvider, SCHEME, asShowSourceArgs, showSource, showSourceInteractive } from './sourceView';
 import { StatusBar } from './statusBar';
+import { watchWorkspaceTrust } from './workspaceTrust';
 
 /** What activate() returns: for other extensions and for the integration tests. */
 export interface TipLensApi {
@@ -79,6 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
     output.appendLine(`TIP Lens: the language server did not start: ${msg}`);
     void vscode.window.showErrorMessage(`TIP Lens: the language server did not start (${msg}).`, 'Show Output').then((c) => c && output.show(true));
   });
+  // Trust granted: the workspace's tipLens.reports now counts, so the server re-reads its settings.
+  context.subscriptions.push(watchWorkspaceTrust(output, () => void started.then(() => lc.sendNotification('workspace/didChangeConfiguration', { settings: null }))));
   const running = async (): Promise<LanguageClient> => {
     await started;
     return lc;

@@ -7,8 +7,11 @@ import * as path from 'node:path';
 import { lazyReport, parseManifest } from '../ingest';
 import { hasParagraphs } from '../ingest/structure';
 import { KnowledgeBase, type LoadProblem, type Report } from '../model/kb';
+import { FileReadError, readRegularFile, textInsideManifestFolder } from './readFile';
 
+/** A narrative is at most 5 MB; a manifest, a few hundred bytes, at most 1 MB. */
 const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 /** The folder of bundled reports, next to dist/ in a build or a .vsix, or next to src/ when run from source. */
 export function bundledReportsDir(): string {
@@ -33,17 +36,19 @@ export function loadReportFile(file: string, label?: string): LoadResult {
   }
   let json: string;
   try {
-    json = readText(manifestPath);
+    json = readText(manifestPath, MAX_MANIFEST_BYTES);
   } catch (e) {
     return { reports: [], problems: [{ file: manifestPath, message: describeIoError(e) }] };
   }
   const m = parseManifest(json, manifestPath);
   if (!m.manifest) return { reports: [], problems: m.problems.map((message) => ({ file: manifestPath, message: stripFile(message, manifestPath) })) };
-  const textPath = path.resolve(path.dirname(manifestPath), m.manifest.text);
+  let textPath = path.resolve(path.dirname(manifestPath), m.manifest.text);
   let text: string;
   try {
-    text = readText(textPath);
+    textPath = textInsideManifestFolder(manifestPath, m.manifest.text);
+    text = readText(textPath, MAX_REPORT_BYTES);
   } catch (e) {
+    if (e instanceof FileReadError && e.code === 'EOUTSIDE') return { reports: [], problems: [{ file: manifestPath, message: `${e.message}; ${m.manifest.id} not loaded` }] };
     return { reports: [], problems: [{ file: textPath, message: `${describeIoError(e)} (narrative of ${m.manifest.id}, named in ${manifestPath})` }] };
   }
   if (text.trim().length === 0) return { reports: [], problems: [{ file: textPath, message: `the narrative of ${m.manifest.id} is empty` }] };
@@ -103,11 +108,8 @@ export function loadKnowledgeBase(extraPaths: readonly string[] = [], base = pro
   return kb;
 }
 
-function readText(file: string): string {
-  const st = fs.statSync(file);
-  if (st.isDirectory()) throw Object.assign(new Error('is a folder, not a file'), { code: 'EISDIR' });
-  if (st.size > MAX_REPORT_BYTES) throw new Error(`too large (${(st.size / 1048576).toFixed(1)} MB; a narrative is at most 5 MB)`);
-  const buf = fs.readFileSync(file);
+function readText(file: string, maxBytes: number): string {
+  const buf = readRegularFile(file, maxBytes);
   if (buf.includes(0)) throw new Error('binary data (NUL bytes): not a text file');
   const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   return text;
@@ -119,6 +121,7 @@ export function describeIoError(e: unknown): string {
     case 'ENOENT': return 'file not found';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a folder, not a file';
+    case 'ELOOP': return 'too many levels of symbolic links';
     default:
       if (err instanceof TypeError && /encoded data was not valid/i.test(err.message)) return 'not valid UTF-8 text';
       return err.message ?? String(e);
