@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/model/kb';
-import { allSpace, AUTOLINK, CODE_SPAN, COMMENT, fenceRun, HTML_TAG, indentedCode, keyAt, lineShape, LINK_TARGET, markdownBlocks, maskMarkdown, matchesFrom, readDraft, referenceDefinitions, tableSeparator } from '../../server/src/service/draft';
+import { allSpace, AUTOLINK, codeSpans, COMMENT, fenceRun, HTML_TAG, indentedCode, keyAt, lineShape, LINK_TARGET, markdownBlocks, maskMarkdown, matchesFrom, readDraft, referenceDefinitions, tableSeparator } from '../../server/src/service/draft';
 import { isSpaceCode } from '../../server/src/ingest/chars';
 import { BreakFinder, splitSentences, splitSentencesInto } from '../../server/src/ingest/sentences';
 
@@ -61,6 +61,9 @@ function markdownBlocksByRegex(prose: string, lineStarts: number[]): Span[] {
   return out;
 }
 
+/** Inline code by CommonMark, as a regex: the oracle for the linear codeSpans. */
+const CODE_SPAN_REGEX = /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
+
 function maskMarkdownByRegex(text: string, lineStarts: number[], mask: (s: number, e: number) => void, from: number): void {
   let fence: string | undefined;
   let fenceStart = 0;
@@ -83,7 +86,7 @@ function maskMarkdownByRegex(text: string, lineStarts: number[], mask: (s: numbe
     }
   }
   if (fence !== undefined) mask(fenceStart, text.length);
-  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) if (m.index >= from) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(CODE_SPAN_REGEX)) if (m.index >= from) mask(m.index, m.index + m[0].length);
   for (const m of text.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g)) mask(m.index + 1, m.index + m[0].length);
   for (const m of text.matchAll(/<(?:https?:|mailto:)[^>\s]+>/gi)) mask(m.index, m.index + m[0].length);
   for (const m of text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)) mask(m.index, m.index + m[0].length);
@@ -267,7 +270,6 @@ describe('draft scanners equal the regexes they replace', () => {
     const units = fc.constantFrom('<', '<!--', '-->', '>', '/', '`', '``', ']', '](', '(', ')', '"', '[', ']:', 'a', 'B', '-', ' ', '  ', '\n', '\t', 'http:', 'HTTPS:', 'mailto:', 'x', 'b>', '\r', '\u2028', '\u2029', 'é', '[a\n', '[b]: c', ']: ', ' [r]: s\n');
     const cases: [string, RegExp, RegExp][] = [
       ['<!--', COMMENT, /<!--([\s\S]*?)(?:-->|$)/g],
-      ['`', CODE_SPAN, /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g],
       ['](', LINK_TARGET, /\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/g],
       ['<', AUTOLINK, /<(?:https?:|mailto:)[^>\s]+>/gi],
       ['<', HTML_TAG, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g],
@@ -281,6 +283,17 @@ describe('draft scanners equal the regexes they replace', () => {
       }),
       params,
     );
+  });
+
+  test('codeSpans gives the spans of the CommonMark regex (an opener is a whole run of backticks, closed by the next run of its length)', () => {
+    const units = fc.constantFrom('`', '``', '```', 'a', ' ', '\n', 'b`', '`c', 'é');
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        assert.deepEqual(codeSpans(text), [...text.matchAll(CODE_SPAN_REGEX)].map((m) => [m.index, m.index + m[0].length]));
+      }),
+      params,
+    );
+    assert.deepEqual(codeSpans('a `x` b ``y`z`` c ` d'), [[2, 5], [8, 15]]);
   });
 
   test('fences: the closing fence needs the same character, at least the opening length and nothing but white space after it', () => {

@@ -4,6 +4,7 @@
  * extend the table, not the regex.
  */
 import { HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import type { Span } from '../model/kb';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
@@ -33,21 +34,41 @@ export function namesOtherSource(text: string): boolean {
 /** Clause breaks inside a sentence: punctuation and contrastive conjunctions. */
 const CLAUSE_BREAK = /[,;:()\u2014\u2013]\s*|\s(?:but|yet|while|whereas|although|though|which|who)\s/giu;
 
-/** The clause of `text` (a sentence) that holds [start, end): from the last break before it to the first break after it. */
-export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
-  let from = 0;
-  let to = text.length;
+/** Where `text` (a sentence) breaks into clauses: the spans of its separators, in order. */
+export function clauseBreaks(text: string): Span[] {
+  const out: Span[] = [];
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
     const s = m.index;
-    const e = m.index + m[0].length;
     // A comma inside a number ("12,814") is not a break.
     if (m[0][0] === ',' && /\d/.test(text[s - 1] ?? '') && /\d/.test(text[s + 1] ?? '')) continue;
-    if (e <= start) from = e;
-    else if (s >= end) {
-      to = s;
+    out.push({ start: s, end: s + m[0].length });
+  }
+  return out;
+}
+
+/** The clause of a sentence that holds [start, end), given its `breaks` (clauseBreaks): from the last break before it to the first break after it. */
+export function clauseBetween(breaks: readonly Span[], length: number, start: number, end: number): Span {
+  // The first break that ends after `start` (breaks are sorted and do not overlap).
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo > 0 ? breaks[lo - 1].end : 0;
+  let to = length;
+  for (let i = lo; i < breaks.length; i++) {
+    if (breaks[i].start >= end) {
+      to = breaks[i].start;
       break;
     }
   }
   return { start: from, end: to };
+}
+
+/** The clause of `text` (a sentence) that holds [start, end): from the last break before it to the first break after it. */
+export function clauseAround(text: string, start: number, end: number): Span {
+  return clauseBetween(clauseBreaks(text), text.length, start, end);
 }

@@ -15,7 +15,7 @@ import { kbIndex, type KbIndex } from './kbIndex';
 import { rangeInReport } from './positions';
 import { findQuotes, matchQuote, QuoteMatches, type DraftQuote } from './quotes';
 import { type CancellationToken, type DiagnosticData, type DraftReference, type Finding, throwIfCancelled } from './types';
-import { clauseAround, FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../reading/cues';
+import { clauseBetween, clauseBreaks, FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../reading/cues';
 import { termsOf } from '../reading/terms';
 import { tierClaimRegex } from '../reading/tierWords';
 import { describeQuoteChanges } from './quoteDiff';
@@ -82,6 +82,10 @@ interface SentenceContext {
   edition?: number;
   /** Country of each position: resolved lazily. */
   countryAt(offset: number): string | undefined;
+  /** The clause around [start, end) of the sentence's text (offsets relative to the sentence). */
+  clauseAround(start: number, end: number): Span;
+  /** Countries whose claim the sentence's words in [from, to) (prose offsets) may state: not nationalities, not the U.S. as actor. */
+  claimCountriesIn(from: number, to: number): Set<string>;
   inQuote(offset: number): boolean;
   otherSource: boolean;
   firstPerson: boolean;
@@ -162,6 +166,8 @@ interface DocumentContext {
 class Sentence implements SentenceContext {
   #otherSource: boolean | undefined;
   #firstPerson: boolean | undefined;
+  #breaks: Span[] | undefined;
+  #claimMentions: CountryMention[] | undefined;
 
   constructor(
     readonly span: Span,
@@ -179,6 +185,18 @@ class Sentence implements SentenceContext {
 
   get firstPerson(): boolean {
     return (this.#firstPerson ??= FIRST_PERSON.test(this.text.indexOf('U') < 0 ? this.text : this.text.replace(/\bU\.?S\.?\b/g, '')));
+  }
+
+  clauseAround(start: number, end: number): Span {
+    return clauseBetween((this.#breaks ??= clauseBreaks(this.text)), this.text.length, start, end);
+  }
+
+  claimCountriesIn(from: number, to: number): Set<string> {
+    const prose = this.doc.prose;
+    this.#claimMentions ??= countryMentions(prose, this.span.start, this.span.end).filter((m) => isClaimCountry(prose, m));
+    const out = new Set<string>();
+    for (const m of this.#claimMentions) if (m.start >= from && m.end <= to) out.add(m.country);
+    return out;
   }
 
   /** Is the offset inside an inline quotation (someone's words: the quote check compares the report's)? */
@@ -244,9 +262,6 @@ function isClaimCountry(prose: string, m: CountryMention): boolean {
   return !(m.country === 'United States' && US_ACTOR.test(prose.slice(m.end, m.end + 30)));
 }
 
-function claimCountries(prose: string, from: number, to: number): Set<string> {
-  return new Set(countryMentions(prose, from, to).filter((m) => isClaimCountry(prose, m)).map((m) => m.country));
-}
 
 function countryAt(offset: number, sentence: Span, block: Span, mentions: { country: string; start: number; end: number }[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
   // First mention at or after the block start (mentions are in document order).
@@ -399,7 +414,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (!country) { note(claim, 'silent', 'no country it is about'); continue; }
     if (!index.byCountry.has(country)) { note(claim, 'silent', 'about a country no loaded report covers'); continue; }
     // Whose number: the author's ("we trained 40", "Maximum 25 participants per course", "according to our survey") is not the report's.
-    const rel = clauseAround(text, claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
+    const rel = ctx.clauseAround(claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
     const cues = sentenceCues();
     if (cues.firstPerson || cues.otherSource || cues.ownNumber) {
       const clauseText = text.slice(rel.start, rel.end);
@@ -664,11 +679,11 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
  * or "the government"/"it" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
  */
 function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
-  const rel = clauseAround(ctx.text, span.start - ctx.span.start, span.end - ctx.span.start);
-  const inClause = claimCountries(prose, ctx.span.start + rel.start, ctx.span.start + rel.end);
+  const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
+  const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
   if (inClause.size === 1) return [...inClause][0];
   if (inClause.size > 1) return undefined;
-  const inSentence = claimCountries(prose, ctx.span.start, ctx.span.end);
+  const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
   if (inSentence.size === 1) return [...inSentence][0];
   if (inSentence.size > 1) {
     // "Cambodia and Laos, both Tier 2 countries": the claim is each one's; the one a loaded report covers is checked.
@@ -691,6 +706,9 @@ export function tierRank(t: TierName): number {
 // ---------------------------------------------------------------------------
 // Quotes
 
+/** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
+const QUOTE_CUE_REACH = 500;
+
 function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
   const { draft, kb, references } = input;
   for (const q of quotes) {
@@ -698,8 +716,9 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     const block = spanAt(draft.blocks, q.span.start) ?? sentence;
     const scope = q.block ? q.span : sentence;
     const citations = referencesIn(references, scope.start - 2, Math.max(scope.end, q.span.end) + 3).filter((r) => r.target);
-    const sText = draft.prose.slice(Math.min(sentence.start, q.span.start), Math.max(sentence.end, q.span.end));
-    const outside = sText.replace(draft.prose.slice(q.span.start, q.span.end), ' ');
+    // The words around the quotation that say whose it is: its sentence, at most QUOTE_CUE_REACH either side.
+    const prose = draft.prose;
+    const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
     const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
     if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) continue;
     // Where to look: cited reports first, then the document's country, then (small KBs) everything.

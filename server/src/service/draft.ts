@@ -168,7 +168,7 @@ export function maskMarkdown(text: string, lineStarts: number[], mask: (s: numbe
   }
   if (fenceChar !== 0) mask(fenceStart, text.length);
   // Inline code, link targets, autolinks, reference definitions, raw HTML tags.
-  for (const m of matchesFrom(text, '`', CODE_SPAN)) if (m.index >= from) mask(m.index, m.index + m[0].length);
+  for (const [s, e] of codeSpans(text)) if (s >= from) mask(s, e);
   for (const m of matchesFrom(text, '](', LINK_TARGET)) mask(m.index + 1, m.index + m[0].length);
   for (const m of matchesFrom(text, '<', AUTOLINK)) mask(m.index, m.index + m[0].length);
   for (const m of referenceDefinitions(text, lineStarts)) mask(m.index, m.index + m[0].length);
@@ -304,12 +304,46 @@ export function tableSeparator(text: string, s: number, e: number): boolean {
 // Sticky versions of the global regexes the reader ran with matchAll: every match starts with the string
 // `matchesFrom` is given, so it finds the same matches, in order, by indexOf and one sticky exec per candidate.
 export const COMMENT = /<!--([\s\S]*?)(?:-->|$)/y;
-export const CODE_SPAN = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/y;
 export const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/y;
 export const AUTOLINK = /<(?:https?:|mailto:)[^>\s]+>/iy;
 export const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s+\S.*$/gm;
 const REFERENCE_DEFINITION_AT = / {0,3}\[[^\]]+\]:\s+\S.*$/my;
+
+/**
+ * Inline code spans, as CommonMark finds them: a run of n backticks opens a span that the next run of
+ * exactly n backticks closes; a run with no such closer is literal text. Linear: every run is listed
+ * once, and the next run of the same length is looked up from a table built in one backward pass
+ * (a lazy regex with a back-reference rescans the rest of the text for every unclosed run).
+ */
+export function codeSpans(text: string): [number, number][] {
+  const at: number[] = [];
+  const len: number[] = [];
+  for (let p = text.indexOf('`'); p >= 0; ) {
+    let q = p;
+    while (text.charCodeAt(q) === 96) q++;
+    at.push(p);
+    len.push(q - p);
+    p = text.indexOf('`', q);
+  }
+  const nextSame = new Int32Array(at.length);
+  const lastOfLength = new Map<number, number>();
+  for (let i = at.length - 1; i >= 0; i--) {
+    nextSame[i] = lastOfLength.get(len[i]) ?? -1;
+    lastOfLength.set(len[i], i);
+  }
+  const out: [number, number][] = [];
+  for (let i = 0; i < at.length; ) {
+    const j = nextSame[i];
+    if (j < 0) {
+      i++;
+      continue;
+    }
+    out.push([at[i], at[j] + len[j]]);
+    i = j + 1;
+  }
+  return out;
+}
 
 /**
  * What `text.matchAll(g)` gives, for the global regex `g` with `sticky`'s pattern,
