@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import type { PatternResult } from './patterns';
 import type { EngineSizeResult } from './engine';
 import { writeKb } from './gen-kb';
 import { generateDraft } from './gen-draft';
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   const probeId = generated.ids.includes('FRA-2019') ? 'FRA-2019' : generated.ids[Math.floor(generated.ids.length / 2)];
 
   // The children are bundled like dist/ (with __dirname pointing at dist/, so they find server/reports as the server does).
-  for (const name of ['load-kb', 'engine', 'peer-server']) {
+  for (const name of ['load-kb', 'engine', 'peer-server', 'patterns']) {
     esbuild.buildSync({ entryPoints: [join(ROOT, 'bench', `${name}.ts`)], outfile: join(OUT, `${name}.js`), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['markdownlint', 'markdownlint/*'], define: { __dirname: JSON.stringify(join(ROOT, 'dist')) } });
   }
   const loadStart = loadavg();
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   log('engine: TIP Lens vs markdownlint vs regex');
   const engine = lastJson<{ reports: number; results: EngineSizeResult[] }>(node([join(OUT, 'engine.js'), ...engineSpecs, '--budget-ms', quick ? '5000' : '20000'], 'engine bench'));
   log(`engine: 20 KB check with ${COUNT} narratives loaded`);
+  const patterns = lastJson<{ sizes: number[]; results: PatternResult[] }>(node([join(OUT, 'patterns.js'), ...(quick ? ['--quick'] : [])], 'pathological drafts'));
   const engineBig = lastJson<{ reports: number; results: EngineSizeResult[] }>(node([join(OUT, 'engine.js'), quick ? '20000:40' : '20000:200', '--tiplens-only', '--kb', kbDir], 'engine bench with the big KB'));
   const bySize = (b: number): EngineSizeResult | undefined => engine.results.find((r) => Math.abs(r.bytes - b) < b * 0.01 + 200);
 
@@ -324,6 +326,18 @@ async function main(): Promise<void> {
     const b = engine.results[engine.results.length - 1];
     const k = b.bytes / a.bytes;
     L.push('', `Linearity: ${(b.bytes / 1000).toFixed(0)} KB is ${k.toFixed(0)}× the ${(a.bytes / 1000).toFixed(0)} KB draft and takes ${(b.tipLens.median / a.tipLens.median).toFixed(0)}× as long (linear would be ${k.toFixed(0)}×; the per-100 KB column should stay flat).`);
+  }
+  L.push('');
+
+  L.push('## Pathological drafts (issue 13)', '');
+  L.push('Each pattern that once made the checker quadratic, repeated with no sentence end to the sizes shown, checked once by TIP Lens (fresh service, bundled reports) beside one pass of a plain regex for numbers, citations and quote marks over the same text (`/\\[@[^\\]\\n]*\\]|\\d[\\d,.]*|["“”\'`]/g`). Times in ms; "growth" is the larger size\'s time over the smaller\'s (the sizes differ 4×: linear is about 4).', '');
+  const [sa, sb] = patterns.sizes;
+  const label = (b: number) => (b >= 1048576 ? `${b / 1048576} MB` : `${b / 1024} KB`);
+  L.push(`| Pattern | TIP Lens ${label(sa)} | TIP Lens ${label(sb)} | growth | regex ${label(sa)} | regex ${label(sb)} |`, '| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const name of [...new Set(patterns.results.map((r) => r.name))]) {
+    const a = patterns.results.find((r) => r.name === name && r.bytes === sa)!;
+    const b = patterns.results.find((r) => r.name === name && r.bytes === sb)!;
+    L.push(`| ${name.replace(/\|/g, '\\|')} | ${fmt(a.tipLensMs)} | ${fmt(b.tipLensMs)} | ${(b.tipLensMs / Math.max(a.tipLensMs, 0.5)).toFixed(1)} | ${fmt(a.regexMs)} | ${fmt(b.regexMs)} |`);
   }
   L.push('');
 

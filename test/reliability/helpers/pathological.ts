@@ -1,0 +1,22 @@
+/** Drafts that made the checker quadratic when it was probed (issue 13, item 4): the ratio test and the bench share them. */
+
+/** Each repeated until the draft has the size wanted: none has a sentence end, so it is one huge "sentence". */
+export const PATHOLOGICAL: Record<string, string> = {
+  'backticks': '`',
+  'one number repeated (83 83 …)': '83 ',
+  'thousands (1,000 1,000 …)': '1,000 ',
+  'straight quotes': '"',
+  'mixed quotes': '"\u201c\u201d\'',
+  'a quoted phrase repeated ("forced labor" …)': '"forced labor" ',
+  'tiers (Tier 2 Tier 2 …)': 'Tier 2 ',
+  'years (2021 2021 …)': '2021 ',
+  'ranges (seven to seven to …)': 'seven to ',
+  'percentages (100% …)': '100% ',
+  'footnote marks ([^1] …)': '[^1] ',
+  'one long table row': '| 38 | x ',
+  'year spans (from 2019 to …)': 'from 2019 to ',
+};
+
+export function repeatTo(unit: string, bytes: number): string {
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
