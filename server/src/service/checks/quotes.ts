@@ -1,0 +1,74 @@
+/** quote.mismatch and quote.not-found: every quotation against the closest report passage, by content. */
+import { Code } from '../codes';
+import { citationLabel, reportUri, type Report } from '../../model/kb';
+import { rangeInReport } from '../positions';
+import { matchQuote, type DraftQuote } from '../quotes';
+import { describeQuoteChanges } from '../quoteDiff';
+import type { Finding } from '../types';
+import { namesOtherSource } from '../../reading/cues';
+import { referencesIn, REPORT_MENTION, spanAt } from './context';
+import { clip, finding, paragraphAnchor } from './report';
+import type { Check, CheckInput, Problem } from './types';
+
+export const quoteCheck: Check = {
+  name: 'quotes',
+  codes: [Code.QuoteMismatch, Code.QuoteNotFound],
+  finish: (run) => checkQuotes(run.input, run.quotes, run.index.byCountry, run.doc.docCountry, run.findings, run.problems),
+};
+
+/** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
+const QUOTE_CUE_REACH = 500;
+
+function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
+  const { draft, kb, references } = input;
+  for (const q of quotes) {
+    const sentence = spanAt(draft.sentences, q.span.start) ?? q.span;
+    const block = spanAt(draft.blocks, q.span.start) ?? sentence;
+    const scope = q.block ? q.span : sentence;
+    const citations = referencesIn(references, scope.start - 2, Math.max(scope.end, q.span.end) + 3).filter((r) => r.target);
+    // The words around the quotation that say whose it is: its sentence, at most QUOTE_CUE_REACH either side.
+    const prose = draft.prose;
+    const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
+    const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
+    if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) continue;
+    // Where to look: cited reports first, then the document's country, then (small KBs) everything.
+    const candidates: Report[] = [];
+    for (const c of citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);
+    if (docCountry) for (const r of kbCountries.get(docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
+    if (candidates.length === 0 && kb.reports.size <= 50) candidates.push(...kb.all());
+    if (candidates.length === 0) continue;
+    const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
+    const ctx = { span: sentence, block, citations };
+    if (m && m.exact) {
+      findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
+      continue;
+    }
+    // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
+    const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
+    if (!nearCopy && (!attributed || q.words < 4)) continue;
+    const cited = citations.length ? citations[0].target!.report : undefined;
+    if (m && !m.exact) {
+      const anchor = paragraphAnchor(m.report, m.paragraph);
+      const changes = describeQuoteChanges(draft.prose.slice(q.inner.start, q.inner.end), m.display);
+      problems.push({
+        code: Code.QuoteMismatch,
+        span: q.inner,
+        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor})${changes ? `: ${changes}` : ''}. The report reads "${clip(m.display, 240)}".`,
+        data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: 'Restore the exact wording of the report', safeFix: true },
+        related: { report: m.report, span: m.span, message: citationLabel(m.report, anchor.split('/')[1]) },
+      });
+      findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
+      continue;
+    }
+    // A short quotation is the report's only when a citation follows it directly ("uneven and largely symbolic" [@KHM-2023]).
+    const citedRightAfter = citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
+    if (q.words < (citedRightAfter ? 4 : 6)) continue;
+    const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
+    const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
+    const message = partialOnes.length
+      ? `The quote is not in the loaded text of ${partialOnes.map((r) => `${r.id} (which holds only ${holds(r)})`).join(', ')}; it may come from a section that is not loaded.`
+      : `The quote appears in no loaded report${cited ? ` (looked in ${cited.id})` : ''}.`;
+    const r0 = cited ?? candidates[0];
+    problems.push({ code: Code.QuoteNotFound, span: q.inner, message, partialSource: partialOnes.length > 0, data: { code: Code.QuoteNotFound, anchor: r0.id, reportId: r0.id, sourceUri: reportUri(r0.id) } });
+  }
+}

@@ -1,0 +1,102 @@
+/** What a finding or a problem says of the report fact it rests on: anchor, source sentence, wording. */
+import type { Code } from '../codes';
+import { citationLabel, reportUri, type Action, type Fact, type Report, type Span } from '../../model/kb';
+import { rangeInReport } from '../positions';
+import type { DiagnosticData, DraftReference, Finding } from '../types';
+import type { Problem } from './types';
+
+/** What a diagnostic quotes of a fact's source: the same for every claim checked against that fact, so worked out once per fact. */
+interface FactSource {
+  anchor: string;
+  sourceText?: string;
+  related?: string;
+}
+
+const factSources = new WeakMap<Fact, FactSource>();
+
+function factSource(report: Report, fact: Fact): FactSource {
+  let fs = factSources.get(fact);
+  if (!fs) factSources.set(fact, (fs = { anchor: fact.sentence < 0 ? report.id : paragraphAnchor(report, report.sentences[fact.sentence].paragraph) }));
+  return fs;
+}
+
+export function anchorOf(report: Report, fact: Fact): string {
+  return factSource(report, fact).anchor;
+}
+
+/** `KHM-2023/R1` for a recommendation's paragraph, else `KHM-2022/prosecution.2`. */
+export function paragraphAnchor(report: Report, paragraph: string): string {
+  const rec = report.recommendations.find((r) => r.paragraph === paragraph);
+  return `${report.id}/${rec ? rec.key : paragraph}`;
+}
+
+export function sentenceSpan(report: Report, fact: Fact): Span {
+  return fact.sentence < 0 ? fact.span : report.sentences[fact.sentence].span;
+}
+
+
+const ACTION_WORD: Record<Action, string> = { prosecuted: 'prosecuted', convicted: 'convicted', arrested: 'arrested', investigated: 'investigated', identified: 'identified', trained: 'trained', referred: 'referred', sentenced: 'sentenced', exploited: 'exploited' };
+
+/** "38 traffickers convicted in 2021", "penalties of seven to 15 years (adult victim)" */
+export function describeFact(report: Report, fact: Fact, withYear = true): string {
+  const n = report.text.slice(fact.span.start, fact.span.end).replace(/\s+/g, ' ');
+  if (fact.kind === 'penalty') {
+    const who = fact.victim ? ` for offenses involving ${fact.victim === 'child' ? 'a child' : 'an adult'} victim` : '';
+    const topic = fact.topics.includes('labor law') ? ' under the labor law' : '';
+    return `penalties of ${n}${fact.unitMax ? '' : ' ' + fact.unit}${who}${topic}`;
+  }
+  if (fact.kind === 'duration') return `a sentence of ${n} ${fact.unit}${fact.topics.length ? ` (${fact.topics.join(', ')})` : ''}`;
+  if (fact.unit === 'sessions' || fact.unit === 'trainings') return `${n} training ${fact.unit === 'sessions' ? 'sessions' : 'courses'}${fact.year && withYear ? ` in ${fact.year}` : ''}`;
+  const unit = fact.unit;
+  const form = fact.form ? ` (${fact.form})` : '';
+  const action = fact.actions.length ? ' ' + fact.actions.map((a) => ACTION_WORD[a]).join(' and ') : '';
+  const year = fact.year && withYear ? ` in ${fact.year}` : '';
+  const topic = fact.topics.length ? ` [${fact.topics.join(', ')}]` : '';
+  const by = fact.attribution ? `, according to ${fact.attribution}` : '';
+  return `${n} ${unit}${form}${action}${year}${topic}${by}`;
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function finding(kind: Finding['kind'], span: Span, status: Finding['status'], report: Report, fact: Fact | undefined, ctx: { span: Span; block: Span; citations: DraftReference[] }, source?: Span, highlight?: Span): Finding {
+  return {
+    kind,
+    span,
+    status,
+    report,
+    fact,
+    anchor: fact ? anchorOf(report, fact) : report.id,
+    source: source ?? (fact ? sentenceSpan(report, fact) : { start: 0, end: 0 }),
+    highlight: highlight ?? fact?.span,
+    cited: ctx.citations.some((c) => c.target?.report.id === report.id),
+  };
+}
+
+export function problem(code: Code, span: Span, message: string, report: Report, fact: Fact, extra: Partial<DiagnosticData>): Problem {
+  const src = sentenceSpan(report, fact);
+  const fs = factSource(report, fact);
+  const sourceText = (fs.sourceText ??= report.text.slice(src.start, src.end));
+  return {
+    code,
+    span,
+    message,
+    data: {
+      code,
+      anchor: fs.anchor,
+      reportId: report.id,
+      sourceUri: reportUri(report.id),
+      sourceRange: rangeInReport(report, src),
+      sourceOffsets: src,
+      sourceText,
+      ...extra,
+    },
+    related: { report, span: src, message: (fs.related ??= `${citationLabel(report, fs.anchor.split('/')[1])}: ${clip(sourceText)}`) },
+  };
+}
+
+export function clip(s: string, n = 200): string {
+  const t = s.replace(/\s+/g, ' ');
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}

@@ -1,0 +1,96 @@
+/** tier.mismatch: a country's tier as the draft states it against the report's placement. */
+import { changeOf, tierNumber } from '../../ingest/tiers';
+import { toTierName } from '../../ingest/structure';
+import { Code } from '../codes';
+import type { Fact, Report, Span, TierName } from '../../model/kb';
+import type { KbIndex } from '../kbIndex';
+import type { Finding } from '../types';
+import { HYPOTHETICAL, NEGATION } from '../../reading/cues';
+import { tierClaimRegex } from '../../reading/tierWords';
+import { yearRolesIn } from '../../ingest/figures';
+import { anchorOf, clip, finding, problem, sentenceSpan } from './report';
+import type { Check, CheckInput, Problem, SentenceContext } from './types';
+
+export const tierCheck: Check = {
+  name: 'tiers',
+  codes: [Code.TierMismatch],
+  sentence: (run, ctx) => checkTiers(run.input, ctx, run.index, run.findings, run.problems),
+};
+
+const TIER_CLAIM = tierClaimRegex();
+
+function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
+  const prose = input.draft.prose;
+  const sText = ctx.text;
+  if (!/\btier\b/i.test(sText) || ctx.otherSource) return;
+  TIER_CLAIM.lastIndex = 0;
+  for (let m = TIER_CLAIM.exec(sText); m; m = TIER_CLAIM.exec(sText)) {
+    const tier = toTierName(m[2]);
+    if (!tier) continue;
+    const start = ctx.span.start + m.index + m[0].lastIndexOf(m[2]);
+    const span = { start, end: start + m[2].length };
+    const lead = prose.slice(Math.max(ctx.span.start, span.start - 40), span.start);
+    if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) continue;
+    const country = tierClaimCountry(prose, ctx, span, lead, index);
+    if (!country) continue;
+    const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law').map((y) => y.year);
+    const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
+    const tierFacts = index.factsFor(country, 'tier facts', '', '', (f) => f.kind === 'tier');
+    const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);
+    if (facts.length === 0) continue;
+    const latest = Math.max(...facts.map((x) => x.fact.year ?? 0));
+    const pool = facts.filter((x) => x.fact.year === latest);
+    const best = pool.find((x) => !x.fact.inferredFrom && x.fact.sentence >= 0) ?? pool[0];
+    const f = best.fact;
+    const claimedChange = m[1] ? changeOf(m[1]) : undefined;
+    const tierWrong = f.tier !== tier;
+    const changeWrong = !tierWrong && claimedChange !== undefined && f.tierChange !== undefined && claimedChange !== f.tierChange;
+    const anchor = anchorOf(best.report, f);
+    const ctxLite = { span: ctx.span, block: ctx.block, citations: ctx.citations };
+    if (!tierWrong && !changeWrong) {
+      findings.push(finding('tier', span, 'match', best.report, f, ctxLite));
+      continue;
+    }
+    const src = report0(best.report, f);
+    const clauseStart = Math.max(src.start, best.report.text.lastIndexOf(';', f.span.start) + 1, best.report.text.lastIndexOf(',', f.span.start - 1) + 1);
+    const statement = best.report.text.slice(clauseStart, f.span.end).replace(/\s+/g, ' ').trim();
+    const year = f.year ?? best.report.manifest.edition;
+    const message = tierWrong
+      ? `The ${best.report.manifest.edition} report (${anchor}) places ${country} on ${f.tier}${f.inferredFrom ? ` for the ${year} edition (${f.inferredFrom})` : ''}; the draft says ${tier}.`
+      : `The ${best.report.manifest.edition} report (${anchor}) says ${country} ${f.tierChange} on ${f.tier}, not that it was ${claimedChange}: "${clip(statement, 120)}"`;
+    const replacement = tierWrong ? f.tier! : undefined;
+    const pspan = tierWrong ? span : { start: ctx.span.start + m.index, end: span.end };
+    problems.push(problem(Code.TierMismatch, pspan, message, best.report, f, tierWrong ? { replacement, fixTitle: `Replace with ${f.tier}`, safeFix: true } : {}));
+    findings.push(finding('tier', pspan, 'mismatch', best.report, f, ctxLite));
+  }
+}
+
+/**
+ * Whose tier a claim states: the one country named in its clause ("Cambodia is on Tier 3 while Thailand is on Tier 2"),
+ * else the sentence's one country, or each of a coordination ("Cambodia and Laos, both Tier 2 countries"); a citation
+ * or "the government"/"it" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
+ */
+function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
+  const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
+  const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
+  if (inClause.size === 1) return [...inClause][0];
+  if (inClause.size > 1) return undefined;
+  const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
+  if (inSentence.size === 1) return [...inSentence][0];
+  if (inSentence.size > 1) {
+    // "Cambodia and Laos, both Tier 2 countries": the claim is each one's; the one a loaded report covers is checked.
+    if (!/\b(?:both|all(?:\s+(?:three|four|five|of\s+them))?|each)\s+(?:(?:on|at|in|are|were|remain(?:ed)?)\s+)?(?:the\s+)?$/i.test(lead)) return undefined;
+    const covered = [...inSentence].filter((c) => index.byCountry.has(c));
+    return covered.length === 1 ? covered[0] : undefined;
+  }
+  if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it)\b/i.test(lead)) return ctx.countryAt(span.start);
+  return undefined;
+}
+
+function report0(report: Report, fact: Fact): Span {
+  return sentenceSpan(report, fact);
+}
+
+export function tierRank(t: TierName): number {
+  return tierNumber(t);
+}

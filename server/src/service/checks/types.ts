@@ -1,0 +1,106 @@
+/**
+ * What every check shares: its input, the sentence and document it reads, what it reports, and the
+ * interface each check implements (the registry in registry.ts lists them, in order).
+ */
+import { SentenceReadings } from '../../ingest/figures';
+import type { Code } from '../codes';
+import type { CountryMention } from '../countries';
+import type { DraftText } from '../draft';
+import type { KnowledgeBase, Report, Span } from '../../model/kb';
+import type { KbIndex } from '../kbIndex';
+import { QuoteMatches, type DraftQuote } from '../quotes';
+import type { DiagnosticData, DraftReference, Finding } from '../types';
+
+export interface Problem {
+  code: Code;
+  span: Span;
+  message: string;
+  data: DiagnosticData;
+  /** Lower the severity to information (the loaded source text is partial). */
+  partialSource?: boolean;
+  related?: { report: Report; span: Span; message: string };
+}
+
+/** Why a claim was or was not compared (tip-lens check --explain). */
+export interface ExplainNote {
+  span: Span;
+  kind: 'figure' | 'tier' | 'quote';
+  decision: 'silent' | 'match' | 'mismatch' | 'wrong-year';
+  why: string;
+  evidence?: string[];
+}
+
+/** The readings an analysis of one document reuses from its previous version. */
+export interface DraftMemo {
+  sentences: SentenceReadings;
+  quotes: QuoteMatches;
+}
+
+export function createDraftMemo(): DraftMemo {
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches() };
+}
+
+export interface CheckInput {
+  draft: DraftText;
+  /** Receives one note per claim read: what was decided and why. */
+  explain?: (note: ExplainNote) => void;
+  /** What is remembered of this document's earlier versions (owned by the caller, per document). */
+  memo?: DraftMemo;
+  /** Word stems worked out during this check (made by checkClaims when absent). */
+  stems?: Map<string, string | undefined>;
+  kb: KnowledgeBase;
+  references: DraftReference[];
+  defaultReport?: string;
+}
+
+export interface SentenceContext {
+  span: Span;
+  /** prose.slice(span.start, span.end) */
+  text: string;
+  block: Span;
+  /** TIP Lens references inside the sentence (or right after it). */
+  citations: DraftReference[];
+  /** The edition the sentence names ("the 2023 report"), if any. */
+  edition?: number;
+  /** Country of each position: resolved lazily. */
+  countryAt(offset: number): string | undefined;
+  /** The clause around [start, end) of the sentence's text (offsets relative to the sentence). */
+  clauseAround(start: number, end: number): Span;
+  /** Countries whose claim the sentence's words in [from, to) (prose offsets) may state: not nationalities, not the U.S. as actor. */
+  claimCountriesIn(from: number, to: number): Set<string>;
+  inQuote(offset: number): boolean;
+  otherSource: boolean;
+  firstPerson: boolean;
+}
+
+export interface DocumentContext {
+  prose: string;
+  mentions: CountryMention[];
+  docCountry: string | undefined;
+  /** Inline quotations ("…"), in document order. */
+  inlineQuotes: Span[];
+}
+
+/** One run of the checks over one draft: what they read and where they report. */
+export interface CheckRun {
+  readonly input: CheckInput;
+  readonly index: KbIndex;
+  readonly doc: DocumentContext;
+  /** The draft's quotations, in document order. */
+  readonly quotes: readonly DraftQuote[];
+  readonly findings: Finding[];
+  readonly problems: Problem[];
+}
+
+/**
+ * A check: a name, the codes it reports and up to three steps. `start` runs once before the sentences,
+ * `sentence` once for each sentence that may hold a figure, tier or quotation, `finish` once after them
+ * (and after every check's sentences: it may read the findings of the others).
+ */
+export interface Check {
+  readonly name: string;
+  readonly codes: readonly Code[];
+  start?(run: CheckRun): void;
+  sentence?(run: CheckRun, ctx: SentenceContext): void;
+  finish?(run: CheckRun): void;
+}
