@@ -234,7 +234,8 @@ function explainText(r: FileResult, notes: readonly ExplainNote[]): string {
     .map((n) => {
       const at = r.doc.positionAt(n.span.start);
       const said = r.doc.getText().slice(n.span.start, n.span.end).replace(/\s+/g, ' ');
-      return `${r.file}:${at.line + 1}:${at.character + 1} ${n.kind} "${said}": ${n.decision} — ${n.why}${n.evidence?.length ? ` [${n.evidence.join('; ')}]` : ''}\n`;
+      const head = `${r.file}:${at.line + 1}:${at.character + 1} ${n.kind} "${said}": ${n.decision} — ${n.why}${n.evidence?.length ? ` [${n.evidence.join('; ')}]` : ''}\n`;
+      return head + (n.source ? `    ${n.source.anchor}: ${n.source.text.replace(/\s+/g, ' ')}\n` : '');
     })
     .join('');
 }

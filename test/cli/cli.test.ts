@@ -26,6 +26,22 @@ interface JsonDiagnostic {
 }
 
 describe('tip-lens check', () => {
+  test('--explain says for each claim why it flagged or stayed silent, with the report sentence it was compared with', () => {
+    const draft = 'In 2021 the Cambodian government convicted 83 traffickers.\nOur programme trained 40 officers in 2021.\nCambodia is on Tier 2.\n';
+    const r = tipLens(['check', '-', '--explain'], draft);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    const figure = at('-:1:44 figure "83": mismatch');
+    assert.ok(figure >= 0, r.stdout);
+    assert.match(lines[figure], /\[same action \(convicted\); same year \(2021\)\]/);
+    assert.match(lines[figure + 1], /^ {4}KHM-2022\/prosecution\.2: The government convicted 38 traffickers/);
+    assert.match(lines[at('-:2:23 figure "40"')], /silent — the author’s own number/);
+    const tier = at('-:3:16 tier "Tier 2": mismatch');
+    assert.ok(tier >= 0, r.stdout);
+    assert.match(lines[tier + 1], /KHM-2023\/summary\.1: .*remained on Tier 3/);
+  });
+
   test('--format json follows the contract: 0-based UTF-16 ranges, severity words, code, message, data with the anchor', () => {
     const r = tipLens(['check', brief, '--format', 'json']);
     assert.equal(r.code, 1, r.stderr);

@@ -8,7 +8,7 @@ import { FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } fr
 import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
-import { anchorOf, capitalize, describeFact, finding, problem } from './report';
+import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
 
 export const figureCheck: Check = {
@@ -87,7 +87,8 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
   if (figures.length === 0) return;
   let reportNamed: boolean | undefined;
   const cited = new Set(ctx.citations.map((c) => c.target!.report.id));
-  const note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence) => input.explain?.({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons });
+  const note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: { report: Report; fact: Fact }) =>
+    input.explain?.({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) });
   // What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it.
   const text = ctx.text;
   let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean } | undefined;
@@ -151,8 +152,9 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const loose = (b: { fact: Fact }) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) {
-      findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, ctx), evidence: evidenceFor(claim, good.fact, good.report, setting, index).reasons });
-      note(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`);
+      const evidence = evidenceFor(claim, good.fact, good.report, setting, index);
+      findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, ctx), evidence: evidence.reasons });
+      note(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
       continue;
     }
     const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
@@ -166,8 +168,9 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
         ? `The ${r.manifest.edition} report (${anchor}) gives ${what} for ${f.year}, not ${claim.year}.`
         : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${ctx.edition} report.`;
       problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
-      findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, ctx), evidence: evidenceFor(claim, f, r, setting, index).reasons });
-      note(claim, 'wrong-year', message);
+      const evidence = evidenceFor(claim, f, r, setting, index);
+      findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, ctx), evidence: evidence.reasons });
+      note(claim, 'wrong-year', message, evidence, wrongYear);
       continue;
     }
     if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
@@ -203,7 +206,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       scored.sort((a, b) => b.evidence.points - a.evidence.points || b.evidence.lexical - a.evidence.lexical || near(a) - near(b));
     }
     const chosen = scored[0];
-    if (!chosen || !enoughEvidence(claim, chosen.evidence)) { note(claim, 'silent', 'too little evidence that it is about the report’s fact'); continue; }
+    if (!chosen || !enoughEvidence(claim, chosen.evidence)) { note(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen?.evidence, chosen); continue; }
     const { report, fact } = chosen;
     const anchor = anchorOf(report, fact);
     const replacement = replacementFor(claim, fact, report, draft.prose);
@@ -211,7 +214,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
     problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
     findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
-    note(claim, 'mismatch', message, chosen.evidence);
+    note(claim, 'mismatch', message, chosen.evidence, chosen);
   }
 }
 

@@ -100,3 +100,9 @@ export function clip(s: string, n = 200): string {
   const t = s.replace(/\s+/g, ' ');
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
+
+/** The report sentence a fact comes from, for an explain note. */
+export function explainSource(report: Report, fact: Fact): { anchor: string; text: string } {
+  const src = sentenceSpan(report, fact);
+  return { anchor: anchorOf(report, fact), text: clip(report.text.slice(src.start, src.end), 400) };
+}

@@ -28,6 +28,8 @@ export interface ExplainNote {
   decision: 'silent' | 'match' | 'mismatch' | 'wrong-year';
   why: string;
   evidence?: string[];
+  /** The report sentence the claim was compared with, and its anchor. */
+  source?: { anchor: string; text: string };
 }
 
 /** The readings an analysis of one document reuses from its previous version. */
