@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CheckDocumentRequest, type CheckDocumentParams, type CheckDocumentResult } from '../../server/src/protocol';
+import { type CheckDocumentParams, type CheckDocumentResult } from '../../server/src/protocol';
+import { CheckDocumentRequest } from '../../server/src/requests';
 
 const GLOB = '**/*.{md,markdown,txt}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
@@ -60,7 +61,7 @@ export class WorkspaceChecker implements vscode.Disposable {
         }
         const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
         const params: CheckDocumentParams = { uri: uri.toString(), text, languageId: /\.txt$/i.test(uri.path) ? 'plaintext' : 'markdown' };
-        const found = await client.sendRequest<CheckDocumentResult>(CheckDocumentRequest, params, token);
+        const found = await client.sendRequest(CheckDocumentRequest, params, token);
         summary.files++;
         // It may have been opened while we were reading it: then the server's own diagnostics apply.
         if (!found || found.length === 0 || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;

@@ -1,7 +1,8 @@
 /** The "TIP Recommendation Coverage" tree in the explorer: R1..Rn of the draft's report, cited ones marked. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, CoverageRequest, type CoverageItem, type CoverageParams, type CoverageResult } from '../../server/src/protocol';
+import { Commands, type CoverageItem, type CoverageParams, type CoverageResult } from '../../server/src/protocol';
+import { CoverageRequest } from '../../server/src/requests';
 import { isDraft } from './frontMatter';
 
 export const COVERAGE_VIEW = 'tipLens.coverage';
@@ -61,7 +62,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const client = await this.client();
     const params: CoverageParams = { uri: target.toString() };
-    const result = await client.sendRequest<CoverageResult>(CoverageRequest, params);
+    const result = await client.sendRequest(CoverageRequest, params);
     if (generation === this.generation) {
       this.result = result;
       this.render();

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, SERVER_NODE_FLAGS, StatusNotification, type CoverageResult, type StatusParams } from '../../server/src/protocol';
+import { Commands, SERVER_NODE_FLAGS, type CoverageResult, type StatusParams } from '../../server/src/protocol';
+import { StatusNotification } from '../../server/src/requests';
 import { WorkspaceChecker, type CheckWorkspaceSummary } from './checkWorkspace';
 import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';

@@ -1,5 +1,6 @@
 /** Reads a draft's default report, the way the server does: `tip-report:` in YAML front matter first, then the setting. */
 import * as vscode from 'vscode';
+import { settingsFor } from './config';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const TIP_REPORT = /^tip-report:[ \t]*(['"]?)([^'"\s#]+)\1[ \t]*(?:#.*)?$/m;
@@ -21,7 +22,7 @@ export function defaultReportOf(doc: vscode.TextDocument): DefaultReport {
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 200), 0));
   const fromDoc = frontMatterReport(head);
   if (fromDoc) return { id: fromDoc, from: 'front matter' };
-  const setting = vscode.workspace.getConfiguration('tipLens', doc.uri).get<string>('defaultReport', '').trim();
+  const setting = settingsFor(doc.uri).defaultReport;
   if (setting) return { id: setting, from: 'setting' };
   return { id: undefined, from: 'none' };
 }

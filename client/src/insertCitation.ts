@@ -1,7 +1,8 @@
 /** Insert Citation: a quick pick over recommendations and paragraphs, searched by the server as the user types. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SearchItemsRequest, type SearchItem, type SearchItemsParams, type SearchItemsResult } from '../../server/src/protocol';
+import { type SearchItem, type SearchItemsParams, type SearchItemsResult } from '../../server/src/protocol';
+import { SearchItemsRequest } from '../../server/src/requests';
 
 interface CitationPick extends vscode.QuickPickItem {
   item: SearchItem;
@@ -36,7 +37,7 @@ export async function insertCitation(client: LanguageClient, options: InsertCita
     const cts = (pending = new vscode.CancellationTokenSource());
     pick.busy = true;
     const params: SearchItemsParams = { query, uri: docUri, limit: 50 };
-    client.sendRequest<SearchItemsResult>(SearchItemsRequest, params, cts.token).then(
+    client.sendRequest(SearchItemsRequest, params, cts.token).then(
       (items) => {
         if (cts.token.isCancellationRequested) return;
         // The server ranks with fuzzy search; alwaysShow keeps the quick pick's own filter from hiding its matches.

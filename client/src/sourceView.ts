@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportTextRequest, type ReportTextParams, type ReportTextResult, type ShowSourceArgs } from '../../server/src/protocol';
+import { type ReportTextParams, type ReportTextResult, type ShowSourceArgs } from '../../server/src/protocol';
+import { ReportTextRequest } from '../../server/src/requests';
 
 export const SCHEME = 'tip-lens';
 
@@ -17,7 +18,7 @@ export class ReportSourceProvider implements vscode.TextDocumentContentProvider,
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const client = await this.client();
     const params: ReportTextParams = { uri: uri.toString() };
-    const result = await client.sendRequest<ReportTextResult>(ReportTextRequest, params, token);
+    const result = await client.sendRequest(ReportTextRequest, params, token);
     if (!result) {
       return `TIP Lens has no report for ${uri.toString()}.\n\nLoaded reports come with the extension or from the setting tipLens.reports.\n`;
     }

@@ -1,5 +1,6 @@
 /** Status bar item: the active draft's default report and its TIP Lens problem count; click for coverage. */
 import * as vscode from 'vscode';
+import { settingsFor } from './config';
 import { Commands } from '../../server/src/protocol';
 import { defaultReportOf, isDraft } from './frontMatter';
 
@@ -40,7 +41,7 @@ export class StatusBar implements vscode.Disposable {
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!isDraft(doc) || !vscode.workspace.getConfiguration('tipLens', doc.uri).get<boolean>('enable', true)) {
+    if (!isDraft(doc) || !settingsFor(doc.uri).enable) {
       this.item.hide();
       return;
     }

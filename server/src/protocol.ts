@@ -14,14 +14,12 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
 
 /** `tipLens/reportText`: the original text of a report, for a `tip-lens:/KHM-2022.txt` URI. */
-export const ReportTextRequest = 'tipLens/reportText';
 export interface ReportTextParams {
   uri: string;
 }
 export type ReportTextResult = { uri: string; reportId: string; text: string; languageId: 'plaintext' } | null;
 
 /** `tipLens/coverage`: which prioritized recommendations of the draft's report the draft cites. */
-export const CoverageRequest = 'tipLens/coverage';
 export interface CoverageParams {
   uri: string;
 }
@@ -40,7 +38,6 @@ export interface CoverageItem {
 export type CoverageResult = { reportId: string; total: number; cited: number; items: CoverageItem[] } | null;
 
 /** `tipLens/searchItems`: fuzzy search over recommendations and paragraphs (Insert Citation quick pick). */
-export const SearchItemsRequest = 'tipLens/searchItems';
 export interface SearchItemsParams {
   query: string;
   /** The draft, to rank its default report first. */
@@ -59,7 +56,6 @@ export interface SearchItem {
 export type SearchItemsResult = SearchItem[];
 
 /** `tipLens/checkDocument`: diagnostics for a file the editor has not opened (Check Workspace). */
-export const CheckDocumentRequest = 'tipLens/checkDocument';
 export interface CheckDocumentParams {
   uri: string;
   text: string;
@@ -68,7 +64,6 @@ export interface CheckDocumentParams {
 export type CheckDocumentResult = Diagnostic[];
 
 /** `tipLens/status` notification, server to client: loaded reports and problems, for the status bar and a one-time notification. */
-export const StatusNotification = 'tipLens/status';
 export interface StatusParams {
   reports: string[];
   /** Messages naming the file and the problem (bad report, bad setting). */

@@ -35,12 +35,8 @@ import type { TipLensService } from './service/index';
 import type { KnowledgeBase } from './model/kb';
 import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
 import { CancelledError, NEVER_CANCELLED } from './service/types';
+import { CheckDocumentRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
 import {
-  CheckDocumentRequest,
-  CoverageRequest,
-  ReportTextRequest,
-  SearchItemsRequest,
-  StatusNotification,
   type CheckDocumentParams,
   type CoverageParams,
   type ReportTextParams,
@@ -410,7 +406,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   connection.onRequest(
     ReportTextRequest,
-    handle(ReportTextRequest, (params: ReportTextParams) => {
+    handle(ReportTextRequest.method, (params: ReportTextParams) => {
       if (!isObject(params) || typeof params.uri !== 'string') throw new BadParams('expected {uri: "tip-lens:/KHM-2023.txt"}');
       return svc().reportText(params.uri);
     }),
@@ -418,7 +414,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   connection.onRequest(
     CoverageRequest,
-    handle(CoverageRequest, (params: CoverageParams, token) => {
+    handle(CoverageRequest.method, (params: CoverageParams, token) => {
       if (!isObject(params) || typeof params.uri !== 'string') throw new BadParams('expected {uri}');
       const doc = documents.get(params.uri);
       return doc ? svc().coverage(doc, token) : null;
@@ -427,7 +423,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   connection.onRequest(
     SearchItemsRequest,
-    handle(SearchItemsRequest, (params: SearchItemsParams, token) => {
+    handle(SearchItemsRequest.method, (params: SearchItemsParams, token) => {
       if (!isObject(params) || typeof params.query !== 'string') throw new BadParams('expected {query: string, uri?, limit?}');
       const doc = typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
       const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(Math.floor(params.limit), 500) : undefined;
@@ -437,7 +433,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   connection.onRequest(
     CheckDocumentRequest,
-    handle(CheckDocumentRequest, (params: CheckDocumentParams, token) => {
+    handle(CheckDocumentRequest.method, (params: CheckDocumentParams, token) => {
       if (!isObject(params) || typeof params.uri !== 'string' || typeof params.text !== 'string') throw new BadParams('expected {uri: string, text: string, languageId?}');
       if (params.text.length > MAX_CHECK_CHARS) throw new BadParams(`text of ${params.uri} is over 10 MB; not checked`);
       const languageId = typeof params.languageId === 'string' ? params.languageId : /\.txt$/i.test(params.uri) ? 'plaintext' : 'markdown';
