@@ -2,22 +2,24 @@
  * `tip-lens`: the command line on the same engine as the language server.
  *   tip-lens check FILE|DIR|- … [--format text|json|sarif] [--report PATH]… [--default-report ID] [--fix]
  *   tip-lens kb show [--report ID|PATH]… [--format text|json]
- * Exit: 0 no error-severity diagnostic, 1 at least one, 2 bad usage or unreadable input.
+ * Exit: 0 no error-severity diagnostic, 1 at least one, 2 bad usage, unreadable input or a file --fix could not write.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadKnowledgeBase } from './node/loadReports';
 import { ALL_CODES, CODE_HELP, Code } from './service/codes';
-import { applyEdits, safeFixEdits } from './service/fixes';
+import { applyOffsetEditsToBytes, safeFixEdits } from './service/fixes';
 import { createTipLensService } from './service/index';
 import { citationLabel, type KnowledgeBase } from './model/kb';
 import { defaultSettings, SEVERITY_NAMES, type SeverityName, type TipLensSettings } from './service/settings';
 import { NEVER_CANCELLED } from './service/types';
 import type { ExplainNote } from './service/check';
 import { toSarif } from './sarif';
+import { MAX_DRAFT_BYTES } from './protocol';
 import { VERSION } from './version';
 
 const HELP = `tip-lens ${VERSION} — check drafts against the U.S. State Department's Trafficking in Persons Report
@@ -37,13 +39,12 @@ Options for kb show:
   --report ID                show only that report (a path loads a narrative, as for check)
   --format text|json         output format (default text)
 
-Exit status: 0 no error, 1 an error-severity diagnostic, 2 bad usage or unreadable input.
+Exit status: 0 no error, 1 an error-severity diagnostic, 2 bad usage, unreadable input or a file --fix could not write.
 Diagnostic codes: ${ALL_CODES.join(', ')}`;
 
 class UsageError extends Error {}
 
 const DRAFT_EXT = /\.(md|markdown|txt)$/i;
-const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
 
 export function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), isTTY: !!process.stdout.isTTY }): number {
   try {
@@ -83,16 +84,23 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 
 function loadKb(paths: string[], io: IO): KnowledgeBase {
   const kb = loadKnowledgeBase(paths, process.cwd());
-  for (const p of kb.problems) io.err(`tip-lens: warning: ${p.file}: ${p.message}\n`);
+  for (const p of kb.problems) io.err(`tip-lens: warning: ${shownName(p.file)}: ${p.message}\n`);
   return kb;
 }
 
 interface Draft {
   file: string;
   text: string;
+  /** The bytes read (files only): --fix edits these, so nothing outside a fix is re-encoded. */
+  bytes?: Buffer;
 }
 
-function collectDrafts(inputs: string[]): Draft[] {
+/** A file name as printed in text output: as is, or JSON-quoted when it holds a control character (a newline in a name must not split a line). */
+export function shownName(file: string): string {
+  return /[\u0000-\u001f\u007f]/.test(file) ? JSON.stringify(file) : file;
+}
+
+function collectDrafts(inputs: string[], io: IO): Draft[] {
   const out: Draft[] = [];
   for (const input of inputs) {
     if (input === '-') {
@@ -103,53 +111,90 @@ function collectDrafts(inputs: string[]): Draft[] {
     try {
       st = fs.statSync(input);
     } catch (e) {
-      throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      throw new UsageError(`cannot read ${shownName(input)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
     }
     if (st.isDirectory()) {
-      const files = walk(input);
-      if (files.length === 0) throw new UsageError(`${input}: no Markdown or text files (*.md, *.markdown, *.txt) in this folder`);
-      for (const f of files) out.push({ file: f, text: readDraft(f) });
-    } else out.push({ file: input, text: readDraft(input) });
+      const files = walk(input, io);
+      if (files.length === 0) throw new UsageError(`${shownName(input)}: no Markdown or text files (*.md, *.markdown, *.txt) in this folder`);
+      for (const f of files) out.push(readDraft(f));
+    } else out.push(readDraft(input));
   }
   return out;
 }
 
-function walk(dir: string): string[] {
+/**
+ * The drafts in a folder, sorted. A symbolic link to a draft is followed when its target is a regular
+ * file inside the folder that is not checked already (under its own name or another link's); any other
+ * link (leading out of the folder, to a folder, broken, or to a file checked already) is skipped with a
+ * warning naming it.
+ */
+function walk(dir: string, io: IO): string[] {
   const out: string[] = [];
+  const links: string[] = [];
   const visit = (d: string) => {
     let names: fs.Dirent[];
     try {
       names = fs.readdirSync(d, { withFileTypes: true });
     } catch (e) {
-      throw new UsageError(`cannot read folder ${d}: ${(e as Error).message}`);
+      throw new UsageError(`cannot read folder ${shownName(d)}: ${(e as Error).message}`);
     }
     for (const n of names.sort((a, b) => a.name.localeCompare(b.name))) {
       if (n.name.startsWith('.') || n.name === 'node_modules') continue;
       const p = path.join(d, n.name);
       if (n.isDirectory()) visit(p);
       else if (n.isFile() && DRAFT_EXT.test(n.name)) out.push(p);
+      else if (n.isSymbolicLink() && DRAFT_EXT.test(n.name)) links.push(p);
     }
   };
   visit(dir);
-  return out;
+  if (links.length === 0) return out;
+  const root = fs.realpathSync(dir);
+  const seen = new Map<string, string>();
+  for (const f of out) seen.set(safeRealpath(f) ?? f, f);
+  for (const link of links) {
+    const real = safeRealpath(link);
+    const skip = (why: string) => io.err(`tip-lens: warning: skipped ${shownName(link)}: ${why}\n`);
+    if (real === undefined) skip('a broken symbolic link');
+    else if (path.relative(root, real).startsWith('..') || path.isAbsolute(path.relative(root, real))) skip(`a symbolic link that leads out of ${shownName(dir)}`);
+    else if (!fs.statSync(real).isFile()) skip('a symbolic link to something that is not a file');
+    else if (seen.has(real)) skip(`a symbolic link to ${shownName(seen.get(real)!)}, which is checked already`);
+    else {
+      seen.set(real, link);
+      out.push(link);
+    }
+  }
+  return out.sort((a, b) => a.localeCompare(b));
 }
 
-function readDraft(file: string): string {
+function safeRealpath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function readDraft(file: string): Draft {
   let buf: Buffer;
   try {
     const st = fs.statSync(file);
-    if (st.size > MAX_DRAFT_BYTES) throw new UsageError(`${file}: too large to check (${(st.size / 1048576).toFixed(0)} MB; the limit is 64 MB)`);
+    if (st.size > MAX_DRAFT_BYTES) throw new UsageError(`${shownName(file)}: too large to check (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_DRAFT_BYTES / 1048576} MB)`);
     buf = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(`cannot read ${shownName(file)}: ${errnoWords(e)}`);
   }
-  return decode(buf, file);
+  return { file, text: decode(buf, file), bytes: buf };
+}
+
+/** "permission denied", "no such file", or the system's message. */
+function errnoWords(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EROFS' ? 'read-only file system' : (e as Error).message;
 }
 
 function decode(buf: Buffer, file: string): string {
-  if (buf.subarray(0, 8192).includes(0)) throw new UsageError(`${file}: looks like a binary file (NUL bytes), not a Markdown or text draft`);
+  if (buf.subarray(0, 8192).includes(0)) throw new UsageError(`${shownName(file)}: looks like a binary file (NUL bytes), not a Markdown or text draft`);
   return buf.toString('utf8');
 }
 
@@ -167,6 +212,7 @@ const SEVERITY_WORD = ['', 'error', 'warning', 'information', 'hint'] as const;
 interface FileResult {
   file: string;
   doc: TextDocument;
+  bytes?: Buffer;
   diagnostics: Diagnostic[];
 }
 
@@ -197,27 +243,42 @@ function check(args: string[], io: IO): number {
     }
     settings.severity[m[1] as Code] = m[2] as SeverityName;
   }
-  const drafts = collectDrafts(positionals);
+  const drafts = collectDrafts(positionals, io);
   const kb = loadKb(values.report as string[], io);
   if (settings.defaultReport && !kb.get(settings.defaultReport)) io.err(`tip-lens: warning: --default-report ${settings.defaultReport} is not a loaded report (loaded: ${kb.all().map((r) => r.id).join(', ')})\n`);
   const service = createTipLensService({ kb, settings, explain: Boolean(values.explain) });
   const results: FileResult[] = drafts.map((d) => {
     const languageId = /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown';
     const doc = TextDocument.create(d.file === '-' ? 'stdin:/draft.md' : pathToUri(d.file), languageId, 1, d.text);
-    return { file: d.file, doc, diagnostics: service.diagnostics(doc, NEVER_CANCELLED) };
+    return { file: d.file, doc, bytes: d.bytes, diagnostics: service.diagnostics(doc, NEVER_CANCELLED) };
   });
+  let unfixed = false;
   if (values.fix) {
     for (const r of results) {
       const edits = safeFixEdits(r.doc, r.diagnostics);
+      // --fix writes bytes: every byte outside a fix is copied, so the file must decode to the text that was checked.
+      if (!r.bytes || !isUtf8(r.bytes)) {
+        io.err(`tip-lens: ${shownName(r.file)}: not valid UTF-8 (Latin-1 or another encoding?); --fix leaves it unchanged${edits.length ? ` (${edits.length} fix${edits.length === 1 ? '' : 'es'} not applied)` : ''}; convert it to UTF-8 to fix it\n`);
+        unfixed = true;
+        continue;
+      }
       if (edits.length === 0) continue;
-      const fixed = applyEdits(r.doc, edits);
-      fs.writeFileSync(r.file, fixed);
+      const text = r.doc.getText();
+      const fixed = applyOffsetEditsToBytes(r.bytes, text, edits.map((e) => ({ start: r.doc.offsetAt(e.range.start), end: r.doc.offsetAt(e.range.end), text: e.newText })));
+      try {
+        fs.writeFileSync(r.file, fixed);
+      } catch (e) {
+        io.err(`tip-lens: cannot write ${shownName(r.file)}: ${errnoWords(e)}; not fixed\n`);
+        unfixed = true;
+        continue;
+      }
       for (const e of edits) {
         const old = r.doc.getText(e.range);
-        io.err(`fixed ${r.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${old ? `"${old}" -> ` : 'inserted '}"${e.newText.trim()}"\n`);
+        io.err(`fixed ${shownName(r.file)}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${old ? `"${old}" -> ` : 'inserted '}"${e.newText.trim()}"\n`);
       }
-      const doc = TextDocument.create(r.doc.uri, r.doc.languageId, 2, fixed);
+      const doc = TextDocument.create(r.doc.uri, r.doc.languageId, 2, fixed.toString('utf8'));
       r.doc = doc;
+      r.bytes = fixed;
       r.diagnostics = service.diagnostics(doc, NEVER_CANCELLED);
     }
   }
@@ -225,6 +286,7 @@ function check(args: string[], io: IO): number {
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, text: r.doc.getText() })), VERSION), null, 2) + '\n');
   else io.out(toText(results, io.isTTY && !process.env.NO_COLOR));
   if (values.explain) for (const r of results) io.out(explainText(r, service.analyze(r.doc, NEVER_CANCELLED).notes));
+  if (unfixed) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
@@ -234,7 +296,7 @@ function explainText(r: FileResult, notes: readonly ExplainNote[]): string {
     .map((n) => {
       const at = r.doc.positionAt(n.span.start);
       const said = r.doc.getText().slice(n.span.start, n.span.end).replace(/\s+/g, ' ');
-      const head = `${r.file}:${at.line + 1}:${at.character + 1} ${n.kind} "${said}": ${n.decision} — ${n.why}${n.evidence?.length ? ` [${n.evidence.join('; ')}]` : ''}\n`;
+      const head = `${shownName(r.file)}:${at.line + 1}:${at.character + 1} ${n.kind} "${said}": ${n.decision} — ${n.why}${n.evidence?.length ? ` [${n.evidence.join('; ')}]` : ''}\n`;
       return head + (n.source ? `    ${n.source.anchor}: ${n.source.text.replace(/\s+/g, ' ')}\n` : '');
     })
     .join('');
@@ -260,7 +322,7 @@ function toText(results: FileResult[], color: boolean): string {
     for (const d of r.diagnostics) {
       const sev = SEVERITY_WORD[d.severity ?? 1];
       counts[sev]++;
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${paint(colors[sev], sev)} ${paint('1', String(d.code))} ${d.message}`);
+      lines.push(`${shownName(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${paint(colors[sev], sev)} ${paint('1', String(d.code))} ${d.message}`);
     }
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : w === 'information' ? '' : 's'}`;
@@ -326,7 +388,7 @@ function kbShow(args: string[], io: IO): number {
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(`${r.id}  ${citationLabel(r)}${r.manifest.tier ? ` (${r.manifest.tier})` : ''}  data year ${r.manifest.dataYear}${r.partial ? '  [partial text]' : ''}`);
-    lines.push(`  file: ${r.file}`);
+    lines.push(`  file: ${shownName(r.file)}`);
     lines.push(`  sections: ${r.sections.map((s) => `${s.title} (${s.paragraphs.length} ¶)`).join(', ')}`);
     for (const x of r.recommendations) lines.push(`  ${x.key.padEnd(4)} ${x.text}`);
     for (const f of r.facts) {
@@ -347,6 +409,13 @@ function pathToUri(p: string): string {
 
 /** Entry point of bin/tip-lens.js and `node dist/cli.js`. */
 export function run(argv = process.argv.slice(2)): void {
+  // `tip-lens check BIG | head -1`: the reader closed the pipe. Stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`tip-lens: cannot write the output: ${e.message}\n`);
+      process.exit(e.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : 0) : 2);
+    });
+  }
   let code: number;
   try {
     code = main(argv);

@@ -13,6 +13,15 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
 
+/**
+ * The largest draft TIP Lens checks, in UTF-8 bytes: `tip-lens check` refuses a bigger file, and the
+ * server does not analyse an open document over it (one diagnostic says so; the others are served).
+ */
+export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
+
+/** The longest query of `tipLens/searchItems` and `workspace/symbol`, in characters; a longer one is refused with InvalidParams. */
+export const MAX_QUERY_CHARS = 256;
+
 /** `tipLens/reportText`: the original text of a report, for a `tip-lens:/KHM-2022.txt` URI. */
 export interface ReportTextParams {
   uri: string;
