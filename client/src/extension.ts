@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, SERVER_NODE_FLAGS, type CoverageResult, type StatusParams } from '../../server/src/protocol';
+import { Commands, problemSummary, SERVER_NODE_FLAGS, type CoverageResult, type StatusParams } from '../../server/src/protocol';
 import { StatusNotification } from '../../server/src/requests';
 import { WorkspaceChecker, type CheckWorkspaceSummary } from './checkWorkspace';
 import { CoverageView } from './coverageView';
@@ -21,7 +21,7 @@ export interface TipLensApi {
   reports(): readonly string[];
   /** The status bar item's text. */
   statusText(): string;
-  /** Warnings already shown from tipLens/status (each distinct message once). */
+  /** Problems already reported from tipLens/status (each distinct message once in the output channel; the new ones of a status together in one warning). */
   shownProblems(): readonly string[];
 }
 
@@ -63,16 +63,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
   const shown = new Set<string>();
   lc.onNotification(StatusNotification, (params: StatusParams) => {
     reports = [...(params.reports ?? [])];
+    // Each problem once in the output channel; the new ones together in one warning (not one pop-up per problem).
+    const fresh: string[] = [];
     for (const p of params.problems ?? []) {
       const message = p.file ? `${p.file}: ${p.message}` : p.message;
-      output.appendLine(`[status] ${message}`);
       if (shown.has(message)) continue;
       shown.add(message);
-      void vscode.window.showWarningMessage(`TIP Lens: ${message}`, 'Open Settings', 'Show Output').then((choice) => {
-        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'tipLens');
-        else if (choice === 'Show Output') output.show(true);
-      });
+      fresh.push(message);
+      output.appendLine(`[status] ${message}`);
     }
+    if (fresh.length === 0) return;
+    void vscode.window.showWarningMessage(problemSummary(fresh), 'Open Settings', 'Show Output').then((choice) => {
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'tipLens');
+      else if (choice === 'Show Output') output.show(true);
+    });
   });
 
   let started: Promise<void> = lc.start();

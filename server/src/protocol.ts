@@ -19,6 +19,19 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
  */
 export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The one notification for load problems not shown before (a folder of 48,000 broken manifests is one
+ * pop-up, not 48,000): the problem itself when there is one, else how many and the first. The details
+ * go to the output channel and `tipLens/status`.
+ */
+export function problemSummary(messages: readonly string[]): string {
+  if (messages.length === 1) return `TIP Lens: ${messages[0]}`;
+  return `TIP Lens: ${messages.length.toLocaleString('en-US')} problems loading reports or settings, the first: ${messages[0]} (all of them in the TIP Lens output).`;
+}
+
+/** Problems listed one by one in the server's log per status change; the rest are counted (all are in `tipLens/status`). */
+export const MAX_LOGGED_PROBLEMS = 200;
+
 /** The longest query of `tipLens/searchItems` and `workspace/symbol`, in characters; a longer one is refused with InvalidParams. */
 export const MAX_QUERY_CHARS = 256;
 

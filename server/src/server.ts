@@ -27,8 +27,11 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Position,
+  type Diagnostic,
   type Range,
   type WorkspaceDocumentDiagnosticReport,
+  DiagnosticSeverity,
+  CancellationToken as Token,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TipLensService } from './service/index';
@@ -37,6 +40,10 @@ import { defaultSettings, validateSettings, type TipLensSettings } from './servi
 import { CancelledError, NEVER_CANCELLED } from './service/types';
 import { CheckDocumentRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
 import {
+  MAX_DRAFT_BYTES,
+  MAX_LOGGED_PROBLEMS,
+  MAX_QUERY_CHARS,
+  problemSummary,
   type CheckDocumentParams,
   type CoverageParams,
   type ReportTextParams,
@@ -101,6 +108,8 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     };
   });
   const shown = new Set<string>();
+  /** Set by shutdown: every later request is answered with InvalidRequest (LSP: only exit may follow). */
+  let shutDown = false;
   const timers = new Map<string, NodeJS.Timeout>();
 
   const log = (m: string) => connection.console.log(m);
@@ -124,19 +133,31 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     return service;
   }
 
-  /** Loaded reports and problems: tipLens/status, the log, and a warning once per message for clients that do not show tipLens/status. */
+  /**
+   * Loaded reports and problems: all of them in tipLens/status; the ones not reported before in one log
+   * message (the first MAX_LOGGED_PROBLEMS listed) and, for clients that do not show tipLens/status, one
+   * window/showMessage summing them up.
+   */
   function reportStatus(): void {
     if (!service) return;
     const problems = [...settingsProblems.map((message) => ({ file: '', message })), ...service.kb.problems];
     const status: StatusParams = { reports: service.kb.all().map((r) => r.id), problems };
     void connection.sendNotification(StatusNotification, status).catch(() => undefined);
+    const fresh: string[] = [];
     for (const p of problems) {
       const message = p.file ? `${p.file}: ${p.message}` : p.message;
       if (shown.has(message)) continue;
       shown.add(message);
-      connection.console.warn(`TIP Lens: ${message}`);
-      if (!statusHandledByClient) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TIP Lens: ${message}` });
+      fresh.push(message);
     }
+    if (fresh.length === 0) return;
+    const more = fresh.length - MAX_LOGGED_PROBLEMS;
+    connection.console.warn(
+      `TIP Lens: ${fresh.length} problem${fresh.length === 1 ? '' : 's'} loading reports or settings:\n` +
+        fresh.slice(0, MAX_LOGGED_PROBLEMS).map((m) => `  ${m}`).join('\n') +
+        (more > 0 ? `\n  … and ${more} more (all of them in tipLens/status)` : ''),
+    );
+    if (!statusHandledByClient) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problemSummary(fresh) });
   }
 
   function applySettings(raw: unknown): void {
@@ -183,7 +204,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
         const doc = documents.get(uri);
         if (!doc) return;
         try {
-          void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: svc().diagnostics(doc, NEVER_CANCELLED) });
+          void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(doc, NEVER_CANCELLED) });
         } catch (e) {
           logError(`TIP Lens: diagnostics for ${uri} failed: ${describe(e)}`);
         }
@@ -193,12 +214,48 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   const resultId = (doc: TextDocument) => `${generation}:${doc.version}`;
 
+  // ------------------------------------------------------------- size limit
+
+  /** Open documents over MAX_DRAFT_BYTES, by URI: the version measured and its size in bytes (undefined: within the limit). */
+  const sizes = new Map<string, { version: number; bytes: number | undefined }>();
+
+  /** The UTF-8 size of an open document over the limit, or undefined. Linear in the text, once per version. */
+  function oversize(doc: TextDocument): number | undefined {
+    const known = sizes.get(doc.uri);
+    if (known?.version === doc.version) return known.bytes;
+    const text = doc.getText();
+    const bytes = text.length * 3 <= MAX_DRAFT_BYTES ? undefined : text.length > MAX_DRAFT_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
+    const over = bytes !== undefined && bytes > MAX_DRAFT_BYTES ? bytes : undefined;
+    sizes.set(doc.uri, { version: doc.version, bytes: over });
+    if (over !== undefined && known?.bytes === undefined) connection.console.warn(`TIP Lens: ${tooLargeMessage(doc.uri, over)}`);
+    return over;
+  }
+
+  function tooLargeMessage(uri: string, bytes: number): string {
+    return `${uri} is ${(bytes / 1048576).toFixed(1)} MB (${bytes.toLocaleString('en-US')} bytes), over TIP Lens's limit of ${MAX_DRAFT_BYTES / 1048576} MB: it is not checked (no diagnostics, hover, completion or fixes) until it is smaller`;
+  }
+
+  /** Open documents the engine may read: every one within the size limit. */
+  const usableDocuments = () => documents.all().filter((d) => oversize(d) === undefined);
+
+  /** A document's diagnostics: the engine's, or for one over the size limit a single warning that says so. */
+  function diagnosticsOf(doc: TextDocument, token: Parameters<TipLensService['diagnostics']>[1]): Diagnostic[] {
+    const over = oversize(doc);
+    if (over === undefined) return svc().diagnostics(doc, token);
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'tip-lens', code: 'document.too-large', message: tooLargeMessage(doc.uri, over) }];
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Wraps a handler: cancellation -> RequestCancelled, bad params -> InvalidParams, anything else -> logged InternalError. The server keeps serving. */
   function handle<P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<never>> => {
+    // vscode-jsonrpc spreads positional params (an array) into the arguments, so the token is not the second argument then.
+    const handler = async (...args: unknown[]): Promise<R | ResponseError<never>> => {
+      const token: CancellationToken = (args.find((a) => Token.is(a)) as CancellationToken | undefined) ?? Token.None;
+      const params = args[0] as P;
       try {
+        if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down (shutdown was received); only exit is accepted`);
+        if (!Token.is(args[1])) throw new BadParams('expected the parameters as one object (by name), not a list');
         if (!settingsRead && initializedAt > 0) await settingsReady;
         if (token.isCancellationRequested) throw new CancelledError();
         return await fn(params, token);
@@ -212,13 +269,29 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
         return new ResponseError(ErrorCodes.InternalError, `TIP Lens: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
+    return handler as (params: P, token: CancellationToken) => Promise<R | ResponseError<never>>;
   }
 
-  /** The open document the params name; undefined for a URI the client never opened. */
+  /** The open document the params name; undefined for a URI the client never opened or one over the size limit. */
   function docOf(params: unknown): TextDocument | undefined {
+    const doc = anyDocOf(params);
+    return doc && oversize(doc) === undefined ? doc : undefined;
+  }
+
+  function anyDocOf(params: unknown): TextDocument | undefined {
     const uri = isObject(params) && isObject(params.textDocument) ? params.textDocument.uri : undefined;
     if (typeof uri !== 'string') throw new BadParams('expected textDocument.uri (a string)');
     return documents.get(uri);
+  }
+
+  function queryOf(params: unknown, name: string, required: boolean): string {
+    const query = isObject(params) ? params.query : undefined;
+    if (typeof query !== 'string') {
+      if (required) throw new BadParams(name);
+      return '';
+    }
+    if (query.length > MAX_QUERY_CHARS) throw new BadParams(`the query is ${query.length} characters; the limit is ${MAX_QUERY_CHARS}`);
+    return query;
   }
 
   function positionOf(params: unknown): Position {
@@ -294,6 +367,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   });
 
   connection.onShutdown(() => {
+    // A second shutdown is a request after shutdown too.
+    if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'shutdown: the server is already shutting down; only exit is accepted') as unknown as void;
+    shutDown = true;
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
@@ -310,6 +386,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    sizes.delete(e.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -317,23 +394,27 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   connection.languages.diagnostics.on(
     handle('textDocument/diagnostic', (params, token) => {
-      const doc = docOf(params);
+      const doc = anyDocOf(params);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const s = svc();
+      svc();
       const id = resultId(doc);
       if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: s.diagnostics(doc, token) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: diagnosticsOf(doc, token) };
     }),
   );
 
   connection.languages.diagnostics.onWorkspace(
     handle('workspace/diagnostic', (params, token) => {
-      const s = svc();
-      const previous = new Map((params?.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+      const ids: unknown = isObject(params) ? params.previousResultIds : undefined;
+      if (ids !== undefined && ids !== null && !(Array.isArray(ids) && ids.every((p) => isObject(p) && typeof p.uri === 'string' && typeof p.value === 'string'))) {
+        throw new BadParams('expected previousResultIds: a list of {uri, value} (strings)');
+      }
+      svc();
+      const previous = new Map(((ids ?? []) as { uri: string; value: string }[]).map((p) => [p.uri, p.value]));
       const items: WorkspaceDocumentDiagnosticReport[] = documents.all().map((doc) => {
         const id = resultId(doc);
         if (previous.get(doc.uri) === id) return { kind: DocumentDiagnosticReportKind.Unchanged, uri: doc.uri, version: doc.version, resultId: id };
-        return { kind: DocumentDiagnosticReportKind.Full, uri: doc.uri, version: doc.version, resultId: id, items: s.diagnostics(doc, token) };
+        return { kind: DocumentDiagnosticReportKind.Full, uri: doc.uri, version: doc.version, resultId: id, items: diagnosticsOf(doc, token) };
       });
       return { items };
     }),
@@ -375,7 +456,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   connection.onReferences(
     handle('textDocument/references', (params, token) => {
       const doc = docOf(params);
-      return doc ? svc().references(doc, positionOf(params), documents.all(), params?.context?.includeDeclaration === true, token) : null;
+      return doc ? svc().references(doc, positionOf(params), usableDocuments(), params?.context?.includeDeclaration === true, token) : null;
     }),
   );
 
@@ -395,9 +476,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   connection.onWorkspaceSymbol(
     handle('workspace/symbol', (params, token) => {
-      const query = typeof params?.query === 'string' ? params.query : '';
+      const query = queryOf(params, 'expected {query: string}', false);
       const s = svc();
-      const prefer = settings.defaultReport || documents.all().map((d) => s.analyze(d, token).defaultReport).find((r) => r !== undefined);
+      const prefer = settings.defaultReport || usableDocuments().map((d) => s.analyze(d, token).defaultReport).find((r) => r !== undefined);
       return s.workspaceSymbols(query, token, prefer);
     }),
   );
@@ -417,17 +498,18 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     handle(CoverageRequest.method, (params: CoverageParams, token) => {
       if (!isObject(params) || typeof params.uri !== 'string') throw new BadParams('expected {uri}');
       const doc = documents.get(params.uri);
-      return doc ? svc().coverage(doc, token) : null;
+      return doc && oversize(doc) === undefined ? svc().coverage(doc, token) : null;
     }),
   );
 
   connection.onRequest(
     SearchItemsRequest,
     handle(SearchItemsRequest.method, (params: SearchItemsParams, token) => {
-      if (!isObject(params) || typeof params.query !== 'string') throw new BadParams('expected {query: string, uri?, limit?}');
-      const doc = typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+      const query = queryOf(params, 'expected {query: string, uri?, limit?}', true);
+      const found = isObject(params) && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+      const doc = found && oversize(found) === undefined ? found : undefined;
       const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(Math.floor(params.limit), 500) : undefined;
-      return svc().searchItems(params.query, doc, limit, token);
+      return svc().searchItems(query, doc, limit, token);
     }),
   );
 

@@ -10,6 +10,7 @@
  * so a knowledge base of thousands of narratives costs no more per keystroke
  * than one of a few.
  */
+import { MAX_QUERY_CHARS } from '../protocol';
 import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase, Report, Span } from '../model/kb';
 import { citationLabel, sectionTitle } from '../model/kb';
@@ -143,7 +144,8 @@ export function searchItems(kb: KnowledgeBase, query: string, options: SearchOpt
   throwIfCancelled(token);
   const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
   const kinds = options.kinds;
-  const { reports: named, text } = splitQuery(kb, query);
+  // The front ends refuse longer queries (InvalidParams); the engine never searches more than the limit either (fuzzy matching costs query × text).
+  const { reports: named, text } = splitQuery(kb, query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query);
   const words = text.split(/\s+/).filter((w) => w.length > 0);
   // A multi-word query must match every word (each one fuzzily), in any order.
   const pattern: string | Expression | undefined =
