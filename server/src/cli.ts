@@ -143,7 +143,7 @@ function walk(dir: string, io: IO): string[] {
       const p = path.join(d, n.name);
       if (n.isDirectory()) visit(p);
       else if (n.isFile() && DRAFT_EXT.test(n.name)) out.push(p);
-      else if (n.isSymbolicLink() && DRAFT_EXT.test(n.name)) links.push(p);
+      else if (n.isSymbolicLink()) links.push(p);
     }
   };
   visit(dir);
@@ -153,9 +153,12 @@ function walk(dir: string, io: IO): string[] {
   for (const f of out) seen.set(safeRealpath(f) ?? f, f);
   for (const link of links) {
     const real = safeRealpath(link);
+    const isDir = real !== undefined && fs.statSync(real).isDirectory();
+    if (!isDir && !DRAFT_EXT.test(link)) continue; // not a draft's name, like any other file
     const skip = (why: string) => io.err(`tip-lens: warning: skipped ${shownName(link)}: ${why}\n`);
     if (real === undefined) skip('a broken symbolic link');
     else if (path.relative(root, real).startsWith('..') || path.isAbsolute(path.relative(root, real))) skip(`a symbolic link that leads out of ${shownName(dir)}`);
+    else if (isDir) skip('a symbolic link to a folder (not followed)');
     else if (!fs.statSync(real).isFile()) skip('a symbolic link to something that is not a file');
     else if (seen.has(real)) skip(`a symbolic link to ${shownName(seen.get(real)!)}, which is checked already`);
     else {

@@ -52,12 +52,16 @@ test('symbolic links in a folder: followed inside the folder, otherwise skipped 
   fs.symlinkSync(path.join(hidden, 'kept.md'), path.join(dir, 'linked.md'));
   fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'escape.md'));
   fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'broken.md'));
+  fs.symlinkSync(path.join(dir, 'sub'), path.join(dir, 'folder-link'));
+  fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'notes.pdf')); // not a draft's name: ignored like any other file
   const r = cli(['check', dir]);
   assert.equal(r.status, 1, r.stderr);
   const files = [...new Set(r.stdout.split('\n').filter((l) => l.includes(' error ')).map((l) => l.split(':')[0]))];
   assert.deepEqual(files.sort(), [path.join(dir, 'linked.md'), path.join(dir, 'other.txt'), path.join(dir, 'sub', 'real.md')].sort());
   assert.match(r.stderr, /skipped .*escape\.md: a symbolic link that leads out of /);
   assert.match(r.stderr, /skipped .*broken\.md: a broken symbolic link/);
+  assert.match(r.stderr, /skipped .*folder-link: a symbolic link to a folder \(not followed\)/);
+  assert.doesNotMatch(r.stderr, /notes\.pdf/);
   assert.match(r.stderr, /skipped .*alias\.md: a symbolic link to .*sub\/real\.md, which is checked already/);
   assert.match(r.stderr, /skipped .*inside-link\.md: a symbolic link to .*other\.txt, which is checked already/);
   assert.doesNotMatch(r.stdout + r.stderr, /secret/);

@@ -8,10 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import fc from 'fast-check';
 import { ResponseError } from 'vscode-jsonrpc/node';
+import { resyncFrames } from '../../server/src/server';
 import { MAX_DRAFT_BYTES, MAX_LOGGED_PROBLEMS, MAX_QUERY_CHARS } from '../../server/src/protocol';
 import { tmp } from './helpers/fixtures';
-import { startServer, type Session } from './helpers/lsp';
+import { SERVER, startServer, type Session } from './helpers/lsp';
 
 const WRONG = 'In 2021, the Cambodian government convicted 83 traffickers.';
 type Diag = { code?: string; message: string; severity?: number };
@@ -176,4 +179,66 @@ test('after shutdown every request is answered with InvalidRequest, a second shu
   await s.notify('exit', null);
   assert.equal(await exited, 0);
   s.conn.dispose();
+});
+
+test('a wrong Content-Length (too large, too small, not a number, missing) does not leave the server deaf: the next well-formed message is answered', { timeout: 30_000 }, async () => {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const answers = new Map<number, (v: unknown) => void>();
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString('latin1');
+    for (const m of out.matchAll(/"id":(\d+),"result"/g)) answers.get(Number(m[1]))?.(true);
+  });
+  const answered = (id: number) => new Promise((resolve) => answers.set(id, resolve));
+  const frame = (obj: unknown, delta = 0, header?: string) => {
+    const b = Buffer.from(JSON.stringify(obj));
+    return Buffer.concat([Buffer.from(header ?? `Content-Length: ${b.length + delta}\r\n\r\n`), b]);
+  };
+  const req = (id: number) => ({ jsonrpc: '2.0', id, method: 'workspace/symbol', params: { query: 'restitution' } });
+  try {
+    const init = answered(0);
+    child.stdin.write(frame({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    await init;
+    child.stdin.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
+    let id = 1;
+    for (const broken of [frame(req(900), 100_000), frame(req(901), -10), frame(req(902), 0, 'Content-Length: abc\r\n\r\n'), frame(req(903), 0, 'Content-Type: application/json\r\n\r\n')]) {
+      const next = answered(id);
+      child.stdin.write(broken);
+      child.stdin.write(frame(req(id)));
+      await next; // no answer: the test times out
+      id++;
+    }
+    const last = answered(id);
+    child.stdin.write(frame(req(id)));
+    await last;
+    assert.equal(child.exitCode, null, 'alive');
+    assert.ok(!out.includes('"id":900,"result"'), 'the broken message is not answered');
+    assert.match(out, /dropped a message whose Content-Length \(\d+\) runs into the next message's header/);
+  } finally {
+    child.kill();
+  }
+});
+
+test('resyncFrames passes well-formed frames through unchanged, however the bytes are chunked', () => {
+  const frames = fc.array(fc.jsonValue().map((v) => JSON.stringify({ jsonrpc: '2.0', id: 1, result: v })), { minLength: 1, maxLength: 5 });
+  fc.assert(
+    fc.property(frames, fc.array(fc.nat(200), { maxLength: 10 }), (bodies, cuts) => {
+      const input = Buffer.concat(bodies.map((b) => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(b)}\r\n\r\n`), Buffer.from(b)])));
+      const warnings: string[] = [];
+      const t = resyncFrames((m) => warnings.push(m));
+      const out: Buffer[] = [];
+      t.on('data', (d: Buffer) => out.push(d));
+      let at = 0;
+      for (const c of [...cuts].sort((a, b) => a - b)) {
+        const end = Math.min(input.length, c);
+        if (end > at) t.write(input.subarray(at, end));
+        at = Math.max(at, end);
+      }
+      t.write(input.subarray(at));
+      t.end();
+      assert.deepEqual(Buffer.concat(out), input);
+      assert.deepEqual(warnings, []);
+    }),
+    { numRuns: 300 },
+  );
 });
