@@ -174,20 +174,10 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       continue;
     }
     if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
-    // The facts in the claim's context, and those whose context includes the claim's ("fourteen arrests after nine
-    // U.S. referrals" is about the report's four arrests in its online-exploitation sentence): which one the claim is
-    // about is for the evidence to decide below. Only when no fact has exactly its context are the wider ones alone compared.
-    const inScope = (b: { fact: Fact; report: Report }) => yearOk(b.fact) && editionOk(b.report);
-    const wider = (b: { fact: Fact }) => !claim.form && b.fact.kind !== 'penalty' && !inContext(b) && narrower(claim, b.fact);
-    let target = broad.filter((b) => inContext(b) && inScope(b));
-    const widerTargets = broad.filter((b) => wider(b) && inScope(b));
-    if (target.length === 0) target = widerTargets;
-    else if (claim.kind === 'count' && widerTargets.length) {
-      // A wider fact replaces the claim's own context only when it shares the claim's own words and they do not.
-      const own = target.map((b) => evidenceFor(claim, b.fact, b.report, setting, index).lexical);
-      const better = widerTargets.filter((b) => evidenceFor(claim, b.fact, b.report, setting, index).lexical > Math.max(...own, 0) + 1);
-      if (better.length) target = better;
-    }
+    let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
+    // No fact in exactly the claim's context: one whose context includes the claim's ("referred 12 potential cases" is
+    // about the report's "referred nine potential cases" in its online-exploitation sentence).
+    if (target.length === 0) target = broad.filter((b) => !claim.form && b.fact.kind !== 'penalty' && narrower(claim, b.fact) && yearOk(b.fact) && editionOk(b.report));
     const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
     if (citedIds.size) {
       const cited = target.filter((b) => citedIds.has(b.report.id));
