@@ -11,6 +11,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadKnowledgeBase } from './node/loadReports';
+import { FileReadError, isInside, readRegularFile } from './node/readFile';
 import { ALL_CODES, CODE_HELP, Code } from './service/codes';
 import { applyOffsetEditsToBytes, safeFixEdits } from './service/fixes';
 import { createTipLensService } from './service/index';
@@ -157,7 +158,7 @@ function walk(dir: string, io: IO): string[] {
     if (!isDir && !DRAFT_EXT.test(link)) continue; // not a draft's name, like any other file
     const skip = (why: string) => io.err(`tip-lens: warning: skipped ${shownName(link)}: ${why}\n`);
     if (real === undefined) skip('a broken symbolic link');
-    else if (path.relative(root, real).startsWith('..') || path.isAbsolute(path.relative(root, real))) skip(`a symbolic link that leads out of ${shownName(dir)}`);
+    else if (!isInside(root, real)) skip(`a symbolic link that leads out of ${shownName(dir)}`);
     else if (isDir) skip('a symbolic link to a folder (not followed)');
     else if (!fs.statSync(real).isFile()) skip('a symbolic link to something that is not a file');
     else if (seen.has(real)) skip(`a symbolic link to ${shownName(seen.get(real)!)}, which is checked already`);
@@ -180,11 +181,11 @@ function safeRealpath(p: string): string | undefined {
 function readDraft(file: string): Draft {
   let buf: Buffer;
   try {
-    const st = fs.statSync(file);
-    if (st.size > MAX_DRAFT_BYTES) throw new UsageError(`${shownName(file)}: too large to check (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_DRAFT_BYTES / 1048576} MB)`);
-    buf = fs.readFileSync(file);
+    // A regular file only, opened without blocking and read with the limit counted while reading (a FIFO or /dev/zero must not hang or fill memory).
+    buf = readRegularFile(file, MAX_DRAFT_BYTES);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (e instanceof FileReadError && e.code === 'ETOOBIG') throw new UsageError(`${shownName(file)}: too large to check (${e.message.replace(/^too large \(/, '').replace(/\)$/, '')})`);
+    if (e instanceof FileReadError) throw new UsageError(`cannot read ${shownName(file)}: ${e.message}`);
     throw new UsageError(`cannot read ${shownName(file)}: ${errnoWords(e)}`);
   }
   return { file, text: decode(buf, file), bytes: buf };

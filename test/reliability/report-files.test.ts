@@ -149,3 +149,15 @@ test('server: a workspace setting naming an escaping manifest loads nothing of i
     await s.close();
   }
 });
+
+test('CLI: a draft that is a FIFO with no writer or a device exits 2 at once, naming it', { skip: !posix || !fs.existsSync('/dev/zero') }, () => {
+  const dir = tmp('fifo-draft');
+  const fifo = path.join(dir, 'draft.md');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+  for (const [file, why] of [[fifo, /named pipe/], ['/dev/zero', /device/]] as const) {
+    const r = cli(['check', file]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`cannot read ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: is .*not a regular file`));
+    assert.match(r.stderr, why);
+  }
+});

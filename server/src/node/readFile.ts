@@ -81,7 +81,8 @@ export function textInsideManifestFolder(manifestPath: string, text: string): st
   return real;
 }
 
-function isInside(folder: string, file: string): boolean {
+/** Is `file` strictly inside `folder` (both absolute, resolved the same way)? */
+export function isInside(folder: string, file: string): boolean {
   const rel = path.relative(folder, file);
   return rel !== '' && !rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel);
 }

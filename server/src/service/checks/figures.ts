@@ -87,8 +87,10 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
   if (figures.length === 0) return;
   let reportNamed: boolean | undefined;
   const cited = new Set(ctx.citations.map((c) => c.target!.report.id));
-  const note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: { report: Report; fact: Fact }) =>
-    input.explain?.({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) });
+  // Called as note?.(…): without --explain its arguments (messages, fact descriptions) are not even worked out.
+  const explain = input.explain;
+  const note = explain && ((claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: { report: Report; fact: Fact }) =>
+    explain({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) }));
   // What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it.
   const text = ctx.text;
   let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean } | undefined;
@@ -99,32 +101,32 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
   });
   for (const claim of figures) {
-    if (claim.unit === 'percent') { note(claim, 'silent', 'a percentage'); continue; }
-    if (ctx.inQuote(claim.span.start)) { note(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
+    if (claim.unit === 'percent') { note?.(claim, 'silent', 'a percentage'); continue; }
+    if (ctx.inQuote(claim.span.start)) { note?.(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
     if (claim.kind === 'date-span') {
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
     }
-    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) { note(claim, 'silent', 'a count of nothing the reports count'); continue; }
+    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) { note?.(claim, 'silent', 'a count of nothing the reports count'); continue; }
     // Several years at once ("between 2018 and 2021"), or part of a year ("the first half of 2021"): not the report's yearly figure.
-    if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) { note(claim, 'silent', 'spans several years or part of a year'); continue; }
+    if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) { note?.(claim, 'silent', 'spans several years or part of a year'); continue; }
     const country = ctx.countryAt(claim.span.start);
-    if (!country) { note(claim, 'silent', 'no country it is about'); continue; }
-    if (!index.byCountry.has(country)) { note(claim, 'silent', 'about a country no loaded report covers'); continue; }
+    if (!country) { note?.(claim, 'silent', 'no country it is about'); continue; }
+    if (!index.byCountry.has(country)) { note?.(claim, 'silent', 'about a country no loaded report covers'); continue; }
     // Whose number: the author's ("we trained 40", "Maximum 25 participants per course", "according to our survey") is not the report's.
     const rel = ctx.clauseAround(claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
     const cues = sentenceCues();
     if (cues.firstPerson || cues.otherSource || cues.ownNumber) {
       const clauseText = text.slice(rel.start, rel.end);
       const clauseNamesReport = () => REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2);
-      if (cues.firstPerson && FIRST_PERSON.test(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, '')) && !clauseNamesReport()) { note(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
-      if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
-      if (cues.ownNumber && claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
+      if (cues.firstPerson && FIRST_PERSON.test(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, '')) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
+      if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note?.(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
+      if (cues.ownNumber && claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     }
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
     if (cues.modal) {
       const clauseLead = draft.prose.slice(Math.max(ctx.span.start + rel.start, claim.span.start - 60), claim.span.start);
-      if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) { note(claim, 'silent', 'modal or negated'); continue; }
+      if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) { note?.(claim, 'silent', 'modal or negated'); continue; }
     }
     let terms: Set<string> | undefined;
     const setting: ClaimSetting = {
@@ -136,14 +138,14 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
     // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
     const broad = index.factsFor(country, claim.kind, claim.unit, claim.actions.length === 0 ? '' : claim.actions.length === 1 ? claim.actions[0] : claim.actions.join(','), (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
-    if (broad.length === 0) { note(claim, 'silent', 'no report fact of this kind, unit and action'); continue; }
+    if (broad.length === 0) { note?.(claim, 'silent', 'no report fact of this kind, unit and action'); continue; }
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
     if (claim.kind === 'penalty' && !claim.victim && claim.values.length === 2 && agreeing.length === 0) {
       // "seven to 20 years" is the span of the adult and child ranges together.
       const plain = broad.filter((b) => b.fact.topics.length === 0 && b.fact.unit === claim.unit && !b.fact.unitMax);
       if (plain.length > 1 && Math.min(...plain.map((b) => b.fact.values[0])) === claim.values[0] && Math.max(...plain.map((b) => b.fact.values[b.fact.values.length - 1])) === claim.values[1]) {
         findings.push(finding('figure', claim.span, 'match', plain[0].report, plain[0].fact, ctx));
-        note(claim, 'match', 'the span of the adult and child penalty ranges together');
+        note?.(claim, 'match', 'the span of the adult and child penalty ranges together');
         continue;
       }
     }
@@ -154,7 +156,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (good) {
       const evidence = evidenceFor(claim, good.fact, good.report, setting, index);
       findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, ctx), evidence: evidence.reasons });
-      note(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
+      note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
       continue;
     }
     const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
@@ -170,10 +172,10 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
       const evidence = evidenceFor(claim, f, r, setting, index);
       findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, ctx), evidence: evidence.reasons });
-      note(claim, 'wrong-year', message, evidence, wrongYear);
+      note?.(claim, 'wrong-year', message, evidence, wrongYear);
       continue;
     }
-    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
+    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note?.(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
     let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
     // No fact in exactly the claim's context: one whose context includes the claim's ("referred 12 potential cases" is
     // about the report's "referred nine potential cases" in its online-exploitation sentence).
@@ -183,7 +185,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       const cited = target.filter((b) => citedIds.has(b.report.id));
       if (cited.length) target = cited;
     }
-    if (target.length === 0) { note(claim, 'silent', 'no report fact in the same context, year and edition'); continue; }
+    if (target.length === 0) { note?.(claim, 'silent', 'no report fact in the same context, year and edition'); continue; }
     if (claim.year === undefined) {
       const latest = Math.max(...target.map((b) => b.fact.year ?? 0));
       target = target.filter((b) => (b.fact.year ?? 0) === latest);
@@ -198,7 +200,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       target.sort((a, b) => dist(a) - dist(b));
       if (dist(target[0]) < dist(target[1])) target = [target[0]];
     }
-    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) { note(claim, 'silent', 'a single penalty figure: which end of the range is not said'); continue; } // "15 years" alone: which end?
+    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) { note?.(claim, 'silent', 'a single penalty figure: which end of the range is not said'); continue; } // "15 years" alone: which end?
     // Every fact left disagrees with the claim: compare it with the one its words are most about, then the nearest value.
     const scored = target.map((b) => ({ ...b, evidence: evidenceFor(claim, b.fact, b.report, setting, index) }));
     if (scored.length > 1) {
@@ -206,7 +208,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       scored.sort((a, b) => b.evidence.points - a.evidence.points || b.evidence.lexical - a.evidence.lexical || near(a) - near(b));
     }
     const chosen = scored[0];
-    if (!chosen || !enoughEvidence(claim, chosen.evidence)) { note(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen?.evidence, chosen); continue; }
+    if (!chosen || !enoughEvidence(claim, chosen.evidence)) { note?.(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen?.evidence, chosen); continue; }
     const { report, fact } = chosen;
     const anchor = anchorOf(report, fact);
     const replacement = replacementFor(claim, fact, report, draft.prose);
@@ -214,7 +216,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
     problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
     findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
-    note(claim, 'mismatch', message, chosen.evidence, chosen);
+    note?.(claim, 'mismatch', message, chosen.evidence, chosen);
   }
 }
 

@@ -30,26 +30,28 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     const prose = draft.prose;
     const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
     const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
-    const note = (decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => input.explain?.({ span: q.inner, kind: 'quote', decision, why, source });
-    if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) { note('silent', 'attributed to another source'); continue; }
+    // Called as note?.(…): without --explain its arguments are not even worked out.
+    const explain = input.explain;
+    const note = explain && ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
+    if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) { note?.('silent', 'attributed to another source'); continue; }
     // Where to look: cited reports first, then the document's country, then (small KBs) everything.
     const candidates: Report[] = [];
     for (const c of citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);
     if (docCountry) for (const r of kbCountries.get(docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
     if (candidates.length === 0 && kb.reports.size <= 50) candidates.push(...kb.all());
-    if (candidates.length === 0) { note('silent', 'no loaded report to look in'); continue; }
+    if (candidates.length === 0) { note?.('silent', 'no loaded report to look in'); continue; }
     const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
     const ctx = { span: sentence, block, citations };
-    const passage = m && { anchor: paragraphAnchor(m.report, m.paragraph), text: clip(m.report.text.slice(m.sentence.start, m.sentence.end), 400) };
+    const passage = () => (m ? { anchor: paragraphAnchor(m.report, m.paragraph), text: clip(m.report.text.slice(m.sentence.start, m.sentence.end), 400) } : undefined);
     if (m && m.exact) {
-      note('match', `the exact words of ${passage!.anchor}`, passage);
+      note?.('match', `the exact words of ${paragraphAnchor(m.report, m.paragraph)}`, passage());
       findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
       continue;
     }
     // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
     const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
     if (!nearCopy && (!attributed || q.words < 4)) {
-      note('silent', attributed ? 'too short to be the report’s words' : `not attributed to the report${m ? ` and not a near-copy (${m.distance} words differ from the closest passage)` : ''}: someone else’s words, a title or a scare quote`, passage);
+      note?.('silent', attributed ? 'too short to be the report’s words' : `not attributed to the report${m ? ` and not a near-copy (${m.distance} words differ from the closest passage)` : ''}: someone else’s words, a title or a scare quote`, passage());
       continue;
     }
     const cited = citations.length ? citations[0].target!.report : undefined;
@@ -64,19 +66,19 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
         related: { report: m.report, span: m.span, message: citationLabel(m.report, anchor.split('/')[1]) },
       });
       findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
-      note('mismatch', `${m.distance} word change${m.distance === 1 ? '' : 's'} from ${anchor}${changes ? `: ${changes}` : ''}`, passage);
+      note?.('mismatch', `${m.distance} word change${m.distance === 1 ? '' : 's'} from ${anchor}${changes ? `: ${changes}` : ''}`, passage());
       continue;
     }
     // A short quotation is the report's only when a citation follows it directly ("uneven and largely symbolic" [@KHM-2023]).
     const citedRightAfter = citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
-    if (q.words < (citedRightAfter ? 4 : 6)) { note('silent', 'too short to call it missing from the report'); continue; }
+    if (q.words < (citedRightAfter ? 4 : 6)) { note?.('silent', 'too short to call it missing from the report'); continue; }
     const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
     const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
     const message = partialOnes.length
       ? `The quote is not in the loaded text of ${partialOnes.map((r) => `${r.id} (which holds only ${holds(r)})`).join(', ')}; it may come from a section that is not loaded.`
       : `The quote appears in no loaded report${cited ? ` (looked in ${cited.id})` : ''}.`;
     const r0 = cited ?? candidates[0];
-    note('mismatch', message, passage);
+    note?.('mismatch', message, passage());
     problems.push({ code: Code.QuoteNotFound, span: q.inner, message, partialSource: partialOnes.length > 0, data: { code: Code.QuoteNotFound, anchor: r0.id, reportId: r0.id, sourceUri: reportUri(r0.id) } });
   }
 }

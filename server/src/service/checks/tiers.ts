@@ -30,15 +30,16 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const start = ctx.span.start + m.index + m[0].lastIndexOf(m[2]);
     const span = { start, end: start + m[2].length };
     const lead = prose.slice(Math.max(ctx.span.start, span.start - 40), span.start);
-    const note = (decision: ExplainNote['decision'], why: string, compared?: { report: Report; fact: Fact }) => input.explain?.({ span, kind: 'tier', decision, why, source: compared && explainSource(compared.report, compared.fact) });
-    if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) { note('silent', 'a former tier, negated or hypothetical'); continue; }
+    const explain = input.explain;
+    const note = explain && ((decision: ExplainNote['decision'], why: string, compared?: { report: Report; fact: Fact }) => explain({ span, kind: 'tier', decision, why, source: compared && explainSource(compared.report, compared.fact) }));
+    if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) { note?.('silent', 'a former tier, negated or hypothetical'); continue; }
     const country = tierClaimCountry(prose, ctx, span, lead, index);
-    if (!country) { note('silent', 'no one country whose tier it states'); continue; }
+    if (!country) { note?.('silent', 'no one country whose tier it states'); continue; }
     const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
     const tierFacts = index.factsFor(country, 'tier facts', '', '', (f) => f.kind === 'tier');
     const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);
-    if (facts.length === 0) { note('silent', `no loaded report gives ${country}'s tier${edition ? ` in the ${edition} edition` : ''}`); continue; }
+    if (facts.length === 0) { note?.('silent', `no loaded report gives ${country}'s tier${edition ? ` in the ${edition} edition` : ''}`); continue; }
     const latest = Math.max(...facts.map((x) => x.fact.year ?? 0));
     const pool = facts.filter((x) => x.fact.year === latest);
     const best = pool.find((x) => !x.fact.inferredFrom && x.fact.sentence >= 0) ?? pool[0];
@@ -50,7 +51,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const ctxLite = { span: ctx.span, block: ctx.block, citations: ctx.citations };
     if (!tierWrong && !changeWrong) {
       findings.push(finding('tier', span, 'match', best.report, f, ctxLite));
-      note('match', `${country} is on ${f.tier} in ${anchor}`, best);
+      note?.('match', `${country} is on ${f.tier} in ${anchor}`, best);
       continue;
     }
     const src = report0(best.report, f);
@@ -64,7 +65,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const pspan = tierWrong ? span : { start: ctx.span.start + m.index, end: span.end };
     problems.push(problem(Code.TierMismatch, pspan, message, best.report, f, tierWrong ? { replacement, fixTitle: `Replace with ${f.tier}`, safeFix: true } : {}));
     findings.push(finding('tier', pspan, 'mismatch', best.report, f, ctxLite));
-    note('mismatch', message, best);
+    note?.('mismatch', message, best);
   }
 }
 
