@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { applyOffsetEdits, applyOffsetEditsToBytes, nonOverlapping, type OffsetEdit } from '../../server/src/service/fixes';
 import { cli, tmp } from './helpers/fixtures';
+import { fastest, measureGrowth } from './helpers/growth';
 
 const CLAIM = 'In 2021, the Cambodian government convicted 83 traffickers [@KHM-2022/prosecution.2].';
 const noStack = (stderr: string) => assert.ok(!stderr.includes('    at '), `stack trace on stderr:\n${stderr}`);
@@ -84,18 +85,10 @@ test('applying edits is linear: 4x the edits takes well under 16x the time (rati
   };
   const time = (n: number) => {
     const { text, bytes, edits } = build(n);
-    let best = Infinity;
-    for (let k = 0; k < 5; k++) {
-      const t = performance.now();
-      applyOffsetEditsToBytes(bytes, text, nonOverlapping(edits));
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
+    return fastest(5, () => applyOffsetEditsToBytes(bytes, text, nonOverlapping(edits)));
   };
-  time(2000); // warm up
-  const small = time(6000);
-  const large = time(24000);
-  assert.ok(large / small < 8, `6,000 edits ${small.toFixed(1)} ms, 24,000 edits ${large.toFixed(1)} ms: ratio ${(large / small).toFixed(1)} (quadratic would be 16)`);
+  const g = measureGrowth(time, { size: 6000, factor: 4, limit: 8, minMs: 5, maxSize: 48_000 });
+  assert.ok(g.ratio < 8, `${g.size} edits ${g.small.toFixed(1)} ms, ${4 * g.size} edits ${g.large.toFixed(1)} ms: ratio ${g.ratio.toFixed(1)} in every attempt (quadratic would be 16)`);
 });
 
 test('check --fix on a UTF-8 file with a BOM, CRLF, é and an emoji changes only the fixed figure', () => {

@@ -8,24 +8,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ingestReport } from '../../server/src/ingest/index';
 import { ROOT } from './helpers/lsp';
+import { fastest, measureGrowth } from './helpers/growth';
 
 const manifest = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'reports', 'KHM-2023.json'), 'utf8')), sections: ['summary'], firstSection: 'summary' };
 
 for (const unit of ['83 ', '1,000 ', 'seven to ten years, ']) {
   test(`one sentence of ${JSON.stringify(unit)} repeated: 4x the text reads in under 7x the time (linear with noise)`, () => {
-    const time = (chars: number) => {
+    const read = (chars: number) => {
       const text = `In 2021 the government convicted ${unit.repeat(Math.ceil(chars / unit.length))}cases.\n`;
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t = performance.now();
-        ingestReport(manifest, text, 'numbers.txt');
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
+      return fastest(3, () => ingestReport(manifest, text, 'numbers.txt'));
     };
-    time(10_000); // warm up
-    const small = time(50_000);
-    const large = time(200_000);
-    assert.ok(large / small < 7, `50 KB ${small.toFixed(0)} ms, 200 KB ${large.toFixed(0)} ms: ratio ${(large / small).toFixed(1)}`);
+    const g = measureGrowth(read, { size: 50_000, factor: 4, limit: 7 });
+    assert.ok(g.ratio < 7, `50 KB ${g.small.toFixed(0)} ms, 200 KB ${g.large.toFixed(0)} ms: ratio ${g.ratio.toFixed(1)} in every attempt`);
   });
 }

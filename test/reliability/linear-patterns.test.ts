@@ -1,8 +1,8 @@
 /**
  * Linear time on any draft (issue 13, item 4): for each pathological pattern found by probing (one
- * "sentence" of backticks, repeated numbers, quotes, tiers, footnotes …), checking 4x the text takes at
- * most about 4x the time. Measured as a ratio in one process (the faster of three runs at each size),
- * never as a wall-clock limit.
+ * "sentence" of backticks, repeated numbers, quotes, tiers, footnotes …), checking 4x the text takes
+ * well under the 16x of quadratic growth. Measured as a ratio in one process (helpers/growth.ts), never as
+ * a wall-clock limit.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,29 +12,21 @@ import { defaultSettings } from '../../server/src/service/settings';
 import { NEVER_CANCELLED } from '../../server/src/service/types';
 import { kb } from '../helpers/engine';
 import { PATHOLOGICAL, repeatTo } from './helpers/pathological';
+import { fastest, measureGrowth } from './helpers/growth';
 
-function best(text: string): number {
-  let min = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const service = createTipLensService({ kb, settings: defaultSettings() });
-    const doc = TextDocument.create(`file:///pattern-${i}.md`, 'markdown', 1, text);
-    const t = performance.now();
-    service.diagnostics(doc, NEVER_CANCELLED);
-    min = Math.min(min, performance.now() - t);
-  }
-  return min;
+function check(text: string): void {
+  const service = createTipLensService({ kb, settings: defaultSettings() });
+  const doc = TextDocument.create(`file:///pattern-${text.length}.md`, 'markdown', 1, text);
+  service.diagnostics(doc, NEVER_CANCELLED);
 }
 
-const SMALL = 100 * 1024;
 for (const [name, unit] of Object.entries(PATHOLOGICAL)) {
   test(`linear time: ${name}`, (t) => {
-    best(repeatTo(unit, 16 * 1024)); // warm up the JIT
-    const small = best(repeatTo(unit, SMALL));
-    const large = best(repeatTo(unit, 4 * SMALL));
-    // A floor of 2 ms keeps timer noise on near-instant checks from reading as growth.
-    const ratio = large / Math.max(small, 2);
-    t.diagnostic(`100 KB: ${small.toFixed(1)} ms; 400 KB: ${large.toFixed(1)} ms; ratio ${ratio.toFixed(2)}`);
-    assert.ok(ratio <= 6, `400 KB took ${ratio.toFixed(1)}x the time of 100 KB (${small.toFixed(1)} → ${large.toFixed(1)} ms): not linear`);
+    // From 100 KB, doubled until the small size takes 10 ms (up to 400 KB), then 4x that: quadratic would be 16x.
+    const g = measureGrowth((chars) => fastest(3, () => check(repeatTo(unit, chars))), { size: 100 * 1024, factor: 4, limit: 6, minMs: 10, maxSize: 400 * 1024 });
+    const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+    t.diagnostic(`${kb(g.size)}: ${g.small.toFixed(1)} ms; ${kb(4 * g.size)}: ${g.large.toFixed(1)} ms; ratio ${g.ratio.toFixed(2)} (attempt ${g.attempts})`);
+    assert.ok(g.ratio <= 6, `${kb(4 * g.size)} took ${g.ratio.toFixed(1)}x the time of ${kb(g.size)} (${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms) in every attempt: not linear`);
   });
 }
 
