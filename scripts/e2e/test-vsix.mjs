@@ -17,6 +17,7 @@ const REQUIRED = [
   'extension/package.json',
   'extension/dist/client.js',
   'extension/dist/server.js',
+  'extension/dist/kb-snapshot.json',
   'extension/server/reports/KHM-2023.txt',
   'extension/server/reports/KHM-2022.txt',
   'extension/syntaxes/tip-lens-references.tmLanguage.json',

@@ -16,7 +16,7 @@ test('over IPC: initialize, pull diagnostics, hover, completion, report text, sh
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 10 } });
     assert.match((h.contents as MarkupContent).value, /cyber scam operations/);
     const c = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 52 } });
-    assert.equal(c.items[0].label, 'KHM-2023/R1');
+    assert.equal(c.items[0].detail, 'KHM-2023/R1');
     const t = await client.request<ReportTextResult>('tipLens/reportText', { uri: 'tip-lens:/KHM-2023.txt' });
     assert.match(t!.text, /CAMBODIA \(Tier 3\)/);
   } finally {

@@ -60,7 +60,7 @@ local ok, err = pcall(function()
     textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 5, character = 25 },
   }, 10000)
   for _, r in pairs(completion or {}) do
-    if r.result and r.result.items and r.result.items[1] then result.completion = r.result.items[1].label end
+    if r.result and r.result.items and r.result.items[1] then result.completion = r.result.items[1].detail end
   end
   vim.lsp.stop_client(client_id)
   result.stopped = vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)

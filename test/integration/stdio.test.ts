@@ -142,7 +142,7 @@ describe('language server over stdio (pull diagnostics client)', () => {
     assert.equal(version, 2);
     const cursor = at('The report also', 6);
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: td, position: cursor, context: { triggerKind: 1 } });
-    assert.equal(list.items[0].label, 'KHM-2023/R1');
+    assert.equal(list.items[0].detail, 'KHM-2023/R1');
     assert.equal(list.items[0].filterText, 'scam');
     assert.equal(list.isIncomplete, true);
     // Undo the edit.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import fc from 'fast-check';
 import { KnowledgeBase } from '../../server/src/model/kb';
@@ -10,7 +10,9 @@ import { firstWords } from '../../server/src/service/search';
 import { draft, kbWithLazyCopy, report, service, token } from './_lsp-fixtures';
 
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
-const labels = (l: CompletionList | null) => (l?.items ?? []).map((i) => i.label);
+/** What an item names: a recommendation's or paragraph's anchor (its detail; the label shows its words), a report's id. */
+const shown = (i: CompletionItem) => (i.kind === CompletionItemKind.Module ? i.label : i.detail);
+const labels = (l: CompletionList | null) => (l?.items ?? []).map(shown);
 /** What the document reads after accepting `item`. */
 const accept = (doc: TextDocument, item: CompletionItem) => {
   const e = edit(item);
@@ -24,12 +26,13 @@ test('[@scam offers KHM-2023/R1 first, with detail, documentation and a closing 
   assert.ok(list);
   assert.equal(list.isIncomplete, true);
   const first = list.items[0];
-  assert.equal(first.label, 'KHM-2023/R1');
-  assert.match(first.detail ?? '', /^Investigate and prosecute traffickers/);
+  assert.equal(first.detail, 'KHM-2023/R1');
+  assert.match(first.label, /^R1 · Investigate and prosecute traffickers involved in forced labor/);
   assert.match(JSON.stringify(first.documentation), /cyber scam operations/);
   assert.equal(accept(doc, first), 'Cambodia must act on forced labor [@KHM-2023/R1]');
-  // VS Code filters by the text from the edit's start to the cursor: every item carries exactly that.
-  for (const i of list.items) assert.equal(i.filterText, 'scam');
+  // VS Code filters by the text from the edit's start to the cursor: every item carries that, and inside
+  // brackets a trailing space (a second word typed next is filtered locally first).
+  for (const i of list.items) assert.equal(i.filterText, 'scam ');
   assert.deepEqual(list.items.map((i) => i.sortText), [...list.items.map((i) => i.sortText)].sort());
 });
 
@@ -37,7 +40,7 @@ test('@restitution offers R13 first; short form when the draft has a default rep
   const { doc, at } = draft('---\ntip-report: KHM-2023\n---\nCourts should order it [@restitution^]');
   const list = service().completion(doc, at[0], token);
   const first = list!.items[0];
-  assert.equal(first.label, 'KHM-2023/R13');
+  assert.equal(first.detail, 'KHM-2023/R13');
   assert.equal(accept(doc, first), '---\ntip-report: KHM-2023\n---\nCourts should order it [@R13]');
 });
 
@@ -45,7 +48,7 @@ test('a bare @query becomes a whole [@KEY] reference, replacing the @', () => {
   const { doc, at } = draft('Screen everyone in @detention^ centres.');
   const list = service().completion(doc, at[0], token);
   const first = list!.items[0];
-  assert.equal(first.label, 'KHM-2023/R3');
+  assert.equal(first.detail, 'KHM-2023/R3');
   assert.equal(first.filterText, '@detention');
   assert.equal(accept(doc, first), 'Screen everyone in [@KHM-2023/R3] centres.');
   assert.ok(!edit(first).newText.includes('@@'));
@@ -104,7 +107,7 @@ test('CRLF line ends and surrogate pairs before the cursor keep ranges right', (
   const { doc, at } = draft('# Brief 🇰🇭\r\n\r\nScams 😀😀 [@scam^\r\nNext line.\r\n');
   const list = service().completion(doc, at[0], token);
   const first = list!.items[0];
-  assert.equal(first.label, 'KHM-2023/R1');
+  assert.equal(first.detail, 'KHM-2023/R1');
   assert.equal(accept(doc, first), '# Brief 🇰🇭\r\n\r\nScams 😀😀 [@KHM-2023/R1]\r\nNext line.\r\n');
   assert.deepEqual(edit(first).range.start, { line: 2, character: 13 });
 });
@@ -169,4 +172,50 @@ test('first words of a long paragraph are those of its whole text', () => {
     }),
     { numRuns: 500, seed: 11 },
   );
+});
+
+test('one letter typed after [@ keeps a list open (the starting list, every item surviving the filter)', () => {
+  for (const [text, first] of [
+    ['Cambodia must act on forced labor [@s^]', 'KHM-2023/R1'],
+    ['---\ntip-report: KHM-2023\n---\nAct now [@s^', 'KHM-2023/R1'],
+    ['As the 2022 text says [@KHM-2022/prosecution.2], and [@x^]', 'KHM-2022/prosecution.1'],
+  ] as const) {
+    const { doc, at } = draft(text);
+    const list = service().completion(doc, at[0], token);
+    assert.ok(list && list.items.length > 0, text);
+    assert.equal(list.isIncomplete, true, 'the next letter asks again');
+    assert.equal(shown(list.items[0]), first, text);
+    for (const i of list.items) assert.equal(i.filterText, doc.getText().slice(doc.offsetAt(edit(i).range.start), doc.offsetAt(at[0])) + ' ');
+  }
+});
+
+test('a bare one-letter @x outside brackets offers nothing (it may be a handle or an address)', () => {
+  const { doc, at } = draft('Ask @s^ about it.');
+  assert.equal(service().completion(doc, at[0], token)?.items.length ?? 0, 0);
+});
+
+test('an item label shows its key and first words; its anchor is the detail, its report the description', () => {
+  const { doc, at } = draft('Cambodia must act [@restitution^]');
+  const first = service().completion(doc, at[0], token)!.items[0];
+  assert.equal(first.label, 'R13 · Allow restitution upon conviction of the trafficker and…');
+  assert.equal(first.detail, 'KHM-2023/R13');
+  assert.deepEqual(first.labelDetails, { description: 'KHM-2023' });
+});
+
+test('a query of several words inside [@ … searches all of them: [@fishing abroad offers R8 (men and boys in commercial fishing abroad)', () => {
+  for (const text of ['Protect workers [@fishing abroad^]', 'Protect workers [@fishing abroad^', 'Protect workers [see @fishing abroad^, p. 2]']) {
+    const { doc, at } = draft(text);
+    const list = service().completion(doc, at[0], token);
+    assert.ok(list && list.items.length > 0, text);
+    assert.equal(list.items[0].filterText, 'fishing abroad ');
+    assert.equal(list.items[0].detail, 'KHM-2023/R8');
+    assert.equal(accept(doc, list.items[0]), text.replace('fishing abroad^', 'KHM-2023/R8').replace(/R8$/, 'R8]'));
+  }
+});
+
+test('several words after a bare @ or outside brackets are prose, not a query', () => {
+  for (const text of ['Write to @fishing abroad^ today', 'Done [@KHM-2023/R1] and more words^']) {
+    const { doc, at } = draft(text);
+    assert.equal(service().completion(doc, at[0], token), null, text);
+  }
 });

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TipLensApi } from '../../client/src/extension';
@@ -115,4 +116,35 @@ export function completionLabel(item: vscode.CompletionItem): string {
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('tipLens').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** What the runner's browser channel answers (scripts/e2e/run-e2e.mjs, "[browser] ID {json}"). */
+export interface BrowserAnswer {
+  ok: boolean;
+  visible?: boolean;
+  texts?: string[];
+  error?: string;
+}
+
+let browserRequests = 0;
+
+/**
+ * Acts in the real browser as a person would: types keys one at a time into the focused element, presses a
+ * key, or reads what the workbench shows (the visible elements matching a CSS selector).
+ */
+export async function browser(request: { type?: string; delay?: number; press?: string; probe?: string }): Promise<BrowserAnswer> {
+  const dir = process.env.E2E_CHANNEL;
+  if (!dir) throw new Error('E2E_CHANNEL is not set: run through scripts/e2e/run-e2e.mjs');
+  const id = `req-${process.pid}-${++browserRequests}`;
+  const file = path.join(dir, `${id}.json`);
+  console.log(`[browser] ${id} ${JSON.stringify(request)}`);
+  // Parsed inside the probe: a file caught half-written is read again.
+  const answer = await waitFor(`the browser to answer ${JSON.stringify(request)}`, () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as BrowserAnswer) : undefined), 30_000, 50);
+  if (!answer.ok) throw new Error(`browser: ${answer.error}`);
+  return answer;
+}
+
+/** Whether the browser channel is there (the desktop runner has none). */
+export function hasBrowser(): boolean {
+  return !!process.env.E2E_CHANNEL;
 }

@@ -19,11 +19,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftReading } from './analysis';
 import { citationLabel, type KnowledgeBase, type Report } from '../model/kb';
 import { escapeMarkdown, reportSummary } from './hover';
-import { firstWords, itemTitle, reportItems, searchItems, type ReportItem } from './search';
+import { firstWords, reportItems, searchItems, type ReportItem } from './search';
 import { type CancellationToken, throwIfCancelled } from './types';
 
 const KEY_CHAR = /[\w./:-]/;
 const MAX_ITEMS = 50;
+/** A query of several words inside `[@…` is at most this long. */
+const MAX_WORDS_QUERY = 80;
 
 export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb: KnowledgeBase, position: Position, token: CancellationToken): CompletionList | null {
   throwIfCancelled(token);
@@ -31,9 +33,10 @@ export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb:
   const offset = doc.offsetAt(position);
   const fm = analysis.draft.frontMatter;
   if (fm && offset < fm.span.end) return frontMatterCompletion(doc, text, offset, kb);
-  // Walk back over the key being typed to its `@`.
+  // Walk back over the key being typed to its `@` (or over the words of a query typed inside `[@…`).
   let start = offset;
   while (start > 0 && offset - start < 200 && KEY_CHAR.test(text[start - 1])) start--;
+  if (text[start - 1] !== '@') start = wordsQueryStart(text, offset) ?? start;
   const at = start - 1;
   if (at < 0 || text[at] !== '@') return null;
   // Not an e-mail address (word@host), not inside code or a comment (masked in the prose).
@@ -51,7 +54,10 @@ export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb:
   // Inside `[@…` the key is replaced; a bare `@…` becomes a whole `[@KEY]`.
   const editStart = inBracket ? start : at;
   const range: Range = { start: doc.positionAt(editStart), end: doc.positionAt(end) };
-  const filterText = text.slice(editStart, offset);
+  // VS Code filters by the text from the edit's start to the cursor, so every item carries exactly that.
+  // Inside brackets a trailing space too: a space typed next (a query of several words) re-filters
+  // locally without asking, and must not empty the list.
+  const filterText = text.slice(editStart, offset) + (inBracket ? ' ' : '');
   const wrap = (key: string) => (inBracket ? (closed ? key : `${key}]`) : `[@${key}]`);
   const items: CompletionItem[] = [];
   const add = (item: CompletionItem) => {
@@ -94,13 +100,41 @@ export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb:
     return { isIncomplete: true, items };
   }
   if (query.length >= 2) {
-    const seen = new Set(items.map((i) => i.label));
+    const seen = new Set(items.map((i) => i.detail));
     for (const hit of searchItems(kb, query.replace(/[-_./:]+/g, ' '), { preferReport: defaultReport?.id, alsoPrefer: citedReports(analysis), limit: MAX_ITEMS }, token)) {
       if (seen.has(hit.item.anchor)) continue;
       addItem(hit.item);
     }
   }
+  // One letter typed after `[@` matches nothing yet. An empty answer would close VS Code's list for good
+  // (Markdown has quick suggestions off, so the next letter does not reopen it): offer the starting list,
+  // which every item survives (filterText), and the next letter asks again (isIncomplete).
+  if (items.length === 0 && query.length === 1 && inBracket) for (const it of startItems(kb, analysis, defaultReport)) addItem(it);
   return { isIncomplete: true, items };
+}
+
+/** Where a query of several words typed inside an open `[@…` starts (after the `@`), or undefined. */
+function wordsQueryStart(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const at = text.lastIndexOf('@', offset - 1);
+  if (at < lineStart || offset - at > MAX_WORDS_QUERY) return undefined;
+  const words = text.slice(at + 1, offset);
+  if (!/^[\w.:/-]+(?: [\w.:/-]*)+$/.test(words)) return undefined;
+  const before = text.slice(lineStart, at);
+  return before.lastIndexOf('[') > before.lastIndexOf(']') ? at + 1 : undefined;
+}
+
+/** The items offered before a query means anything: the default report's recommendations, else the items of the reports the draft cites, then the newest report's recommendations. */
+function startItems(kb: KnowledgeBase, analysis: DraftReading, defaultReport: Report | undefined): ReportItem[] {
+  const newest = kb.all().reduce<Report | undefined>((a, r) => (!a || r.manifest.edition > a.manifest.edition ? r : a), undefined);
+  const reports = new Set(defaultReport ? [defaultReport] : citedReports(analysis).map((id) => kb.get(id)).filter((r): r is Report => r !== undefined));
+  if (!defaultReport && newest) reports.add(newest);
+  const items = (r: Report) => {
+    const all = reportItems(r);
+    const recommendations = all.filter((it) => it.kind === 'recommendation');
+    return recommendations.length > 0 ? recommendations : all;
+  };
+  return [...reports].flatMap(items).slice(0, MAX_ITEMS);
 }
 
 /** Reports the draft already cites, most cited first: ranked before the rest of the knowledge base. */
@@ -111,26 +145,26 @@ function citedReports(analysis: DraftReading): string[] {
 }
 
 /** An item's detail and documentation, worked out once per item (the same items come back keystroke after keystroke). */
-const itemTexts = new WeakMap<ReportItem, { detail: string; documentation: string; description: string }>();
+const itemTexts = new WeakMap<ReportItem, { label: string; documentation: string }>();
 
 function itemCompletion(it: ReportItem, insert: string, range: Range, short: boolean): CompletionItem {
   let t = itemTexts.get(it);
   if (!t) {
     t = {
-      detail: firstWords(it.text),
+      label: `${it.key} · ${firstWords(it.text, 64)}`,
       documentation: `${it.text
         .split(/\r?\n/)
         .map((l) => `> ${escapeMarkdown(l)}`)
         .join('\n')}\n\n${escapeMarkdown(citationLabel(it.report, it.key))}`,
-      description: itemTitle(it),
     };
     itemTexts.set(it, t);
   }
+  // The label is what a writer recognises (the key and the item's first words); the anchor is the detail.
   return {
-    label: it.anchor,
-    labelDetails: { description: short ? `@${it.key}` : t.description },
+    label: t.label,
+    labelDetails: { description: short ? `@${it.key}` : it.report.id },
     kind: it.kind === 'recommendation' ? CompletionItemKind.Reference : CompletionItemKind.Text,
-    detail: t.detail,
+    detail: it.anchor,
     documentation: { kind: MarkupKind.Markdown, value: t.documentation },
     textEdit: { range, newText: insert },
   };

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, completionLabel, openDraft, waitFor } from '../helpers';
+import { activateExtension, browser, closeAllEditors, completionLabel, hasBrowser, openDraft, waitFor } from '../helpers';
 
 suite('completion', () => {
   suiteSetup(activateExtension);
@@ -25,5 +25,52 @@ suite('completion', () => {
     // Accepting it must produce a well-formed reference.
     const insert = typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? completionLabel(item));
     assert.ok(!insert.includes('@@'), `insert text "${insert}" does not double the @`);
+  });
+});
+
+/**
+ * Completion as a person types it, one key at a time in the real browser, with VS Code's Markdown defaults
+ * (quick suggestions off, `[` closed automatically): after `@` the list opens, and it must stay open and
+ * re-ranked through every letter, the wanted item first.
+ */
+suite('completion while typing', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  const FIRST_ROW = '.editor-widget.suggest-widget.visible .monaco-list-row[data-index="0"]';
+
+  async function typeAndWatch(prefix: string, keys: string, wanted: RegExp): Promise<string[]> {
+    const editor = await openDraft(prefix);
+    const end = editor.document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    const seen: string[] = [];
+    let last = '';
+    await browser({ type: keys.slice(0, 2), delay: 120 }); // `[` (closed automatically) and `@`, which opens the list
+    for (const key of keys.slice(2)) {
+      await browser({ type: key });
+      const row = await waitFor(
+        () => `the suggest list to stay open after typing "${key}" (first rows seen so far: ${JSON.stringify(seen)})`,
+        async () => (await browser({ probe: FIRST_ROW })).texts?.[0],
+        5_000,
+        100,
+      );
+      seen.push(`${key}: ${row}`);
+      last = row;
+    }
+    assert.match(last, wanted, `first item after the whole word (${JSON.stringify(seen)})`);
+    assert.equal(editor.document.lineAt(0).text, `${prefix}${keys}]`, 'the bracket closed itself and the typed key sits inside it');
+    await browser({ press: 'Escape' });
+    return seen;
+  }
+
+  test('typing [@scam key by key keeps the list open, KHM-2023/R1 first', async function () {
+    if (!hasBrowser()) return this.skip();
+    await typeAndWatch('Cambodia must act on forced labor in scam compounds ', '[@scam', /^R1 · Investigate and prosecute traffickers/);
+  });
+
+  test('typing [@restitution key by key keeps the list open, KHM-2023/R13 first', async function () {
+    if (!hasBrowser()) return this.skip();
+    await typeAndWatch('Courts should compensate victims ', '[@restitution', /^R13 · Allow restitution/);
   });
 });
