@@ -3,7 +3,7 @@ import { Code } from '../codes';
 import { citationLabel, reportUri, type Report } from '../../model/kb';
 import { rangeInReport } from '../positions';
 import { matchQuote, type DraftQuote } from '../quotes';
-import { describeQuoteChanges } from '../quoteDiff';
+import { describeQuoteChanges, quoteFixTitle } from '../quoteDiff';
 import type { Finding } from '../types';
 import { namesOtherSource } from '../../reading/cues';
 import { referencesIn, REPORT_MENTION, spanAt } from './context';
@@ -57,12 +57,13 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     const cited = citations.length ? citations[0].target!.report : undefined;
     if (m && !m.exact) {
       const anchor = paragraphAnchor(m.report, m.paragraph);
-      const changes = describeQuoteChanges(draft.prose.slice(q.inner.start, q.inner.end), m.display);
+      const quoted = draft.prose.slice(q.inner.start, q.inner.end);
+      const changes = describeQuoteChanges(quoted, m.display);
       problems.push({
         code: Code.QuoteMismatch,
         span: q.inner,
-        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor})${changes ? `: ${changes}` : ''}. The report reads "${clip(m.display, 240)}".`,
-        data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: 'Restore the exact wording of the report', safeFix: true },
+        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): ${changes ? `${changes}.` : `the report reads "${clip(m.display, 240)}".`}`,
+        data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: quoteFixTitle(quoted, m.display), safeFix: true },
         related: { report: m.report, span: m.span, message: citationLabel(m.report, anchor.split('/')[1]) },
       });
       findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
