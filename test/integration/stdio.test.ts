@@ -143,7 +143,7 @@ describe('language server over stdio (pull diagnostics client)', () => {
     const cursor = at('The report also', 6);
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: td, position: cursor, context: { triggerKind: 1 } });
     assert.equal(list.items[0].detail, 'KHM-2023/R1');
-    assert.equal(list.items[0].filterText, 'scam');
+    assert.equal(list.items[0].filterText, 'scam ');
     assert.equal(list.isIncomplete, true);
     // Undo the edit.
     client.change(URI, { start: at('The report also'), end: at('The report also', 7) }, '');

@@ -34,11 +34,39 @@ test('hover on the @ of a short reference resolves through the front matter', ()
   assert.match(v, /Prioritized Recommendation 3/);
 });
 
-test('hover on a paragraph reference shows the paragraph', () => {
+test('hover on a long paragraph reference: where it points first, its first two sentences, a link to the whole paragraph', () => {
   const { doc, at } = draft('Prosecutions [@KHM-2022/prosecution.^2].');
   const v = md(service().hover(doc, at[0], token));
-  assert.match(v, /prosecuted 109 suspected traffickers/);
-  assert.match(v, /2022 TIP Report — Cambodia · Prosecution ¶2/);
+  assert.match(v.split('\n')[0], /^\*\*KHM-2022\/prosecution\.2\*\* · 2022 TIP Report — Cambodia · Prosecution ¶2 · \[Open source\]/);
+  assert.match(v, /did not maintain a centralized record/);
+  assert.doesNotMatch(v, /prosecuted 109 suspected traffickers/, 'the rest of the paragraph is behind the link');
+  assert.match(v, /\[Show whole paragraph \(11 sentences\)\]\(command:tipLens\.showSource\?/);
+});
+
+test('hover on the reference of a checked claim shows the report sentence the claim was compared with', () => {
+  const s = service();
+  const { doc, at } = draft('In 2021 the government convicted 38 traffickers [@KHM-2022/prosecution.^2].');
+  s.diagnostics(doc, token);
+  const v = md(s.hover(doc, at[0], token));
+  assert.match(v, /The sentence this claim was compared with/);
+  assert.match(v, /> The government convicted 38 traffickers, including one for sex trafficking and 35 for forced labor\./);
+  assert.doesNotMatch(v, /centralized record/);
+});
+
+test('hover on a short item (a recommendation) shows all its words after the citation line', () => {
+  const { doc, at } = draft('Act [@KHM-2023/R^13].');
+  const v = md(service().hover(doc, at[0], token));
+  assert.match(v, /^\*\*KHM-2023\/R13\*\* · 2023 TIP Report — Cambodia · Prioritized Recommendation 13 · \[Open source\]/);
+  assert.match(v, /> Allow restitution upon conviction/);
+  assert.doesNotMatch(v, /Show whole paragraph/);
+});
+
+test('hover on a quote that differs names the words that differ', () => {
+  const s = service();
+  const { doc, at } = draft('The 2023 report urges Cambodia to "investigate and prosecute traffickers involved in forced labor crimes in cyber scam operations, including ^senior officials" [@KHM-2023/R1].');
+  s.diagnostics(doc, token);
+  const v = md(s.hover(doc, at[0], token));
+  assert.match(v, /What differs:\* "including senior officials" — the report has "including complicit officials"/);
 });
 
 test('hover on a bare report id summarises the report', () => {

@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
 import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from '../model/kb';
 import { rangeInReport } from './positions';
+import { describeQuoteChanges } from './quoteDiff';
 import { Commands, type ShowSourceArgs } from '../protocol';
 import { coverageMarkdown, provideCoverage } from './coverage';
 import { findingAt, onFrontMatterReport, referenceAt } from './navigation';
@@ -27,10 +28,12 @@ export function showSourceLink(report: Report, span: Span, title = 'Open source'
 }
 
 /** The hover of a reference, from the draft's references alone (no checks needed): null when the position is on none. */
-export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnalysis, 'references'>, position: Position, token: CancellationToken): Hover | null {
+export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnalysis, 'references' | 'draft'> & { findings?: Finding[] }, position: Position, token: CancellationToken): Hover | null {
   throwIfCancelled(token);
   const ref = referenceAt(reading, doc.offsetAt(position));
-  return ref ? markdown(referenceHover(ref), { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) }) : null;
+  if (!ref) return null;
+  const findings = reading.findings ? findingsBefore({ findings: reading.findings, draft: reading.draft }, ref) : [];
+  return markdown(referenceHover(ref, findings), { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) });
 }
 
 export function provideHover(doc: TextDocument, analysis: DraftAnalysis, kb: KnowledgeBase, position: Position, token: CancellationToken): Hover | null {
@@ -38,9 +41,9 @@ export function provideHover(doc: TextDocument, analysis: DraftAnalysis, kb: Kno
   const offset = doc.offsetAt(position);
   const range = (s: Span): Range => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
   const ref = referenceAt(analysis, offset);
-  if (ref) return markdown(referenceHover(ref), range(ref.span));
+  if (ref) return markdown(referenceHover(ref, findingsBefore(analysis, ref)), range(ref.span));
   const finding = findingAt(analysis, offset);
-  if (finding) return markdown(findingHover(finding), range(finding.span));
+  if (finding) return markdown(findingHover(finding, doc.getText().slice(finding.span.start, finding.span.end)), range(finding.span));
   if (onFrontMatterReport(analysis, offset)) {
     const span = analysis.draft.frontMatter!.tipReportSpan!;
     const report = analysis.defaultReport ? kb.get(analysis.defaultReport) : undefined;
@@ -68,16 +71,45 @@ function oneLine(s: string): string {
   return s.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
-function referenceHover(ref: DraftReference): string {
+/** A paragraph longer than this is shown by the sentences that matter, with a link to the whole of it. */
+const LONG_ITEM = 500;
+
+/**
+ * The hover of a reference: where it points in the report's terms first (edition, country, section ¶ or
+ * recommendation, and a link to the source), then the item's words. A long paragraph shows only the
+ * sentences the draft's claims before the reference were compared with (else its first two), and a link
+ * that opens the whole paragraph.
+ */
+function referenceHover(ref: DraftReference, findings: readonly Finding[] = []): string {
   if (!ref.target) return `**[@${escapeMarkdown(ref.raw)}]**: ${escapeMarkdown(ref.problem ?? 'not a known report item')}`;
   const { report, kind, span } = ref.target;
   if (kind === 'report') return reportSummary(report);
-  const text = oneLine(report.text.slice(span.start, span.end));
-  return [
-    `**${escapeMarkdown(ref.target.anchor)}**`,
-    quote(escapeMarkdown(text)),
-    `${escapeMarkdown(citationLabel(report, ref.item))} · ${showSourceLink(report, span)}`,
-  ].join('\n\n');
+  const head = `**${escapeMarkdown(ref.target.anchor)}** · ${escapeMarkdown(citationLabel(report, ref.item))} · ${showSourceLink(report, span)}`;
+  if (span.end - span.start <= LONG_ITEM) return [head, quote(escapeMarkdown(oneLine(report.text.slice(span.start, span.end))))].join('\n\n');
+  const inside = report.sentences.filter((x) => x.span.start >= span.start && x.span.end <= span.end);
+  const compared = inside.filter((x) => findings.some((f) => f.report === report && f.source.start < x.span.end && f.source.end > x.span.start));
+  const shown = compared.length > 0 ? compared : inside.slice(0, 2);
+  const parts = [head];
+  if (compared.length > 0) parts.push(`*The sentence${compared.length === 1 ? '' : 's'} this claim was compared with:*`);
+  parts.push(quote(shown.map((x) => escapeMarkdown(oneLine(report.text.slice(x.span.start, x.span.end)))).join(' … ')));
+  if (shown.length < inside.length) parts.push(showSourceLink(report, span, `Show whole paragraph (${inside.length} sentences)`));
+  return parts.join('\n\n');
+}
+
+/** The findings of the draft sentence a reference ends (or follows, after its full stop). */
+function findingsBefore(analysis: Pick<DraftAnalysis, 'findings' | 'draft'>, ref: DraftReference): Finding[] {
+  const prose = analysis.draft.prose;
+  let end = ref.bracket.start;
+  while (end > 0 && /\s/.test(prose[end - 1])) end--;
+  if (/[.!?]/.test(prose[end - 1] ?? '')) end--;
+  // Back to the previous sentence end or blank line, at most 1,000 characters.
+  let start = end;
+  while (start > 0 && end - start < 1000) {
+    const c = prose[start - 1];
+    if ((c === '\n' && prose[start - 2] === '\n') || (/[.!?]/.test(c) && /\s/.test(prose[start] ?? ''))) break;
+    start--;
+  }
+  return analysis.findings.filter((f) => f.span.start >= start && f.span.end <= ref.bracket.start);
 }
 
 const STATUS: Record<Finding['status'], string> = {
@@ -87,7 +119,7 @@ const STATUS: Record<Finding['status'], string> = {
   'not-found': 'Not found in the loaded report text',
 };
 
-function findingHover(f: Finding): string {
+function findingHover(f: Finding, claimed: string): string {
   const { report } = f;
   const src = report.text;
   const s = f.source;
@@ -99,6 +131,10 @@ function findingHover(f: Finding): string {
   const anchorItem = f.anchor.includes('/') ? f.anchor.slice(f.anchor.indexOf('/') + 1) : undefined;
   const status = f.kind === 'quote' && f.status === 'mismatch' ? 'Differs from the report’s wording' : STATUS[f.status];
   const lines = [`**${what}** · ${status}`, quote(sentence.trim()), `${escapeMarkdown(citationLabel(report, anchorItem))} · ${showSourceLink(report, s)}`];
+  if (f.kind === 'quote' && f.status === 'mismatch') {
+    const changes = describeQuoteChanges(claimed, src.slice((h ?? s).start, (h ?? s).end));
+    if (changes) lines.splice(1, 0, `*What differs:* ${escapeMarkdown(changes)}`);
+  }
   if (f.evidence?.length) lines.push(`*Why this sentence:* ${escapeMarkdown(f.evidence.join('; '))}.`);
   const tier = f.fact?.tier ?? report.manifest.tier;
   if (f.kind === 'tier' && tier) {

@@ -115,8 +115,10 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
     },
     hover(doc, position, token) {
       if (!enabled(token)) return null;
-      // A reference's hover needs only the draft's references: it does not wait for the checks after an edit.
-      return provideReferenceHover(doc, reading(doc, token), position, token) ?? provideHover(doc, service.analyze(doc, token), kb, position, token);
+      // A reference's hover needs only the draft's references: it does not wait for the checks after an edit
+      // (it uses their findings when this version's analysis is there: the sentences a claim was compared with).
+      const done = current(analyses, doc, doc.getText());
+      return provideReferenceHover(doc, done ?? reading(doc, token), position, token) ?? provideHover(doc, done ?? service.analyze(doc, token), kb, position, token);
     },
     completion(doc, position, token) {
       return enabled(token) ? provideCompletion(doc, reading(doc, token), kb, position, token) : null;
@@ -126,7 +128,7 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
     },
     codeActions(doc, range, only, token) {
       if (!enabled(token)) return [];
-      return provideCodeActions(doc, service.analyze(doc, token), service.diagnostics(doc, token), { range, only }, token);
+      return provideCodeActions(doc, service.analyze(doc, token), service.diagnostics(doc, token), { range, only }, token, kb);
     },
     fixAll(doc, token) {
       return enabled(token) ? provideFixAll(doc, service.diagnostics(doc, token), token) : null;
