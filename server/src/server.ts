@@ -66,6 +66,9 @@ export interface ServerDeps {
  */
 const engine = () => require('./service/index') as typeof import('./service/index');
 const reportsFromDisk = () => require('./node/loadReports') as typeof import('./node/loadReports');
+const warmUpModule = () => require('./node/warmUp') as typeof import('./node/warmUp');
+/** Quiet time after the last request before the warm-up goes on, in ms. */
+const WARM_RESUME_MS = 300;
 
 const defaultDeps: ServerDeps = { loadKnowledgeBase: (paths, base) => reportsFromDisk().loadKnowledgeBase(paths, base) };
 
@@ -113,6 +116,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   /** Set by shutdown: every later request is answered with InvalidRequest (LSP: only exit may follow). */
   let shutDown = false;
   const timers = new Map<string, NodeJS.Timeout>();
+  /** User narratives being ingested ahead of use (see node/warmUp.ts): paused by every request, resumed when they stop. */
+  let warmUp: import('./node/warmUp').WarmUp | undefined;
+  let warmResume: NodeJS.Timeout | undefined;
 
   const log = (m: string) => connection.console.log(m);
   const logError = (m: string) => connection.console.error(m);
@@ -126,13 +132,33 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       service = engine().createTipLensService({ kb, settings });
       loadedReports = settings.reports.join('\0');
       generation++;
-      log(`TIP Lens: loaded ${kb.reports.size} report(s) in ${(performance.now() - t).toFixed(0)} ms: ${kb.all().map((r) => r.id).slice(0, 20).join(', ')}${kb.reports.size > 20 ? ', …' : ''}`);
+      const ready = kb.all().filter((r) => r.sentenceTerms !== undefined).length;
+      log(`TIP Lens: loaded ${kb.reports.size} report(s) in ${(performance.now() - t).toFixed(0)} ms${ready ? ` (${ready} ingested at build time)` : ''}: ${kb.all().map((r) => r.id).slice(0, 20).join(', ')}${kb.reports.size > 20 ? ', …' : ''}`);
       reportStatus();
+      startWarming(kb);
     } else if (service.settings !== settings) {
       service.settings = settings;
       generation++;
     }
     return service;
+  }
+
+  /** Ingests the user narratives the open drafts name and each country's newest, off the request path (after this turn of the event loop). */
+  function startWarming(kb: KnowledgeBase): void {
+    warmUp?.cancel();
+    const w = warmUpModule();
+    const order = w.warmUpOrder(kb, documents.all().map((d) => d.getText().slice(0, 1 << 20)));
+    if (order.length === 0) return;
+    warmUp = w.startWarmUp(order, (n, ms) => log(`TIP Lens: warmed ${n} report(s) in ${ms.toFixed(0)} ms of idle time`));
+  }
+
+  /** A request or an edit came in: the warm-up waits until they stop for WARM_RESUME_MS. */
+  function pauseWarming(): void {
+    if (!warmUp || warmUp.done) return;
+    warmUp.pause();
+    clearTimeout(warmResume);
+    warmResume = setTimeout(() => warmUp?.resume(), WARM_RESUME_MS);
+    warmResume.unref?.();
   }
 
   /**
@@ -255,6 +281,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     const handler = async (...args: unknown[]): Promise<R | ResponseError<never>> => {
       const token: CancellationToken = (args.find((a) => Token.is(a)) as CancellationToken | undefined) ?? Token.None;
       const params = args[0] as P;
+      pauseWarming();
       try {
         if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down (shutdown was received); only exit is accepted`);
         if (!Token.is(args[1])) throw new BadParams('expected the parameters as one object (by name), not a list');
@@ -372,6 +399,8 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     // A second shutdown is a request after shutdown too.
     if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'shutdown: the server is already shutting down; only exit is accepted') as unknown as void;
     shutDown = true;
+    warmUp?.cancel();
+    clearTimeout(warmResume);
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
@@ -379,10 +408,12 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   // didOpen fires both events: the open is checked at once, later changes are debounced.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => {
+    pauseWarming();
     justOpened.add(e.document.uri);
     schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent((e) => {
+    pauseWarming();
     if (!justOpened.delete(e.document.uri)) schedule(e.document.uri);
   });
   documents.onDidClose((e) => {

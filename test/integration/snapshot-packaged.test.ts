@@ -13,11 +13,12 @@ import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { PUSH_CAPS, ROOT, TestClient } from './_client';
 
-/** dist/server.js, dist/kb-snapshot.json and server/reports copied as the .vsix holds them (.vscodeignore). */
+/** dist/server.js, dist/kb-snapshot.json, dist/lib and server/reports copied as the .vsix holds them (.vscodeignore). */
 function packagedLayout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tip-lens-vsix-layout-'));
   mkdirSync(join(dir, 'dist'));
   for (const f of ['server.js', 'kb-snapshot.json']) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
+  cpSync(join(ROOT, 'dist', 'lib'), join(dir, 'dist', 'lib'), { recursive: true });
   cpSync(join(ROOT, 'server', 'reports'), join(dir, 'server', 'reports'), { recursive: true });
   return dir;
 }
@@ -34,8 +35,10 @@ async function start(dir: string, settings: unknown = null): Promise<TestClient>
 const logs = (c: TestClient) => c.notificationsOf<{ message: string }>('window/logMessage').map((m) => m.message);
 const loadedLine = (c: TestClient) => c.waitFor('the load log line', () => logs(c).find((m) => /loaded \d+ report/.test(m)));
 
-test('.vscodeignore lets the snapshot into the .vsix', () => {
-  assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!dist\/kb-snapshot\.json$/m);
+test('.vscodeignore lets the snapshot and the lazily loaded libraries into the .vsix', () => {
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+  assert.match(ignore, /^!dist\/kb-snapshot\.json$/m);
+  assert.match(ignore, /^!dist\/lib\/\*\.js$/m);
 });
 
 test('packaged server (no sources): the bundled reports come from the snapshot; diagnostics as usual', async () => {
@@ -47,6 +50,11 @@ test('packaged server (no sources): the bundled reports come from the snapshot; 
     c.open(uri, readFileSync(join(ROOT, 'examples', 'brief.md'), 'utf8'));
     const d = await c.waitFor('diagnostics', () => c.notificationsOf<{ uri: string; diagnostics: { code: string }[] }>('textDocument/publishDiagnostics').find((p) => p.uri === uri));
     assert.ok(d.diagnostics.some((x) => x.code === 'figure.mismatch'));
+    // Front matter through the YAML library and completion through fuse.js: both from dist/lib.
+    const other = pathToFileURL(join(dir, 'other.md')).href;
+    c.open(other, '---\ntip-report: "KHM-2023"\n---\nSee [@scam\n');
+    const list = await c.request<{ items: { label: string; detail?: string }[] } | null>('textDocument/completion', { textDocument: { uri: other }, position: { line: 3, character: 10 } });
+    assert.ok(list && list.items.some((i) => i.detail === 'KHM-2023/R1'), JSON.stringify(list?.items.slice(0, 3)));
   } finally {
     await c.stop();
   }

@@ -141,6 +141,11 @@ export interface Report {
   recommendations: Recommendation[];
   facts: Fact[];
   nonFacts: NonFact[];
+  /**
+   * Content terms of each sentence (reading/terms.ts termsOf), when they came with the report: the
+   * build's snapshot of the bundled reports holds them. Otherwise the retrieval index works them out.
+   */
+  sentenceTerms?: readonly (readonly string[])[];
 }
 
 export interface LoadProblem {

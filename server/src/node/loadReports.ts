@@ -8,6 +8,8 @@ import { lazyReport, parseManifest } from '../ingest';
 import { hasParagraphs } from '../ingest/structure';
 import { KnowledgeBase, type LoadProblem, type Report } from '../model/kb';
 import { FileReadError, readRegularFile, textInsideManifestFolder } from './readFile';
+import { readSnapshot, reportFromSnapshot } from './snapshot';
+import type { Snapshot } from '../ingest/snapshot';
 
 /** A narrative is at most 5 MB; a manifest, a few hundred bytes, at most 1 MB. */
 const MAX_REPORT_BYTES = 5 * 1024 * 1024;
@@ -83,12 +85,30 @@ export function loadReportPath(p: string): LoadResult {
   return out;
 }
 
-export function loadBundledReports(): LoadResult {
-  const dir = bundledReportsDir();
+export const BUNDLED_IDS: readonly string[] = ['KHM-2023', 'KHM-2022'];
+
+export interface BundledOptions {
+  /** The folder of the bundled manifests and texts (default: bundledReportsDir()). */
+  dir?: string;
+  /** The snapshot file to read (default: dist/kb-snapshot.json); null: ingest on first use, as user narratives are. */
+  snapshot?: string | null;
+}
+
+/**
+ * The bundled reports, read and checked like any others, then taken ingested from the build's snapshot
+ * when it matches their texts and manifests (no ingest on the first request); a report the snapshot does
+ * not match is ingested on first use.
+ */
+export function loadBundledReports(options: BundledOptions = {}): LoadResult {
+  const dir = options.dir ?? bundledReportsDir();
   const out: LoadResult = { reports: [], problems: [] };
-  for (const id of ['KHM-2023', 'KHM-2022']) {
+  let snapshot: Snapshot | undefined | null = options.snapshot === null ? null : undefined;
+  for (const id of BUNDLED_IDS) {
     const r = loadReportFile(path.join(dir, `${id}.json`), `bundled:${id}.txt`);
-    out.reports.push(...r.reports);
+    for (const rep of r.reports) {
+      if (snapshot === undefined) snapshot = readSnapshot(options.snapshot ?? undefined) ?? null;
+      out.reports.push((snapshot && reportFromSnapshot(snapshot, rep.manifest, rep.text, rep.file)) || rep);
+    }
     out.problems.push(...r.problems);
   }
   return out;

@@ -108,7 +108,8 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
 
 function reportTerms(report: Report): ReportTerms {
   const memo = new Map<string, string | undefined>();
-  const sentences = report.sentences.map((x) => termsOf(report.text, x.span.start, x.span.end, memo));
+  // The bundled reports bring their terms from the build's snapshot (the same termsOf, worked out at build time).
+  const sentences = report.sentenceTerms ? report.sentenceTerms.map((t) => new Set(t)) : report.sentences.map((x) => termsOf(report.text, x.span.start, x.span.end, memo));
   const df = new Map<string, number>();
   for (const set of sentences) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(1, sentences.length);
