@@ -7,6 +7,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { Commands, problemSummary, SERVER_NODE_FLAGS, type CoverageResult, type StatusParams } from '../../server/src/protocol';
 import { StatusNotification } from '../../server/src/requests';
 import { WorkspaceChecker, type CheckWorkspaceSummary } from './checkWorkspace';
+import { citeSentence, type CiteSentenceOptions } from './citeSentence';
 import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';
 import { ReportSourceProvider, SCHEME, asShowSourceArgs, showSource, showSourceInteractive } from './sourceView';
@@ -95,15 +96,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
   const sources = new ReportSourceProvider(running);
   const coverage = new CoverageView(running);
   const checker = new WorkspaceChecker(running);
-  context.subscriptions.push(sources, coverage, checker, vscode.workspace.registerTextDocumentContentProvider(SCHEME, sources));
+  context.subscriptions.push(sources, coverage, checker, vscode.workspace.registerTextDocumentContentProvider(SCHEME, sources), sources.watch());
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showSource, async (...args: unknown[]): Promise<vscode.TextEditor | undefined> => {
       const target = asShowSourceArgs(args.length === 1 ? args[0] : args);
-      return target ? showSource(target) : showSourceInteractive(reports);
+      return target ? showSource(target, sources) : showSourceInteractive(reports, sources);
     }),
     vscode.commands.registerCommand(Commands.insertCitation, async (options?: InsertCitationOptions): Promise<string | undefined> =>
       insertCitation(await running(), typeof options === 'object' && options !== null ? options : {}),
+    ),
+    vscode.commands.registerCommand(Commands.citeSentence, async (options?: CiteSentenceOptions): Promise<string | undefined> =>
+      citeSentence(await running(), typeof options === 'object' && options !== null ? options : {}),
     ),
     // From the palette or status bar: the active draft; from the server's code lens: the draft's URI.
     vscode.commands.registerCommand(Commands.showCoverage, async (uri?: unknown): Promise<CoverageResult> => {

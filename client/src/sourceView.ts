@@ -4,14 +4,24 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ReportTextParams, type ReportTextResult, type ShowSourceArgs } from '../../server/src/protocol';
+import { type ReportTextItem, type ReportTextParams, type ReportTextResult, type ShowSourceArgs } from '../../server/src/protocol';
 import { ReportTextRequest } from '../../server/src/requests';
 
 export const SCHEME = 'tip-lens';
+/** The language of report texts: package.json turns word wrap on for it, so long paragraphs are read whole. */
+export const REPORT_LANGUAGE = 'tip-lens-report';
+
+/** The R-numbers and ¶ numbers citations use, shown before each item without changing the text. */
+const itemLabel = vscode.window.createTextEditorDecorationType({
+  before: { color: new vscode.ThemeColor('editorCodeLens.foreground'), fontWeight: 'bold', margin: '0 0.6em 0 0' },
+});
 
 export class ReportSourceProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+
+  /** Where the items of each open report text start, from the server's last answer for that URI. */
+  private readonly items = new Map<string, ReportTextItem[]>();
 
   constructor(private readonly client: () => Promise<LanguageClient>) {}
 
@@ -20,9 +30,43 @@ export class ReportSourceProvider implements vscode.TextDocumentContentProvider,
     const params: ReportTextParams = { uri: uri.toString() };
     const result = await client.sendRequest(ReportTextRequest, params, token);
     if (!result) {
+      this.items.delete(uri.toString());
       return `TIP Lens has no report for ${uri.toString()}.\n\nLoaded reports come with the extension or from the setting tipLens.reports.\n`;
     }
+    this.items.set(uri.toString(), result.items ?? []);
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.decorate(editor);
     return result.text;
+  }
+
+  /** A report text in view: its language (word wrap) and its R-numbers and ¶ numbers. */
+  async present(doc: vscode.TextDocument): Promise<vscode.TextDocument> {
+    if (doc.uri.scheme !== SCHEME || doc.languageId === REPORT_LANGUAGE) return doc;
+    return vscode.languages.setTextDocumentLanguage(doc, REPORT_LANGUAGE);
+  }
+
+  decorate(editor: vscode.TextEditor): void {
+    if (editor.document.uri.scheme !== SCHEME) return;
+    const items = this.items.get(editor.document.uri.toString()) ?? [];
+    editor.setDecorations(
+      itemLabel,
+      items.map((i) => {
+        const at = editor.document.validatePosition(new vscode.Position(i.range.start.line, i.range.start.character));
+        return { range: new vscode.Range(at, at), hoverMessage: i.title, renderOptions: { before: { contentText: i.label } } };
+      }),
+    );
+  }
+
+  /** Keeps every report text shown with its language and labels, however it was opened (Show Source, a related location, Go to Definition). */
+  watch(): vscode.Disposable {
+    const onEditors = (editors: readonly vscode.TextEditor[]) => {
+      for (const e of editors) {
+        if (e.document.uri.scheme !== SCHEME) continue;
+        if (e.document.languageId !== REPORT_LANGUAGE) void this.present(e.document);
+        this.decorate(e);
+      }
+    };
+    onEditors(vscode.window.visibleTextEditors);
+    return vscode.window.onDidChangeVisibleTextEditors(onEditors);
   }
 
   /** Re-read every open source view, e.g. after the server restarted with other reports. */
@@ -63,9 +107,10 @@ export function asShowSourceArgs(raw: unknown): ShowSourceArgs | undefined {
 }
 
 /** Opens the report source read-only, selects and highlights `range` and scrolls it into the middle. */
-export async function showSource(args: ShowSourceArgs): Promise<vscode.TextEditor> {
+export async function showSource(args: ShowSourceArgs, sources?: ReportSourceProvider): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.parse(args.uri);
-  const doc = await vscode.workspace.openTextDocument(uri);
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (sources) doc = await sources.present(doc);
   const clamp = (p: { line: number; character: number }) => doc.validatePosition(new vscode.Position(p.line, p.character));
   const range = new vscode.Range(clamp(args.range.start), clamp(args.range.end));
   const editor = await vscode.window.showTextDocument(doc, {
@@ -75,6 +120,7 @@ export async function showSource(args: ShowSourceArgs): Promise<vscode.TextEdito
   });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   editor.setDecorations(highlight, range.isEmpty ? [] : [range]);
+  sources?.decorate(editor);
   return editor;
 }
 
@@ -82,7 +128,7 @@ export async function showSource(args: ShowSourceArgs): Promise<vscode.TextEdito
  * Show Source from the command palette (no arguments): the report item under the cursor
  * via Go to Definition, else a pick of the loaded reports.
  */
-export async function showSourceInteractive(reports: readonly string[]): Promise<vscode.TextEditor | undefined> {
+export async function showSourceInteractive(reports: readonly string[], sources?: ReportSourceProvider): Promise<vscode.TextEditor | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (editor) {
     const locations =
@@ -95,7 +141,7 @@ export async function showSourceInteractive(reports: readonly string[]): Promise
       const uri = 'targetUri' in loc ? loc.targetUri : loc.uri;
       const range = 'targetUri' in loc ? (loc.targetSelectionRange ?? loc.targetRange) : loc.range;
       if (uri.scheme === SCHEME) {
-        return showSource({ uri: uri.toString(), range: { start: range.start, end: range.end } });
+        return showSource({ uri: uri.toString(), range: { start: range.start, end: range.end } }, sources);
       }
     }
   }
@@ -109,5 +155,5 @@ export async function showSourceInteractive(reports: readonly string[]): Promise
   );
   if (!picked) return undefined;
   const origin = { line: 0, character: 0 };
-  return showSource({ uri: `${SCHEME}:/${picked.label}.txt`, range: { start: origin, end: origin } });
+  return showSource({ uri: `${SCHEME}:/${picked.label}.txt`, range: { start: origin, end: origin } }, sources);
 }

@@ -2,7 +2,7 @@
  * TIP Lens's additions to LSP, shared by the server and the VS Code client.
  * Other editors can use them too (README, "Other editors").
  */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 
 /**
  * Node flags the server is best started with (the VS Code client does; the README's
@@ -39,7 +39,17 @@ export const MAX_QUERY_CHARS = 256;
 export interface ReportTextParams {
   uri: string;
 }
-export type ReportTextResult = { uri: string; reportId: string; text: string; languageId: 'plaintext' } | null;
+/** Where each recommendation and paragraph of a report starts, for the source view's R-numbers and ¶ numbers. */
+export interface ReportTextItem {
+  /** `R13`, `prosecution.2` */
+  key: string;
+  /** What the source view shows before it: `R13`, `¶2` (a section's first paragraph also names the section). */
+  label: string;
+  /** `2023 TIP Report — Cambodia · Prioritized Recommendation 13` */
+  title: string;
+  range: Range;
+}
+export type ReportTextResult = { uri: string; reportId: string; text: string; languageId: 'plaintext'; title: string; items: ReportTextItem[] } | null;
 
 /** `tipLens/coverage`: which prioritized recommendations of the draft's report the draft cites. */
 export interface CoverageParams {
@@ -85,6 +95,25 @@ export interface CheckDocumentParams {
 }
 export type CheckDocumentResult = Diagnostic[];
 
+/** `tipLens/citeSentence`: the items that best support the sentence at a position (command TIP Lens: Cite This Sentence). */
+export interface CiteSentenceParams {
+  uri: string;
+  position: Position;
+}
+export interface CiteCandidate {
+  /** KHM-2023/R13 */
+  anchor: string;
+  /** What to insert at `insertAt`: " [@R13]" (short under the draft's default report). */
+  insertText: string;
+  /** "KHM-2023/R13 · Allow restitution upon conviction …" */
+  label: string;
+  /** Why: the figure or quote it holds, or the share of the sentence's weighted words it shares (0–1). */
+  detail: string;
+  score: number;
+}
+/** null: no sentence there, or no loaded item clearly supports it. One candidate, or two when they are close. */
+export type CiteSentenceResult = { sentence: Range; insertAt: Position; candidates: CiteCandidate[] } | null;
+
 /** `tipLens/status` notification, server to client: loaded reports and problems, for the status bar and a one-time notification. */
 export interface StatusParams {
   reports: string[];
@@ -104,4 +133,5 @@ export const Commands = {
   showCoverage: 'tipLens.showCoverage',
   checkWorkspace: 'tipLens.checkWorkspace',
   restartServer: 'tipLens.restartServer',
+  citeSentence: 'tipLens.citeSentence',
 } as const;

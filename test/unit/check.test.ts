@@ -42,7 +42,9 @@ describe('figure.mismatch', () => {
     assert.equal(data(d).replacement, '38');
     assert.equal(data(d).sourceUri, 'tip-lens:/KHM-2022.txt');
     assert.match(data(d).sourceText!, /^The government convicted 38 traffickers/);
-    assert.equal(d.relatedInformation?.[0].location.uri, 'tip-lens:/KHM-2022.txt');
+    // Editors name a location by its URI's last segment: it reads in the report's terms.
+    assert.equal(decodeURIComponent(d.relatedInformation?.[0].location.uri ?? ''), 'tip-lens:/KHM-2022/2022 TIP Report — Cambodia · Prosecution ¶2');
+    assert.match(d.relatedInformation?.[0].message ?? '', /^The government convicted 38 traffickers/);
     assert.equal(d.severity, 1);
   });
   test('a penalty range for a child victim that differs is flagged with the report range as the fix', () => {

@@ -63,3 +63,24 @@ test('tipLens/reportText serves the original text for tip-lens: URIs, with or wi
   assert.equal(provideReportText(kb, 'file:///etc/passwd'), null);
   assert.equal(provideReportText(kb, 42), null);
 });
+
+test('tipLens/reportText serves the same text under an item URI, whose name says where (related information shows it)', () => {
+  const kb = bundledKb();
+  const named = 'tip-lens:/KHM-2022/' + encodeURIComponent('2022 TIP Report — Cambodia · Prosecution ¶2');
+  assert.equal(provideReportText(kb, named)?.text, report('KHM-2022').text);
+  assert.equal(provideReportText(kb, 'tip-lens:/KHM-2022/2022 TIP Report — Cambodia · Prosecution ¶2')?.reportId, 'KHM-2022');
+  assert.equal(provideReportText(kb, 'tip-lens:/KHM-2022/a/b'), null);
+});
+
+test('tipLens/reportText lists where each recommendation and paragraph starts, labelled as citations number them', () => {
+  const kb = bundledKb();
+  const r23 = provideReportText(kb, 'tip-lens:/KHM-2023.txt')!;
+  assert.equal(r23.title, '2023 TIP Report — Cambodia');
+  assert.deepEqual(r23.items.map((i) => i.label), ['Summary ¶1', ...Array.from({ length: 17 }, (_, i) => `R${i + 1}`)]);
+  const r13 = r23.items.find((i) => i.key === 'R13')!;
+  assert.equal(r13.title, '2023 TIP Report — Cambodia · Prioritized Recommendation 13');
+  assert.match(r23.text.split('\n')[r13.range.start.line], /^Allow restitution upon conviction/);
+  const r22 = provideReportText(kb, 'tip-lens:/KHM-2022.txt')!;
+  assert.deepEqual(r22.items.map((i) => i.label), ['Prosecution ¶1', '¶2', '¶3', '¶4', '¶5', '¶6', '¶7']);
+  assert.deepEqual(r22.items.map((i) => i.key).slice(0, 2), ['prosecution.1', 'prosecution.2']);
+});

@@ -132,7 +132,7 @@ let browserRequests = 0;
  * Acts in the real browser as a person would: types keys one at a time into the focused element, presses a
  * key, or reads what the workbench shows (the visible elements matching a CSS selector).
  */
-export async function browser(request: { type?: string; delay?: number; press?: string; probe?: string }): Promise<BrowserAnswer> {
+export async function browser(request: { type?: string; delay?: number; press?: string; probe?: string; pseudo?: string }): Promise<BrowserAnswer> {
   const dir = process.env.E2E_CHANNEL;
   if (!dir) throw new Error('E2E_CHANNEL is not set: run through scripts/e2e/run-e2e.mjs');
   const id = `req-${process.pid}-${++browserRequests}`;

@@ -205,8 +205,23 @@ export function reportUri(id: string): string {
 }
 
 export function reportIdFromUri(uri: string): string | undefined {
-  const m = /^tip-lens:\/+([A-Za-z]{3}-\d{4})\.txt$/.exec(uri);
+  const m = /^tip-lens:\/+([A-Za-z]{3}-\d{4})(?:\.txt|\/[^/]+)$/.exec(uri);
   return m ? m[1].toUpperCase() : undefined;
+}
+
+/**
+ * `tip-lens:/KHM-2022/2022 TIP Report — Cambodia · Prosecution ¶2`: the same report text under a name that
+ * says where in the report a location is. Editors show a location by its URI's last segment (VS Code's
+ * related information and Problems), so this is what a writer reads instead of `KHM-2022.txt`.
+ */
+export function itemUri(report: Report, key?: string): string {
+  return `tip-lens:/${report.id}/${encodeURIComponent(citationLabel(report, key))}`;
+}
+
+/** The recommendation (`R3`) or paragraph (`prosecution.2`) holding `offset` of the report's text. */
+export function itemKeyAt(report: Report, offset: number): string | undefined {
+  const within = (s: Span) => s.start <= offset && offset < s.end;
+  return report.recommendations.find((r) => within(r.span))?.key ?? report.paragraphs.find((p) => within(p.span))?.anchor;
 }
 
 /** "2022 TIP Report — Cambodia · Prosecution ¶3" */

@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
 import { Code } from './codes';
-import { reportUri } from '../model/kb';
+import { itemKeyAt, itemUri } from '../model/kb';
 import type { SeverityName, TipLensSettings } from './settings';
 import { type CancellationToken, throwIfCancelled } from './types';
 import { lineOf, rangeInReport } from './positions';
@@ -60,7 +60,10 @@ export function provideDiagnostics(doc: TextDocument, analysis: DraftAnalysis, s
       data: p.data,
     };
     if (p.code === Code.CitationMissing) d.tags = [];
-    if (p.related) d.relatedInformation = [{ location: { uri: reportUri(p.related.report.id), range: rangeInReport(p.related.report, p.related.span) }, message: p.related.message }];
+    if (p.related) {
+      const { report, span, message } = p.related;
+      d.relatedInformation = [{ location: { uri: itemUri(report, itemKeyAt(report, span.start)), range: rangeInReport(report, span) }, message }];
+    }
     out.push(d);
   }
   return out;

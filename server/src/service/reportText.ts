@@ -1,7 +1,12 @@
-/** `tipLens/reportText`: the original text of a report for its `tip-lens:/KHM-2022.txt` URI (read-only source view). */
-import type { KnowledgeBase } from '../model/kb';
-import { reportIdFromUri, reportUri } from '../model/kb';
-import type { ReportTextResult } from '../protocol';
+/**
+ * `tipLens/reportText`: the original text of a report for its `tip-lens:` URI (the read-only source view),
+ * with where each recommendation and paragraph starts, so that the view can show the R-numbers and ¶
+ * numbers citations use without changing the text (and so every range into it).
+ */
+import type { KnowledgeBase, Report } from '../model/kb';
+import { citationLabel, reportIdFromUri, reportUri, sectionTitle } from '../model/kb';
+import type { ReportTextItem, ReportTextResult } from '../protocol';
+import { rangeInReport } from './positions';
 
 export function provideReportText(kb: KnowledgeBase, uri: unknown): ReportTextResult {
   if (typeof uri !== 'string') return null;
@@ -17,5 +22,16 @@ export function provideReportText(kb: KnowledgeBase, uri: unknown): ReportTextRe
   }
   const report = id ? kb.get(id) : undefined;
   if (!report) return null;
-  return { uri: reportUri(report.id), reportId: report.id, text: report.text, languageId: 'plaintext' };
+  return { uri: reportUri(report.id), reportId: report.id, text: report.text, languageId: 'plaintext', title: citationLabel(report), items: reportTextItems(report) };
+}
+
+/** The report's recommendations (R1 …) and the paragraphs of its other sections (¶1 …), in text order. */
+export function reportTextItems(report: Report): ReportTextItem[] {
+  const items: ReportTextItem[] = report.recommendations.map((r) => ({ key: r.key, label: r.key, title: citationLabel(report, r.key), range: rangeInReport(report, r.span) }));
+  for (const p of report.paragraphs) {
+    if (p.section === 'recommendations') continue;
+    const label = p.index === 1 ? `${sectionTitle(report, p.section)} ¶1` : `¶${p.index}`;
+    items.push({ key: p.anchor, label, title: citationLabel(report, p.anchor), range: rangeInReport(report, p.span) });
+  }
+  return items.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -15,6 +15,17 @@ suite('diagnostics', () => {
     assert.match(d.message, /38/, 'the message gives the report\'s figure');
   });
 
+  test('the related location reads in the report\'s terms and opens the report at the sentence', async () => {
+    const { document } = await openWorkspaceFile('figures.md');
+    const d = await waitForDiagnostic(document.uri, 'figure.mismatch');
+    const related = d.relatedInformation?.[0];
+    assert.ok(related, 'a related location');
+    assert.strictEqual(related.location.uri.path.split('/').pop(), '2022 TIP Report — Cambodia · Prosecution ¶2', 'Problems and the hover show this name');
+    assert.match(related.message, /^The government convicted 38 traffickers/);
+    const source = await vscode.workspace.openTextDocument(related.location.uri);
+    assert.match(source.getText(related.location.range), /38 traffickers/);
+  });
+
   test('a reference to a recommendation that does not exist gets reference.unknown', async () => {
     const { document } = await openWorkspaceFile('figures.md');
     const d = await waitForDiagnostic(document.uri, 'reference.unknown');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CoverageResult, ShowSourceArgs } from '../../../server/src/protocol';
-import { activateExtension, closeAllEditors, hoverTextsAt, openDraft, openWorkspaceFile, positionOf, waitFor } from '../helpers';
+import { activateExtension, browser, closeAllEditors, hasBrowser, hoverTextsAt, openDraft, openWorkspaceFile, positionOf, waitFor } from '../helpers';
 
 async function definitionOf(uri: vscode.Uri, pos: vscode.Position): Promise<vscode.Location> {
   return waitFor(`a definition at ${pos.line}:${pos.character}`, async () => {
@@ -58,6 +58,21 @@ suite('source view', () => {
     await vscode.commands.executeCommand('tipLens.showSource', ...(Array.isArray(parsed) ? parsed : [parsed]));
     const editor = await waitFor('the KHM-2023 source', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tip-lens' ? vscode.window.activeTextEditor : undefined));
     assert.match(editor.document.getText(editor.selection), /cyber scam operations/i);
+  });
+
+  test('the source view wraps long paragraphs and shows the R-numbers and ¶ numbers citations use', async function () {
+    const loc = { uri: 'tip-lens:/KHM-2023.txt', range: { start: { line: 32, character: 0 }, end: { line: 32, character: 10 } } };
+    const editor = (await vscode.commands.executeCommand<vscode.TextEditor>('tipLens.showSource', loc))!;
+    assert.strictEqual(editor.document.languageId, 'tip-lens-report');
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', editor.document).get('wordWrap'), 'on');
+    if (!hasBrowser()) return this.skip();
+    // The labels are decorations before each item: the text (and every range into it) is unchanged.
+    const labels = await waitFor('R-number labels in the source view', async () => {
+      const seen = (await browser({ probe: '.monaco-editor .view-lines span[class*="ced-"]', pseudo: '::before' })).texts ?? [];
+      return seen.some((t) => t.includes('R13')) ? seen : undefined;
+    });
+    assert.ok(labels.some((t) => /"R1[0-9]"/.test(t)), JSON.stringify(labels));
+    assert.match(editor.document.lineAt(32).text, /^Allow restitution/, 'the text itself has no labels in it');
   });
 
   test('Show Source of the other bundled report', async () => {

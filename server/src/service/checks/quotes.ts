@@ -64,7 +64,7 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
         span: q.inner,
         message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): ${changes ? `${changes}.` : `the report reads "${clip(m.display, 240)}".`}`,
         data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: quoteFixTitle(quoted, m.display), safeFix: true },
-        related: { report: m.report, span: m.span, message: citationLabel(m.report, anchor.split('/')[1]) },
+        related: { report: m.report, span: m.span, message: clip(m.display) },
       });
       findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
       note?.('mismatch', `${m.distance} word change${m.distance === 1 ? '' : 's'} from ${anchor}${changes ? `: ${changes}` : ''}`, passage());

@@ -92,7 +92,8 @@ export function problem(code: Code, span: Span, message: string, report: Report,
       sourceText,
       ...extra,
     },
-    related: { report, span: src, message: (fs.related ??= `${citationLabel(report, fs.anchor.split('/')[1])}: ${clip(sourceText)}`) },
+    // The location's name says where (itemUri); the message is the report's sentence.
+    related: { report, span: src, message: (fs.related ??= clip(sourceText)) },
   };
 }
 
