@@ -13,13 +13,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadKnowledgeBase } from './node/loadReports';
 import { FileReadError, isInside, readRegularFile } from './node/readFile';
 import { ALL_CODES, CODE_HELP, Code } from './service/codes';
-import { applyOffsetEditsToBytes, safeFixEdits } from './service/fixes';
 import { createTipLensService } from './service/index';
 import { citationLabel, type KnowledgeBase } from './model/kb';
 import { defaultSettings, SEVERITY_NAMES, type SeverityName, type TipLensSettings } from './service/settings';
 import { NEVER_CANCELLED } from './service/types';
 import type { ExplainNote } from './service/check';
-import { toSarif } from './sarif';
 import { MAX_DRAFT_BYTES } from './protocol';
 import { VERSION } from './version';
 
@@ -44,6 +42,10 @@ Exit status: 0 no error, 1 an error-severity diagnostic, 2 bad usage, unreadable
 Diagnostic codes: ${ALL_CODES.join(', ')}`;
 
 class UsageError extends Error {}
+
+/* What only some runs need loads when they need it (a plain check does not): SARIF output and --fix. */
+const sarif = () => require('./sarif') as typeof import('./sarif');
+const fixes = () => require('./service/fixes') as typeof import('./service/fixes');
 
 const DRAFT_EXT = /\.(md|markdown|txt)$/i;
 
@@ -259,6 +261,7 @@ function check(args: string[], io: IO): number {
   let unfixed = false;
   if (values.fix) {
     for (const r of results) {
+      const { applyOffsetEditsToBytes, safeFixEdits } = fixes();
       const edits = safeFixEdits(r.doc, r.diagnostics);
       // --fix writes bytes: every byte outside a fix is copied, so the file must decode to the text that was checked.
       if (!r.bytes || !isUtf8(r.bytes)) {
@@ -287,7 +290,7 @@ function check(args: string[], io: IO): number {
     }
   }
   if (format === 'json') io.out(JSON.stringify(results.flatMap(toJson), null, 2) + '\n');
-  else if (format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, text: r.doc.getText() })), VERSION), null, 2) + '\n');
+  else if (format === 'sarif') io.out(JSON.stringify(sarif().toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, text: r.doc.getText() })), VERSION), null, 2) + '\n');
   else io.out(toText(results, io.isTTY && !process.env.NO_COLOR));
   if (values.explain) for (const r of results) io.out(explainText(r, service.analyze(r.doc, NEVER_CANCELLED).notes));
   if (unfixed) return 2;

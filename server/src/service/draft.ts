@@ -46,7 +46,8 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   if (fm) {
     frontMatter = { span: { start: 0, end: fm[0].length } };
     try {
-      const data: unknown = parseYaml(fm[1]);
+      // Most front matter is a few `key: value` lines: read those without loading the YAML library (tens of ms at a cold start).
+      const data: unknown = simpleFrontMatter(fm[1]) ?? parseYaml(fm[1]);
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         const v = (data as Record<string, unknown>)['tip-report'];
         if (typeof v === 'string') {
@@ -105,6 +106,28 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const finder = new BreakFinder(prose);
   for (const b of blocks) splitSentencesInto(sentences, prose, b.start, b.end, finder);
   return { text, prose, isMarkdown, frontMatter, suppressions, blocks, sentences, lineStarts };
+}
+
+const SIMPLE_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +([A-Za-z][A-Za-z0-9 ._/()-]*))?$/;
+
+/**
+ * What the YAML library makes of front matter that is only `key: value` lines with plain values (a letter
+ * first; letters, digits, spaces and . _ / ( ) - after), comments and blank lines, unique keys, and a
+ * `tip-report` that is a report id when there is one; undefined for anything else (the library reads it).
+ * Values are returned as text: only `tip-report` is read, and a report id is text to YAML too.
+ */
+export function simpleFrontMatter(body: string): Record<string, string> | undefined {
+  if (/[\r\t]/.test(body)) return undefined;
+  const out: Record<string, string> = {};
+  for (const line of body.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const m = SIMPLE_LINE.exec(line);
+    if (!m || Object.prototype.hasOwnProperty.call(out, m[1]) || /^(?:true|false|null)$/i.test(m[1])) return undefined;
+    const value = (m[2] ?? '').trim();
+    if (m[1] === 'tip-report' && !/^[A-Za-z]{3}-\d{4}$/.test(value)) return undefined;
+    out[m[1]] = value;
+  }
+  return out;
 }
 
 /** The text with every masked range blanked to spaces (line breaks kept, so offsets and lines stay the same). */
