@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, type CoverageItem, type CoverageParams, type CoverageResult } from '../../server/src/protocol';
 import { CoverageRequest } from '../../server/src/requests';
-import { isDraft } from './frontMatter';
+import { howToNameReport, isDraft } from './frontMatter';
 
 export const COVERAGE_VIEW = 'tipLens.coverage';
 
@@ -81,7 +81,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       this.view.message = undefined; // the welcome view explains what to do
       this.view.description = undefined;
     } else if (!r) {
-      this.view.message = `${name} names no TIP report: add "tip-report: KHM-2023" front matter, cite one such as [@KHM-2023/R1], or set tipLens.defaultReport.`;
+      this.view.message = `${name} names no TIP report. To name one, ${howToName(this.draft)}; or cite one such as [@KHM-2023/R1], or set tipLens.defaultReport.`;
       this.view.description = undefined;
     } else {
       this.view.message = `${name} cites ${r.cited} of ${r.total} prioritized recommendations of ${r.reportId}.`;
@@ -133,4 +133,11 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+
+/** What exactly to write to name a draft's report (front matter in Markdown, one first line in plain text). */
+function howToName(draft: vscode.Uri): string {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.toString());
+  return howToNameReport(open ? open.languageId === 'plaintext' : /\.txt$/i.test(draft.path));
 }

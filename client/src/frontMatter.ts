@@ -5,11 +5,19 @@ import { settingsFor } from './config';
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const TIP_REPORT = /^tip-report:[ \t]*(['"]?)([^'"\s#]+)\1[ \t]*(?:#.*)?$/m;
 
-/** The `tip-report:` value of the front matter at the very start of `text`, if any. */
-export function frontMatterReport(text: string): string | undefined {
+/** In a plain-text draft, a first line of its own naming the report (the server reads it the same way). */
+const PLAIN_FIRST_LINE = /^[ \t]*tip-report:[ \t]*["']?([A-Za-z]{3}-\d{4})["']?[ \t]*(?:\r?\n|$)/;
+
+/** The `tip-report:` value of the front matter at the very start of `text` (or of its first line, in plain text), if any. */
+export function frontMatterReport(text: string, plainText = false): string | undefined {
   const block = FRONT_MATTER.exec(text);
-  if (!block) return undefined;
+  if (!block) return plainText ? PLAIN_FIRST_LINE.exec(text)?.[1]?.toUpperCase() : undefined;
   return TIP_REPORT.exec(block[1])?.[2];
+}
+
+/** How to name a draft's report, in the words of its kind of file. */
+export function howToNameReport(plainText: boolean): string {
+  return plainText ? 'put `tip-report: KHM-2023` on the first line' : 'start the file with front matter: `---`, `tip-report: KHM-2023`, `---` (three lines)';
 }
 
 export interface DefaultReport {
@@ -20,7 +28,7 @@ export interface DefaultReport {
 export function defaultReportOf(doc: vscode.TextDocument): DefaultReport {
   // Front matter is short; do not read a whole 10 MB document for it.
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 200), 0));
-  const fromDoc = frontMatterReport(head);
+  const fromDoc = frontMatterReport(head, doc.languageId === 'plaintext');
   if (fromDoc) return { id: fromDoc, from: 'front matter' };
   const setting = settingsFor(doc.uri).defaultReport;
   if (setting) return { id: setting, from: 'setting' };

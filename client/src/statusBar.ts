@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { settingsFor } from './config';
 import { Commands } from '../../server/src/protocol';
-import { defaultReportOf, isDraft } from './frontMatter';
+import { defaultReportOf, howToNameReport, isDraft } from './frontMatter';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tipLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -58,7 +58,7 @@ export class StatusBar implements vscode.Disposable {
     tip.appendMarkdown(
       report.id
         ? `Default report: **${report.id}** (from ${report.from === 'front matter' ? 'the `tip-report:` front matter' : 'the setting `tipLens.defaultReport`'}); \`[@R3]\` means \`[@${report.id}/R3]\`.\n\n`
-        : 'No default report: add `tip-report: KHM-2023` front matter or set `tipLens.defaultReport` to use short references such as `[@R3]`.\n\n',
+        : `No default report: ${howToNameReport(doc.languageId === 'plaintext')}, or set \`tipLens.defaultReport\`, to use short references such as \`[@R3]\`.\n\n`,
     );
     tip.appendMarkdown(`${problems} problem${problems === 1 ? '' : 's'} in this draft${errors ? ` (${errors} error${errors === 1 ? '' : 's'})` : ''}.`);
     if (this.serverState === 'stopped') tip.appendMarkdown('\n\nThe language server is not running: see the "TIP Lens" output.');

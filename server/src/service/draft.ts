@@ -63,6 +63,14 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
       frontMatter.problem = `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
     }
     mask(0, fm[0].length);
+  } else if (!isMarkdown) {
+    // A plain-text draft has no front matter block: a first line of its own `tip-report: KHM-2023` does its work.
+    const line = /^[ \t]*tip-report:[ \t]*["']?([A-Za-z]{3}-\d{4})["']?[ \t]*(?:\r?\n|$)/.exec(text);
+    if (line) {
+      const s = line[0].indexOf(line[1]);
+      frontMatter = { span: { start: 0, end: line[0].length }, tipReport: line[1].toUpperCase(), tipReportSpan: { start: s, end: s + line[1].length } };
+      mask(0, line[0].length);
+    }
   }
   const suppressions: Suppression[] = [];
   // HTML comments: read suppression directives, then mask.

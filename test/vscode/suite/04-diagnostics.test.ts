@@ -38,6 +38,15 @@ suite('diagnostics', () => {
     await waitForDiagnostic(document.uri, 'reference.unknown');
   });
 
+  test('a plain-text draft names its report on its first line: tip-report: KHM-2023, and [@R3] resolves through it', async () => {
+    const { document } = await openDraft('tip-report: KHM-2023\nScreen people in immigration detention [@R3], as the report has no R18 [@R18].\n', 'plaintext');
+    const d = await waitForDiagnostic(document.uri, 'reference.unknown');
+    assert.ok(d.range.contains(positionOf(document, 'R18]')), `only [@R18] is unknown: ${describeDiagnostics(document.uri)}`);
+    assert.strictEqual(vscode.languages.getDiagnostics(document.uri).filter((x) => codeOf(x) === 'reference.unknown').length, 1, describeDiagnostics(document.uri));
+    const coverage = await vscode.commands.executeCommand<{ reportId: string; cited: number }>('tipLens.showCoverage');
+    assert.strictEqual(coverage?.reportId, 'KHM-2023');
+  });
+
   test('a correct brief gets no error', async () => {
     const { document } = await openWorkspaceFile('brief.md');
     // A draft opened after it getting its diagnostic shows the server has been through brief.md too.
