@@ -16,8 +16,22 @@ const MAX_BYTES = 10 * 1024 * 1024;
 export interface CheckWorkspaceSummary {
   files: number;
   skipped: number;
+  /** Problems of the unopened files (shown by this check) … */
   problems: number;
   filesWithProblems: number;
+  /** … and of the open drafts (the server's own diagnostics). */
+  openProblems: number;
+  openFilesWithProblems: number;
+}
+
+/** `12 problems in 3 files (2 unopened), 1 skipped …`: the total first. */
+export function describeSummary(s: CheckWorkspaceSummary): string {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const total = s.problems + s.openProblems;
+  const withProblems = s.filesWithProblems + s.openFilesWithProblems;
+  const where = total === 0 ? 'no problems' : `${plural(total, 'problem')} in ${plural(withProblems, 'file')} (${s.filesWithProblems} unopened, ${s.openFilesWithProblems} open)`;
+  const skipped = s.skipped ? `; ${s.skipped} skipped (unreadable or over 10 MB)` : '';
+  return `TIP Lens checked ${plural(s.files, 'file')}: ${where}${skipped}.`;
 }
 
 export class WorkspaceChecker implements vscode.Disposable {
@@ -42,7 +56,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     const client = await this.client();
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, undefined, token);
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    const summary: CheckWorkspaceSummary = { files: 0, skipped: 0, problems: 0, filesWithProblems: 0 };
+    const summary: CheckWorkspaceSummary = { files: 0, skipped: 0, problems: 0, filesWithProblems: 0, openProblems: 0, openFilesWithProblems: 0 };
     const decoder = new TextDecoder('utf-8');
     this.diagnostics.clear();
     const step = uris.length > 0 ? 100 / uris.length : 100;
@@ -51,6 +65,9 @@ export class WorkspaceChecker implements vscode.Disposable {
       progress.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
       if (open.has(uri.toString())) {
         summary.files++; // the server already checks it; its problems are in the panel
+        const own = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tip-lens' && d.severity !== vscode.DiagnosticSeverity.Hint).length;
+        summary.openProblems += own;
+        if (own > 0) summary.openFilesWithProblems++;
         continue;
       }
       try {

@@ -1,4 +1,4 @@
-/** The "TIP Recommendation Coverage" tree in the explorer: R1..Rn of the draft's report, cited ones marked. */
+/** The "TIP Recommendation Coverage" tree in the TIP Lens side bar: R1..Rn of the draft's report, cited ones marked. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, type CoverageItem, type CoverageParams, type CoverageResult } from '../../server/src/protocol';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, problemSummary, SERVER_NODE_FLAGS, type CoverageResult, type StatusParams } from '../../server/src/protocol';
 import { StatusNotification } from '../../server/src/requests';
-import { WorkspaceChecker, type CheckWorkspaceSummary } from './checkWorkspace';
+import { WorkspaceChecker, describeSummary, type CheckWorkspaceSummary } from './checkWorkspace';
 import { citeSentence, type CiteSentenceOptions } from './citeSentence';
 import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';
@@ -27,6 +27,15 @@ export interface TipLensApi {
 }
 
 let client: LanguageClient | undefined;
+
+/** The language client, except that a server that exits cleanly (Restart Server, shutdown) is logged as information, not as an error. */
+class TipLensClient extends LanguageClient {
+  // `data` is whatever the library passes on to its log (typed `any` there).
+  override error(message: string, data?: unknown, showNotification?: boolean | 'force'): void {
+    if (message === 'Server process exited with code 0.') this.info(message, data, false);
+    else super.error(message, data, showNotification);
+  }
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<TipLensApi> {
   const output = vscode.window.createOutputChannel('TIP Lens');
@@ -53,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   // The id 'tipLens' makes the client honour the setting tipLens.trace.server.
-  const lc = new LanguageClient('tipLens', 'TIP Lens', serverOptions, clientOptions);
+  const lc = new TipLensClient('tipLens', 'TIP Lens', serverOptions, clientOptions);
   client = lc;
 
   const statusBar = new StatusBar();
@@ -117,10 +126,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
     }),
     vscode.commands.registerCommand(Commands.checkWorkspace, async (): Promise<CheckWorkspaceSummary> => {
       const summary = await checker.run();
-      const skipped = summary.skipped ? `, ${summary.skipped} skipped (unreadable or over 10 MB)` : '';
-      void vscode.window.showInformationMessage(
-        `TIP Lens checked ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.problems} problem${summary.problems === 1 ? '' : 's'} in ${summary.filesWithProblems} unopened file${summary.filesWithProblems === 1 ? '' : 's'}${skipped}.`,
-      );
+      void vscode.window.showInformationMessage(describeSummary(summary));
       return summary;
     }),
     vscode.commands.registerCommand(Commands.restartServer, async (): Promise<void> => {

@@ -80,7 +80,7 @@ export async function insertCitation(client: LanguageClient, options: InsertCita
       accepted = true;
       pick.hide();
       const ok = await editor.edit((b) => {
-        for (const sel of editor.selections) b.replace(sel, citation);
+        for (const sel of editor.selections) b.replace(sel, spaced(editor.document, sel, citation));
       });
       finish(ok ? citation : undefined);
     });
@@ -90,4 +90,11 @@ export async function insertCitation(client: LanguageClient, options: InsertCita
     pick.show();
     search(pick.value);
   });
+}
+
+/** `month [@KHM-2022/prosecution.1].`: a citation typed right after a word gets a space before it. */
+export function spaced(doc: vscode.TextDocument, at: vscode.Range, citation: string): string {
+  if (at.start.character === 0) return citation;
+  const before = doc.getText(new vscode.Range(at.start.translate(0, -1), at.start));
+  return /[\p{L}\p{N}.,;:!?)\]"'”’]/u.test(before) ? ` ${citation}` : citation;
 }

@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
   await openWorkspaceFile('brief.md');
   await activateExtension();
 
-  // 1. Hover on a reference, with the coverage tree in the explorer.
+  // 1. Hover on a reference, with the coverage tree in the TIP Lens side bar.
   await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   const editor = await openWorkspaceFile('brief.md');
   await vscode.commands.executeCommand('tipLens.showCoverage');

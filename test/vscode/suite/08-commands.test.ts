@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { CheckWorkspaceSummary } from '../../../client/src/checkWorkspace';
-import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, openDraft, tipLensDiagnostics, waitFor, workspaceUri } from '../helpers';
+import { describeSummary, type CheckWorkspaceSummary } from '../../../client/src/checkWorkspace';
+import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, openDraft, positionOf, tipLensDiagnostics, waitFor, workspaceUri } from '../helpers';
 
 suite('commands', () => {
   suiteSetup(activateExtension);
@@ -36,6 +36,26 @@ suite('commands', () => {
     const citation = await inserted;
     assert.strictEqual(citation, '[@KHM-2023/R1]');
     assert.strictEqual(editor.document.getText(), `Cambodia must prosecute those running scam compounds ${citation}`);
+  });
+
+  test('Insert Citation right after a word puts a space before the citation', async () => {
+    const editor = await openDraft('Courts ruled last month.');
+    const at = positionOf(editor.document, '.');
+    editor.selection = new vscode.Selection(at, at);
+    const inserted = vscode.commands.executeCommand<string | undefined>('tipLens.insertCitation', { query: 'restitution upon conviction' });
+    await waitFor('the quick pick to accept a result', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return editor.document.getText().includes('[@') ? true : undefined;
+    });
+    assert.strictEqual(await inserted, '[@KHM-2023/R13]');
+    assert.strictEqual(editor.document.getText(), 'Courts ruled last month [@KHM-2023/R13].');
+  });
+
+  test('Check Workspace reports the total of problems first, open and unopened files', async () => {
+    const summary = await vscode.commands.executeCommand<CheckWorkspaceSummary>('tipLens.checkWorkspace');
+    const text = describeSummary(summary);
+    assert.match(text, /^TIP Lens checked \d+ files: (no problems|\d+ problems? in \d+ files? \(\d+ unopened, \d+ open\))/);
+    assert.strictEqual(typeof summary.openProblems, 'number');
   });
 
   test('Restart Server brings the server back', async () => {
