@@ -139,5 +139,5 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 /** What exactly to write to name a draft's report (front matter in Markdown, one first line in plain text). */
 function howToName(draft: vscode.Uri): string {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.toString());
-  return howToNameReport(open ? open.languageId === 'plaintext' : /\.txt$/i.test(draft.path));
+  return howToNameReport(open ? open.languageId === 'plaintext' : /\.txt$/i.test(draft.path), false);
 }

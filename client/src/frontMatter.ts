@@ -15,9 +15,10 @@ export function frontMatterReport(text: string, plainText = false): string | und
   return TIP_REPORT.exec(block[1])?.[2];
 }
 
-/** How to name a draft's report, in the words of its kind of file. */
-export function howToNameReport(plainText: boolean): string {
-  return plainText ? 'put `tip-report: KHM-2023` on the first line' : 'start the file with front matter: `---`, `tip-report: KHM-2023`, `---` (three lines)';
+/** How to name a draft's report, in the words of its kind of file (`code` marks for Markdown tooltips, quotes for plain messages). */
+export function howToNameReport(plainText: boolean, markdown = true): string {
+  const c = (s: string) => (markdown ? `\`${s}\`` : `"${s}"`);
+  return plainText ? `put ${c('tip-report: KHM-2023')} on the first line` : `start the file with front matter: ${c('---')}, ${c('tip-report: KHM-2023')}, ${c('---')} (three lines)`;
 }
 
 export interface DefaultReport {

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, hoverTextsAt, openWorkspaceFile, positionOf, waitFor, waitForDiagnostic } from './helpers';
+import { activateExtension, browser, hoverTextsAt, openDraft, openWorkspaceFile, positionOf, waitFor, waitForDiagnostic } from './helpers';
 
 /** Asks the runner for a screenshot once `selector` is visible in the workbench, and waits until it is saved. */
 async function capture(name: string, selector: string): Promise<void> {
@@ -42,4 +42,34 @@ export async function run(): Promise<void> {
   const bad = positionOf(figures.document, 'convicted 83', 'convicted '.length);
   figures.selection = new vscode.Selection(bad, bad);
   await capture('problems', '.markers-panel .monaco-list-row');
+
+  // 3. Completion while typing: `[@scam` typed key by key.
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const typed = await openDraft('# Brief\n\nCambodia should prosecute those who run forced labor in scam compounds ');
+  const end = typed.document.lineAt(2).range.end;
+  typed.selection = new vscode.Selection(end, end);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await browser({ type: '[@scam', delay: 150 });
+  await waitFor('R1 first in the list', async () => ((await browser({ probe: '.suggest-widget.visible .monaco-list-row[data-index="0"]' })).texts?.[0]?.startsWith('R1 ') ? true : undefined));
+  await capture('completion', '.suggest-widget.visible');
+  await browser({ press: 'Escape' });
+
+  // 4. A quote that differs: the hover names the words.
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const quoted = await openDraft(
+    '# Brief\n\nThe 2023 report urges Cambodia to "investigate and prosecute traffickers involved in forced labor crimes in cyber scam operations, including senior officials" [@KHM-2023/R1].\n',
+  );
+  await waitForDiagnostic(quoted.document.uri, 'quote.mismatch');
+  const word = positionOf(quoted.document, 'senior', 2);
+  await hoverTextsAt(quoted.document.uri, word, (t) => t.some((x) => /What differs/.test(x)));
+  quoted.selection = new vscode.Selection(word, word);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await capture('quote-hover', '.monaco-hover:not(.hidden) .rendered-markdown');
+
+  // 5. The source view: wrapped, with R-numbers, the cited item highlighted.
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('tipLens.showSource', { uri: 'tip-lens:/KHM-2023.txt', range: { start: { line: 32, character: 0 }, end: { line: 32, character: 200 } } });
+  await capture('source-view', '.monaco-editor .view-lines span[class*="ced-"]');
 }
