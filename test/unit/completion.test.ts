@@ -219,3 +219,23 @@ test('several words after a bare @ or outside brackets are prose, not a query', 
     assert.equal(service().completion(doc, at[0], token), null, text);
   }
 });
+
+test('just typed [@ after a sentence: the item that supports the sentence comes first (restitution → R13)', () => {
+  const { doc, at } = draft('---\ntip-report: KHM-2023\n---\nThe government should allow restitution upon conviction of traffickers and train officials to calculate it [@^]');
+  const list = service().completion(doc, at[0], token)!;
+  assert.equal(list.items[0].detail, 'KHM-2023/R13');
+  assert.equal(list.items.filter((i) => i.detail === 'KHM-2023/R13').length, 1, 'offered once');
+  assert.equal(list.items[1].detail, 'KHM-2023/R1', 'then the report order, as before');
+});
+
+test('just typed [@ after a sentence about fishing abroad: R8 first, and one letter more keeps it first', () => {
+  for (const cursor of ['[@^', '[@s^]']) {
+    const { doc, at } = draft(`---\ntip-report: KHM-2023\n---\nMen and boys exploited in commercial fishing abroad need more services ${cursor}`);
+    assert.equal(service().completion(doc, at[0], token)!.items[0].detail, 'KHM-2023/R8', cursor);
+  }
+});
+
+test('a sentence no item supports keeps the plain starting order', () => {
+  const { doc, at } = draft('---\ntip-report: KHM-2023\n---\nThe weather in the capital was pleasant all week [@^]');
+  assert.deepEqual(labels(service().completion(doc, at[0], token)).slice(0, 3), ['KHM-2023/R1', 'KHM-2023/R2', 'KHM-2023/R3']);
+});

@@ -160,3 +160,18 @@ test('hover on a flagged figure shows the source sentence and why the claim was 
   assert.match(v, /the government prosecuted \*\*109\*\* suspected traffickers/);
   assert.match(v, /Why this sentence:\* same action \\\(prosecuted\\\); same year \\\(2021\\\)/);
 });
+
+test('hover on a reference says when the cited item supports the sentence it ends', () => {
+  const { doc, at } = draft('Courts should allow restitution upon conviction of the trafficker and train officials to calculate it [@KHM-2023/R^13].');
+  assert.match(md(service().hover(doc, at[0], token)), /✓ \*This sentence is supported by KHM-2023\/R13\.\*/);
+});
+
+test('hover on a reference to the wrong item names the item the sentence reads like', () => {
+  const { doc, at } = draft('Courts should allow restitution upon conviction of the trafficker and train officials to calculate it [@KHM-2023/R^12].');
+  assert.match(md(service().hover(doc, at[0], token)), /reads more like \*\*KHM-2023\/R13\*\* \(2023 TIP Report — Cambodia · Prioritized Recommendation 13\)/);
+});
+
+test('hover on a reference of a sentence too short to judge says nothing about support', () => {
+  const { doc, at } = draft('See [@KHM-2023/R^5].');
+  assert.doesNotMatch(md(service().hover(doc, at[0], token)), /supported by|reads more like/);
+});

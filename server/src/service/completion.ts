@@ -21,6 +21,8 @@ import { citationLabel, type KnowledgeBase, type Report } from '../model/kb';
 import { escapeMarkdown, reportSummary } from './hover';
 import { firstWords, reportItems, searchItems, type ReportItem } from './search';
 import { type CancellationToken, throwIfCancelled } from './types';
+import { supportingItems } from './checks/referenceMismatch';
+import { kbIndex } from './kbIndex';
 
 const KEY_CHAR = /[\w./:-]/;
 const MAX_ITEMS = 50;
@@ -93,9 +95,13 @@ export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb:
   if (defaultReport && /^R\d*$/i.test(query)) {
     for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation' && it.key.toLowerCase().startsWith(query.toLowerCase())) addItem(it);
   }
+  // What the sentence before the `[@` says: the items that support it come first (just typed `@`, or one letter).
+  const supported = query.length <= 1 && inBracket ? sentenceItems(kb, analysis, at, defaultReport) : [];
+  const first = new Set(supported.map((it) => it.anchor));
+  for (const it of supported) addItem(it);
   if (query.length === 0) {
     // Just typed `@`: the default report's recommendations, in report order, then report ids.
-    if (defaultReport) for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation') addItem(it);
+    if (defaultReport) for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation' && !first.has(it.anchor)) addItem(it);
     for (const r of kb.all().slice(0, MAX_ITEMS)) add(reportCompletion(r, wrap(r.id), range));
     return { isIncomplete: true, items };
   }
@@ -109,7 +115,7 @@ export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb:
   // One letter typed after `[@` matches nothing yet. An empty answer would close VS Code's list for good
   // (Markdown has quick suggestions off, so the next letter does not reopen it): offer the starting list,
   // which every item survives (filterText), and the next letter asks again (isIncomplete).
-  if (items.length === 0 && query.length === 1 && inBracket) for (const it of startItems(kb, analysis, defaultReport)) addItem(it);
+  if (items.length === supported.length && query.length === 1 && inBracket) for (const it of startItems(kb, analysis, defaultReport)) if (!first.has(it.anchor)) addItem(it);
   return { isIncomplete: true, items };
 }
 
@@ -122,6 +128,25 @@ function wordsQueryStart(text: string, offset: number): number | undefined {
   if (!/^[\w.:/-]+(?: [\w.:/-]*)+$/.test(words)) return undefined;
   const before = text.slice(lineStart, at);
   return before.lastIndexOf('[') > before.lastIndexOf(']') ? at + 1 : undefined;
+}
+
+/**
+ * The items that support the draft sentence ending at `at` (the `@` of a new reference), best first: one,
+ * or two when they are close (the retrieval of reference.mismatch and Cite This Sentence, on words alone:
+ * completion does not wait for the checks). Looked for in the default report and the reports the draft cites.
+ */
+function sentenceItems(kb: KnowledgeBase, analysis: DraftReading, at: number, defaultReport: Report | undefined): ReportItem[] {
+  const { prose, sentences } = analysis.draft;
+  const sentence = sentences.find((x) => x.start <= at && at <= x.end + 1);
+  if (!sentence || at - sentence.start < 12) return [];
+  const reports = new Set<Report>(defaultReport ? [defaultReport] : []);
+  for (const id of citedReports(analysis)) {
+    const r = kb.get(id);
+    if (r) reports.add(r);
+  }
+  if (reports.size === 0) return [];
+  const found = supportingItems(kbIndex(kb), prose, { start: sentence.start, end: at - 1 }, [], reports);
+  return found.flatMap((f) => reportItems(f.report).filter((it) => it.anchor === f.item.anchor));
 }
 
 /** The items offered before a query means anything: the default report's recommendations, else the items of the reports the draft cites, then the newest report's recommendations. */

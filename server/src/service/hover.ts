@@ -11,6 +11,8 @@ import type { DraftAnalysis } from './analysis';
 import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from '../model/kb';
 import { rangeInReport } from './positions';
 import { describeQuoteChanges } from './quoteDiff';
+import { supportingItems } from './checks/referenceMismatch';
+import { kbIndex } from './kbIndex';
 import { Commands, type ShowSourceArgs } from '../protocol';
 import { coverageMarkdown, provideCoverage } from './coverage';
 import { findingAt, onFrontMatterReport, referenceAt } from './navigation';
@@ -28,12 +30,31 @@ export function showSourceLink(report: Report, span: Span, title = 'Open source'
 }
 
 /** The hover of a reference, from the draft's references alone (no checks needed): null when the position is on none. */
-export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnalysis, 'references' | 'draft'> & { findings?: Finding[] }, position: Position, token: CancellationToken): Hover | null {
+export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnalysis, 'references' | 'draft'> & { findings?: Finding[] }, position: Position, token: CancellationToken, kb?: KnowledgeBase): Hover | null {
   throwIfCancelled(token);
   const ref = referenceAt(reading, doc.offsetAt(position));
   if (!ref) return null;
   const findings = reading.findings ? findingsBefore({ findings: reading.findings, draft: reading.draft }, ref) : [];
-  return markdown(referenceHover(ref, findings), { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) });
+  const parts = [referenceHover(ref, findings)];
+  const support = kb ? supportLine(kb, reading.draft, ref, reading.findings ?? []) : undefined;
+  if (support) parts.push(support);
+  return markdown(parts.join('\n\n'), { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) });
+}
+
+/**
+ * Whether the item a reference names supports the sentence it ends: said only when the retrieval is sure
+ * (the cited item is among the best supported, or another item of the report clearly is); else nothing.
+ */
+function supportLine(kb: KnowledgeBase, draft: DraftAnalysis['draft'], ref: DraftReference, findings: readonly Finding[]): string | undefined {
+  const target = ref.target;
+  if (!target || target.kind === 'report') return undefined;
+  const sentence = draft.sentences.find((x) => x.start <= ref.bracket.start && ref.bracket.start <= x.end);
+  if (!sentence || ref.bracket.start - sentence.start < 12) return undefined;
+  const found = supportingItems(kbIndex(kb), draft.prose, { start: sentence.start, end: ref.bracket.start }, findings, [target.report]);
+  if (found.length === 0) return undefined;
+  if (found.some((f) => f.item.anchor === target.anchor)) return `✓ *This sentence is supported by ${escapeMarkdown(target.anchor)}.*`;
+  const best = found[0];
+  return `*This sentence reads more like **${escapeMarkdown(best.item.anchor)}** (${escapeMarkdown(citationLabel(best.report, best.item.key))}).*`;
 }
 
 export function provideHover(doc: TextDocument, analysis: DraftAnalysis, kb: KnowledgeBase, position: Position, token: CancellationToken): Hover | null {

@@ -118,7 +118,7 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       // A reference's hover needs only the draft's references: it does not wait for the checks after an edit
       // (it uses their findings when this version's analysis is there: the sentences a claim was compared with).
       const done = current(analyses, doc, doc.getText());
-      return provideReferenceHover(doc, done ?? reading(doc, token), position, token) ?? provideHover(doc, done ?? service.analyze(doc, token), kb, position, token);
+      return provideReferenceHover(doc, done ?? reading(doc, token), position, token, kb) ?? provideHover(doc, done ?? service.analyze(doc, token), kb, position, token);
     },
     completion(doc, position, token) {
       return enabled(token) ? provideCompletion(doc, reading(doc, token), kb, position, token) : null;
@@ -187,3 +187,4 @@ export type { TipLensSettings } from './settings';
 export { defaultSettings, validateSettings } from './settings';
 export type { DraftAnalysis } from './analysis';
 export { firstWords };
+export { provideCiteSentence } from './codeActions';
