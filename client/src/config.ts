@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { validateSettings, type TipLensSettings } from '../../server/src/service/settings';
 
-const KEYS = ['enable', 'defaultReport', 'reports', 'severity', 'trace'] as const satisfies readonly (keyof TipLensSettings)[];
+const KEYS = ['enable', 'defaultReport', 'reports', 'severity', 'trace', 'fullCheck'] as const satisfies readonly (keyof TipLensSettings)[];
 
 /** The settings that apply to `scope` (a document or folder), validated. */
 export function settingsFor(scope?: vscode.Uri): TipLensSettings {

@@ -35,6 +35,8 @@ export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: 
   const { draft, defaultReport, references } = reading;
   throwIfCancelled(token);
   const notes: ExplainNote[] = [];
-  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: explain ? (n) => notes.push(n) : undefined, memo }, token);
+  // tipLens.fullCheck: every block checked again (the incremental re-check's results are the same; this is for debugging it).
+  const used = memo && settings.fullCheck ? { sentences: memo.sentences, quotes: memo.quotes } : memo;
+  const { findings, problems } = checkClaims({ draft, kb, references, defaultReport, explain: explain ? (n) => notes.push(n) : undefined, memo: used }, token);
   return { uri: doc.uri, version: doc.version, draft, defaultReport, references, findings, problems, notes };
 }

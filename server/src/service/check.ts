@@ -11,7 +11,9 @@ import { findQuotes } from './quotes';
 import { type CancellationToken, type Finding, throwIfCancelled } from './types';
 import { documentCountry, Sentence } from './checks/context';
 import { CHECKS } from './checks/registry';
-import type { CheckInput, CheckRun, DocumentContext, Problem } from './checks/types';
+import type { CheckInput, CheckRun, DocumentContext, ExplainNote, Problem } from './checks/types';
+import { blockKey, copyOutputs } from './blockChecks';
+import type { Span } from '../model/kb';
 
 export { createDraftMemo, type CheckInput, type DraftMemo, type ExplainNote, type Problem } from './checks/types';
 export { describeFact, paragraphAnchor } from './checks/report';
@@ -29,6 +31,12 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   const { draft, kb, references } = input;
   input.memo?.sentences.nextVersion();
   input.memo?.quotes.nextVersion();
+  // Incremental re-checks (blockChecks.ts): each block's per-sentence results are reused while its key is unchanged.
+  const blockCache = input.memo?.blocks;
+  blockCache?.nextVersion();
+  const explain = input.explain;
+  const notesLog: ExplainNote[] = [];
+  if (blockCache && explain) input = { ...input, explain: (n) => (notesLog.push(n), explain(n)) };
   const index = kbIndex(kb);
   const prose = draft.prose;
   const mentions = countryMentions(prose);
@@ -44,13 +52,43 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   let blockIdx = 0;
   let refIdx = 0;
   let sentenceCount = 0;
+  /** The block being checked now, when its results are to be remembered. */
+  let open: { key: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
+  let openBlock: Span | undefined;
+  let skipUntil = -1;
+  const close = () => {
+    if (open && blockCache) {
+      blockCache.set(open.key, { start: open.block.start, lastEdition: open.lastEdition, ...copyOutputs({ findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: notesLog.slice(open.notes) }, 0) });
+      blockCache.checked++;
+    }
+    open = undefined;
+  };
+  const context = blockCache ? `${doc.docCountry ?? ''}\u0000${input.defaultReport ?? ''}` : '';
   for (const sentence of draft.sentences) {
+    if (sentence.start < skipUntil) continue;
     if ((++sentenceCount & 63) === 0) throwIfCancelled(token);
-    const sText = prose.slice(sentence.start, sentence.end);
-    if (!MAY_HOLD_A_CLAIM.test(sText)) continue;
     while (blockIdx < blocks.length && blocks[blockIdx].end <= sentence.start) blockIdx++;
     const b = blocks[blockIdx];
     const block = b && b.start <= sentence.start ? b : sentence;
+    if (blockCache && block !== openBlock) {
+      close();
+      openBlock = block;
+      const key = blockKey(prose, block, `${context}\u0000${statedEdition ?? ''}`, doc.inlineQuotes);
+      const hit = blockCache.get(key);
+      if (hit) {
+        const copy = copyOutputs(hit, block.start - hit.start);
+        run.findings.push(...copy.findings);
+        run.problems.push(...copy.problems);
+        if (explain) for (const n of copy.notes) explain(n);
+        if (hit.lastEdition !== undefined) statedEdition = hit.lastEdition;
+        blockCache.reused++;
+        skipUntil = block.end;
+        continue;
+      }
+      open = { key, block, findings: run.findings.length, problems: run.problems.length, notes: notesLog.length, lastEdition: undefined };
+    }
+    const sText = prose.slice(sentence.start, sentence.end);
+    if (!MAY_HOLD_A_CLAIM.test(sText)) continue;
     while (refIdx < references.length && references[refIdx].bracket.end <= sentence.start) refIdx++;
     const citations = [];
     for (let k = refIdx; k < references.length && references[k].bracket.start <= sentence.end + 3; k++) if (references[k].target) citations.push(references[k]);
@@ -62,10 +100,14 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
         if (base) edition = base - 1;
       } else if (/\b(?:this\s+year['’]s|the\s+(?:latest|current|newest))\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = statedEdition ?? defaultEdition ?? index.newestFirst()[0]?.manifest.edition;
     }
-    if (editionYear) statedEdition = editionYear;
+    if (editionYear) {
+      statedEdition = editionYear;
+      if (open) open.lastEdition = editionYear;
+    }
     const ctx = new Sentence(sentence, block, citations, edition, sText, doc);
     for (const check of perSentence) check.sentence!(run, ctx);
   }
+  close();
   throwIfCancelled(token);
   for (const check of CHECKS) check.finish?.(run);
   return { findings: run.findings, problems: run.problems };

@@ -18,6 +18,8 @@ export interface TipLensSettings {
   /** Severity per diagnostic code; `off` silences a code. */
   severity: Record<Code, SeverityName>;
   trace: { server: TraceLevel };
+  /** Check every block of a draft after each edit instead of only the changed ones (for debugging the incremental re-check; results are the same). */
+  fullCheck: boolean;
 }
 
 export const DEFAULT_SEVERITY: Readonly<Record<Code, SeverityName>> = {
@@ -31,7 +33,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, SeverityName>> = {
 };
 
 export function defaultSettings(): TipLensSettings {
-  return { enable: true, defaultReport: '', reports: [], severity: { ...DEFAULT_SEVERITY }, trace: { server: 'off' } };
+  return { enable: true, defaultReport: '', reports: [], severity: { ...DEFAULT_SEVERITY }, trace: { server: 'off' }, fullCheck: false };
 }
 
 export interface SettingsResult {
@@ -80,6 +82,10 @@ export function validateSettings(raw: unknown, where = 'tipLens'): SettingsResul
         }
       }
     }
+  }
+  if (raw.fullCheck !== undefined && raw.fullCheck !== null) {
+    if (typeof raw.fullCheck === 'boolean') settings.fullCheck = raw.fullCheck;
+    else problems.push(`${where}.fullCheck: expected true or false, got ${describe(raw.fullCheck)}; using false`);
   }
   if (raw.trace !== undefined && raw.trace !== null) {
     const server = isObject(raw.trace) ? raw.trace.server : undefined;

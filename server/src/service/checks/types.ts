@@ -9,6 +9,7 @@ import type { DraftText } from '../draft';
 import type { KnowledgeBase, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import { QuoteMatches, type DraftQuote } from '../quotes';
+import { BlockChecks } from '../blockChecks';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 
 export interface Problem {
@@ -36,10 +37,12 @@ export interface ExplainNote {
 export interface DraftMemo {
   sentences: SentenceReadings;
   quotes: QuoteMatches;
+  /** Per-block results of the per-sentence checks (incremental re-checks); absent: every block is checked. */
+  blocks?: BlockChecks;
 }
 
-export function createDraftMemo(): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches() };
+export function createDraftMemo(incremental = true): DraftMemo {
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), ...(incremental ? { blocks: new BlockChecks() } : {}) };
 }
 
 export interface CheckInput {
