@@ -15,6 +15,9 @@ export const PATHOLOGICAL: Record<string, string> = {
   'footnote marks ([^1] …)': '[^1] ',
   'one long table row': '| 38 | x ',
   'year spans (from 2019 to …)': 'from 2019 to ',
+  // Each citation used to search back for a ';' over the whole draft (reference.mismatch): quadratic.
+  'cited sentences (… [@KHM-2023/R13]. …)': 'Courts should allow restitution upon conviction [@KHM-2023/R13]. ',
+  'cited figures (… 38 traffickers [@KHM-2022/prosecution.2]. …)': 'In 2021 the government convicted 38 traffickers [@KHM-2022/prosecution.2]. ',
 };
 
 export function repeatTo(unit: string, bytes: number): string {

@@ -3,7 +3,7 @@ import { Code } from '../codes';
 import { reportUri } from '../../model/kb';
 import { rangeInReport } from '../positions';
 import type { Finding } from '../types';
-import { referencesIn, spanAt } from './context';
+import { spanAt } from './context';
 import type { Check, CheckInput, Problem } from './types';
 
 export const citationMissingCheck: Check = {
@@ -13,14 +13,15 @@ export const citationMissingCheck: Check = {
 };
 
 function addMissingCitations(input: CheckInput, findings: Finding[], problems: Problem[]): void {
-  const { draft, references } = input;
+  const { draft } = input;
+  const citedIn = reportsCitedPerBlock(input);
   const seenSentences = new Set<number>();
   for (const f of findings) {
     if (f.status !== 'match' || f.kind === 'tier') continue;
     const sentence = spanAt(draft.sentences, f.span.start);
     const block = spanAt(draft.blocks, f.span.start);
     if (!sentence || !block) continue;
-    const citedNearby = referencesIn(references, block.start, block.end + 2).some((r) => r.target && r.target.report.id === f.report.id);
+    const citedNearby = citedIn.get(block.start)?.has(f.report.id) ?? false;
     if (citedNearby) {
       f.cited = true;
       continue;
@@ -38,4 +39,26 @@ function addMissingCitations(input: CheckInput, findings: Finding[], problems: P
       data: { code: Code.CitationMissing, anchor: f.anchor, reportId: f.report.id, sourceUri: reportUri(f.report.id), sourceRange: rangeInReport(f.report, f.source), sourceOffsets: f.source, sourceText: f.report.text.slice(f.source.start, f.source.end), insertText, insertAt: at, fixTitle: `Insert citation [@${f.anchor}]`, safeFix: false },
     });
   }
+}
+
+/**
+ * The reports cited in each block (keyed by the block's start), in one pass over the references: a
+ * reference counts for every block whose span, or the 2 characters after it, holds the bracket's start.
+ * Asking each finding's block for its references instead is quadratic on one huge block.
+ */
+function reportsCitedPerBlock(input: CheckInput): Map<number, Set<string>> {
+  const { draft, references } = input;
+  const out = new Map<number, Set<string>>();
+  for (const r of references) {
+    if (!r.target) continue;
+    const at = r.bracket.start;
+    for (let back = 0; back <= 2 && at - back >= 0; back++) {
+      const block = spanAt(draft.blocks, at - back);
+      if (!block || at > block.end + 2) continue;
+      let set = out.get(block.start);
+      if (!set) out.set(block.start, (set = new Set()));
+      set.add(r.target.report.id);
+    }
+  }
+  return out;
 }
