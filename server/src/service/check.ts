@@ -12,7 +12,7 @@ import { type CancellationToken, type Finding, throwIfCancelled } from './types'
 import { documentCountry, Sentence } from './checks/context';
 import { CHECKS } from './checks/registry';
 import type { CheckInput, CheckRun, DocumentContext, ExplainNote, Problem } from './checks/types';
-import { blockKey, copyOutputs } from './blockChecks';
+import { blockContext, copyOutputs } from './blockChecks';
 import type { Span } from '../model/kb';
 
 export { createDraftMemo, type CheckInput, type DraftMemo, type ExplainNote, type Problem } from './checks/types';
@@ -33,7 +33,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   input.memo?.quotes.nextVersion();
   // Incremental re-checks (blockChecks.ts): each block's per-sentence results are reused while its key is unchanged.
   const blockCache = input.memo?.blocks;
-  blockCache?.nextVersion();
+  blockCache?.nextVersion(draft.prose);
   const explain = input.explain;
   const notesLog: ExplainNote[] = [];
   if (blockCache && explain) input = { ...input, explain: (n) => (notesLog.push(n), explain(n)) };
@@ -53,12 +53,12 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   let refIdx = 0;
   let sentenceCount = 0;
   /** The block being checked now, when its results are to be remembered. */
-  let open: { key: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
+  let open: { context: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
   let openBlock: Span | undefined;
   let skipUntil = -1;
   const close = () => {
     if (open && blockCache) {
-      blockCache.set(open.key, { start: open.block.start, lastEdition: open.lastEdition, ...copyOutputs({ findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: notesLog.slice(open.notes) }, 0) });
+      blockCache.set(open.block.start, { start: open.block.start, length: open.block.end - open.block.start, context: open.context, lastEdition: open.lastEdition, ...copyOutputs({ findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: notesLog.slice(open.notes) }, 0) });
       blockCache.checked++;
     }
     open = undefined;
@@ -73,19 +73,22 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     if (blockCache && block !== openBlock) {
       close();
       openBlock = block;
-      const key = blockKey(prose, block, `${context}\u0000${statedEdition ?? ''}`, doc.inlineQuotes);
-      const hit = blockCache.get(key);
+      const blockCtx = blockContext(block, `${context}\u0000${statedEdition ?? ''}`, doc.inlineQuotes);
+      const hit = blockCache.get(block, blockCtx, prose.length);
       if (hit) {
-        const copy = copyOutputs(hit, block.start - hit.start);
-        run.findings.push(...copy.findings);
-        run.problems.push(...copy.problems);
-        if (explain) for (const n of copy.notes) explain(n);
+        if (hit.findings.length || hit.problems.length || (explain && hit.notes.length)) {
+          const copy = copyOutputs(hit, block.start - hit.start);
+          for (const f of copy.findings) run.findings.push(f);
+          for (const p of copy.problems) run.problems.push(p);
+          if (explain) for (const n of copy.notes) explain(n);
+        }
         if (hit.lastEdition !== undefined) statedEdition = hit.lastEdition;
         blockCache.reused++;
+        blockCache.set(block.start, hit);
         skipUntil = block.end;
         continue;
       }
-      open = { key, block, findings: run.findings.length, problems: run.problems.length, notes: notesLog.length, lastEdition: undefined };
+      open = { context: blockCtx, block, findings: run.findings.length, problems: run.problems.length, notes: notesLog.length, lastEdition: undefined };
     }
     const sText = prose.slice(sentence.start, sentence.end);
     if (!MAY_HOLD_A_CLAIM.test(sText)) continue;
