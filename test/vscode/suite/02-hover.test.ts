@@ -1,10 +1,27 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, hoverText, hoverTextsAt, openWorkspaceFile, positionOf } from '../helpers';
+import { activateExtension, closeAllEditors, hoverText, hoverTextsAt, openDraft, openWorkspaceFile, positionOf, waitForDiagnostic } from '../helpers';
 
 suite('hover', () => {
   suiteSetup(activateExtension);
   suiteTeardown(closeAllEditors);
+
+  test('hover on a quote with one word changed names both words', async () => {
+    const { document } = await openDraft('The 2023 report urges Cambodia to "investigate and prosecute traffickers involved in forced labor crimes in cyber scam operations, including senior officials" [@KHM-2023/R1].');
+    const d = await waitForDiagnostic(document.uri, 'quote.mismatch');
+    assert.match(d.message, /"including senior officials" — the report has "including complicit officials"/);
+    const texts = await hoverTextsAt(document.uri, positionOf(document, 'senior', 2), (t) => t.some((s) => /What differs/.test(s)));
+    assert.match(texts.join('\n'), /What differs:\* "including senior officials" — the report has "including complicit officials"/);
+  });
+
+  test('hover on a paragraph reference: the citation line first, the compared sentence, a Show whole paragraph link', async () => {
+    const { document } = await openDraft('In 2021 the government convicted 38 traffickers [@KHM-2022/prosecution.2].');
+    const texts = await hoverTextsAt(document.uri, positionOf(document, 'prosecution.2', 3), (t) => t.some((s) => /Show whole paragraph/.test(s) && /compared with/.test(s)));
+    const text = texts.join('\n');
+    assert.match(text.split('\n')[0], /KHM-2022\/prosecution\.2\*\* · 2022 TIP Report — Cambodia · Prosecution ¶2/);
+    assert.match(text, /The government convicted 38 traffickers, including one for sex trafficking/);
+    assert.doesNotMatch(text, /centralized record/);
+  });
 
   test('hover on [@KHM-2023/R1] shows the recommendation\'s source text', async () => {
     const { document } = await openWorkspaceFile('brief.md');
