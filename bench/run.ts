@@ -194,6 +194,30 @@ async function main(): Promise<void> {
   }
 
   // ---------------------------------------------------------------------------
+  // 3b. CLI start (issue 17): `tip-lens check` on the 20 KB draft beside `node -e 0` and markdownlint-cli2, interleaved
+
+  const draftFile = join(OUT, 'draft-20k.md');
+  writeFileSync(draftFile, draft20k);
+  const cliRuns = quick ? 5 : 15;
+  const mdl2 = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  const cliCases: [string, string[]][] = [
+    ['node -e 0', ['-e', '0']],
+    ['tip-lens --version (load only)', [join(ROOT, 'bin', 'tip-lens.js'), '--version']],
+    ['tip-lens check 20 KB', [join(ROOT, 'bin', 'tip-lens.js'), 'check', draftFile]],
+    ['tip-lens check 20 KB, no code cache (plain require of dist/cli.js)', [join(ROOT, 'dist', 'cli.js'), 'check', draftFile]],
+    ...(existsSync(mdl2) ? ([['markdownlint-cli2 20 KB', [mdl2, draftFile]]] as [string, string[]][]) : []),
+  ];
+  const cliTimes = new Map<string, number[]>(cliCases.map(([n]) => [n, []]));
+  log(`CLI start: ${cliCases.map(([n]) => n).join(', ')}, ${cliRuns} runs each, interleaved`);
+  for (let i = 0; i < cliRuns; i++) {
+    for (const [name, args] of cliCases) {
+      const t = performance.now();
+      spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+      cliTimes.get(name)!.push(performance.now() - t);
+    }
+  }
+
+  // ---------------------------------------------------------------------------
   // 4. Profiles (node --cpu-prof) of the KB load and the 1 MB check
 
   interface ProfileSummary {
@@ -377,6 +401,15 @@ async function main(): Promise<void> {
   L.push('', 'Completion: every request is a different query (prefixes of recommendation words, report ids and keys, `[@sca`, `[@scam`, `[@restit`…) typed in a second open document, so the server\'s per-query cache cannot hide the search.');
   if (lspSemi) L.push('', `Same bundled-only run with plain \`node dist/server.js --stdio\` (V8's default young generation): RSS steady ${fmt(lspSemi.rssSteadyMb)} MB, peak ${fmt(lspSemi.peakRssMb)} MB (with ${SERVER_NODE_FLAGS.join(' ')}: ${lspBundled ? fmt(lspBundled.rssSteadyMb) : '?'} / ${lspBundled ? fmt(lspBundled.peakRssMb) : '?'} MB); hover p99 ${fmt(lspSemi.hover.p99)} ms, completion p99 ${fmt(lspSemi.completion.p99)} ms, edit → diagnostics p50 ${fmt(lspSemi.editToDiagnostics.median)} ms. What the smaller young generation removes is garbage between scavenges, not retained data (a plain process holding the bundled reports is ${fmt(mb(bundledOnly.rss))} MB).`);
   if (lspError) L.push('', `LSP figures: ${lspError.split('\n')[0]}`);
+  L.push('');
+
+  L.push('## CLI start (issue 17)', '');
+  L.push(`Each a fresh process, spawned from this one, ${cliRuns} runs each, interleaved run by run; median wall clock (spawn to exit). The draft is the 20 KB one of the LSP section. markdownlint-cli2 is the peer when it is installed (its own \`engines\` asks for Node 22; it is not a dependency of this project).`, '');
+  L.push('| Command | median | min | × node -e 0 |', '| --- | ---: | ---: | ---: |');
+  const nodeMedian = median(cliTimes.get('node -e 0')!);
+  for (const [name, xs] of cliTimes) L.push(`| ${name} | ${fmt(median(xs))} ms | ${fmt(Math.min(...xs))} ms | ${(median(xs) / nodeMedian).toFixed(2)} |`);
+  const mdlTimes = cliTimes.get('markdownlint-cli2 20 KB');
+  if (mdlTimes) L.push('', `tip-lens check ÷ markdownlint-cli2: ${(median(cliTimes.get('tip-lens check 20 KB')!) / median(mdlTimes)).toFixed(2)}.`);
   L.push('');
 
   if (profiles.length) {
