@@ -8,6 +8,8 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type {
   CheckDocumentParams,
   CheckDocumentResult,
+  CiteSentenceParams,
+  CiteSentenceResult,
   CoverageParams,
   CoverageResult,
   ReportTextParams,
@@ -25,5 +27,7 @@ export const CoverageRequest = new RequestType<CoverageParams, CoverageResult, v
 export const SearchItemsRequest = new RequestType<SearchItemsParams, SearchItemsResult, void>('tipLens/searchItems');
 /** `tipLens/checkDocument`: diagnostics for a file the editor has not opened. */
 export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDocumentResult, void>('tipLens/checkDocument');
+/** `tipLens/citeSentence`: the best-supported anchors for the sentence at a position, and where the citation goes. */
+export const CiteSentenceRequest = new RequestType<CiteSentenceParams, CiteSentenceResult, void>('tipLens/citeSentence');
 /** `tipLens/status`, server to client: loaded reports and problems. */
 export const StatusNotification = new NotificationType<StatusParams>('tipLens/status');

@@ -40,13 +40,14 @@ import type { TipLensService } from './service/index';
 import type { KnowledgeBase } from './model/kb';
 import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
 import { CancelledError, NEVER_CANCELLED } from './service/types';
-import { CheckDocumentRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
+import { CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
 import {
   MAX_DRAFT_BYTES,
   MAX_LOGGED_PROBLEMS,
   MAX_QUERY_CHARS,
   problemSummary,
   type CheckDocumentParams,
+  type CiteSentenceParams,
   type CoverageParams,
   type ReportTextParams,
   type SearchItemsParams,
@@ -543,6 +544,16 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       const doc = found && oversize(found) === undefined ? found : undefined;
       const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(Math.floor(params.limit), 500) : undefined;
       return svc().searchItems(query, doc, limit, token);
+    }),
+  );
+
+  connection.onRequest(
+    CiteSentenceRequest,
+    handle(CiteSentenceRequest.method, (params: CiteSentenceParams, token) => {
+      if (!isObject(params) || typeof params.uri !== 'string') throw new BadParams('expected {uri, position}');
+      const doc = docOf({ textDocument: { uri: params.uri } });
+      const s = svc();
+      return doc && s.settings.enable ? engine().provideCiteSentence(doc, s.analyze(doc, token), s.kb, positionOf(params), token) : null;
     }),
   );
 

@@ -88,7 +88,7 @@ describe('tip-lens check', () => {
     assert.ok(validate(structuredClone(sarif)), JSON.stringify(validate.errors?.slice(0, 5)));
     assert.ok(!validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'loud' }] }] }), 'the schema check can fail');
     const run = sarif.runs[0];
-    assert.equal(run.tool.driver.rules.length, 7);
+    assert.equal(run.tool.driver.rules.length, 8);
     assert.ok(run.tool.driver.rules.every((x) => x.help.text.length > 20));
     const mismatch = run.results.find((x) => x.ruleId === 'figure.mismatch')!;
     assert.equal(mismatch.locations[0].physicalLocation.region.startLine, 22);

@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONTRAST_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -72,3 +72,8 @@ export function clauseBetween(breaks: readonly Span[], length: number, start: nu
 export function clauseAround(text: string, start: number, end: number): Span {
   return clauseBetween(clauseBreaks(text), text.length, start, end);
 }
+
+/** A contrast or comparison in a sentence: a citation there may be a mention (reference.mismatch stays silent). */
+export const CONTRAST = phraseRegex(CONTRAST_CUES);
+/** An aside cue that ends the text before a citation ("…, rather than", "see also", "cf."). */
+export const CITATION_ASIDE_END = new RegExp(`(?:^|[^\\w’'])(?:${[...CITATION_ASIDE_CUES].sort((a, b) => b.length - a.length).map(escape).join('|')})[\\s,:;]*$`, 'i');

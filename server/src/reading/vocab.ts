@@ -70,3 +70,12 @@ export const REPORT_ATTRIBUTION_CUES: readonly string[] = [
   'report', "report's", 'report’s', 'narrative', "narrative's", 'narrative’s', 'TIP', 'TIP Report', 'Trafficking in Persons Report', 'State Department',
   'Department of State', 'the Department', 'the department', 'edition', 'in its words', 'its words', 'the report says', 'the report notes',
 ];
+
+/**
+ * Words that make a citation in a sentence a mention or a contrast, not a claim of support
+ * ("unlike R5, …", "in contrast to [@R5]"): a sentence holding one is not checked for reference.mismatch.
+ */
+export const CONTRAST_CUES: readonly string[] = ['unlike', 'in contrast', 'by contrast', 'contrary to', 'as opposed to', 'compared with', 'compared to', 'in comparison', 'differs from', 'different from', 'distinct from', 'not to be confused'];
+
+/** Words just before a citation (or opening its bracket) that point elsewhere: "[see also @R5]", "cf. [@R5]", "rather than [@R5]". */
+export const CITATION_ASIDE_CUES: readonly string[] = ['see also', 'see further', 'see generally', 'but see', 'cf', 'cf.', 'compare', 'contra', 'rather than', 'instead of', 'other than', 'apart from', 'aside from', 'besides', 'beyond', 'except', 'not', 'nor', 'or', 'versus', 'vs', 'vs.', 'e.g', 'e.g.', 'for example', 'such as', 'like'];

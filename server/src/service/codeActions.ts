@@ -2,12 +2,21 @@
  * Code actions: a quick fix for every TIP Lens diagnostic that has a right
  * answer (`data.replacement` replaces the diagnostic's range; `data.insertText`
  * goes in at `data.insertAt`), "Insert citation" on a matching figure or quote
- * that has none, and `source.fixAll.tipLens`, which applies every fix marked safe.
+ * that has none, and `source.fixAll.tipLens`, which applies every fix marked safe. On a sentence that
+ * citation.missing flags, "Insert citation" offers the best-supported item (and a close second); a
+ * reference.mismatch offers each replacement as good as its fix. `provideCiteSentence` answers the
+ * command "Cite This Sentence" (request tipLens/citeSentence) the same way at any sentence.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from './analysis';
-import { citationLabel } from '../model/kb';
+import { citationLabel, type KnowledgeBase, type Report } from '../model/kb';
+import type { CiteCandidate, CiteSentenceResult } from '../protocol';
+import { Code } from './codes';
+import { spanAt } from './checks/context';
+import { supportingItems, type Support } from './checks/referenceMismatch';
+import { kbIndex } from './kbIndex';
+import { firstWords } from './search';
 import { type CancellationToken, type DiagnosticData, type Finding, throwIfCancelled } from './types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tipLens`;
@@ -50,7 +59,7 @@ const cmp = (p: Range['start'], q: Range['start']) => p.line - q.line || p.chara
  * `diagnostics` are the engine's own for this document version (authoritative:
  * they carry `data` even when the client dropped it).
  */
-export function provideCodeActions(doc: TextDocument, analysis: DraftAnalysis, diagnostics: Diagnostic[], request: CodeActionRequest, token: CancellationToken): CodeAction[] {
+export function provideCodeActions(doc: TextDocument, analysis: DraftAnalysis, diagnostics: Diagnostic[], request: CodeActionRequest, token: CancellationToken, kb?: KnowledgeBase): CodeAction[] {
   throwIfCancelled(token);
   const out: CodeAction[] = [];
   if (wants(request.only, CodeActionKind.QuickFix)) {
@@ -59,6 +68,21 @@ export function provideCodeActions(doc: TextDocument, analysis: DraftAnalysis, d
       const edit = fixEdit(doc, d);
       if (!edit) continue;
       const data = d.data as DiagnosticData;
+      // Cite this sentence: the items that best support the sentence citation.missing flags (one, or two close ones).
+      const cites = kb && data.code === Code.CitationMissing && edit.range.start.line === edit.range.end.line ? citeSentence(analysis, kb, doc.offsetAt(d.range.start)) : [];
+      if (cites.length) {
+        cites.forEach((c, i) => {
+          const newText = ` [@${c.key}]`;
+          out.push({
+            title: i === 0 ? `Insert citation${newText}` : `Insert citation${newText} (as close a match)`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: i === 0 && cites.length === 1,
+            edit: { changes: { [doc.uri]: [{ range: edit.range, newText }] } },
+          });
+        });
+        continue;
+      }
       out.push({
         title: fixTitle(d, edit),
         kind: CodeActionKind.QuickFix,
@@ -66,6 +90,11 @@ export function provideCodeActions(doc: TextDocument, analysis: DraftAnalysis, d
         isPreferred: data.safeFix === true,
         edit: { changes: { [doc.uri]: [edit] } },
       });
+      // reference.mismatch: a replacement as good as the fix.
+      for (const alt of Array.isArray(data.alternatives) ? data.alternatives : []) {
+        if (typeof alt?.replacement !== 'string') continue;
+        out.push({ title: `Cite ${alt.replacement} instead`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [{ range: d.range, newText: alt.replacement }] } } });
+      }
     }
     // Insert citation on a matching figure or quote that has none (when no diagnostic already offers it).
     const offered = new Set(out.map((a) => a.title));
@@ -135,4 +164,56 @@ function citationOffset(analysis: DraftAnalysis, f: Finding): number {
 export function findingLabel(f: Finding): string {
   const item = f.anchor.includes('/') ? f.anchor.slice(f.anchor.indexOf('/') + 1) : undefined;
   return citationLabel(f.report, item);
+}
+
+/** A supporting item and the key to cite it by (short under the draft's default report). */
+interface Cite extends Support {
+  key: string;
+}
+
+/**
+ * The items that best support the sentence holding `offset`: looked for in the reports of the figures and
+ * quotes matched in it, the draft's default report and the reports it cites (else the newest loaded).
+ */
+function citeSentence(analysis: DraftAnalysis, kb: KnowledgeBase, offset: number): Cite[] {
+  const sentence = spanAt(analysis.draft.sentences, offset);
+  if (!sentence) return [];
+  const index = kbIndex(kb);
+  const reports = new Set<Report>();
+  const def = analysis.defaultReport ? kb.get(analysis.defaultReport) : undefined;
+  if (def) reports.add(def);
+  for (const r of analysis.references) if (r.target && reports.size < 8) reports.add(r.target.report);
+  if (reports.size === 0) for (const r of index.newestFirst().slice(0, 8)) reports.add(r);
+  return supportingItems(index, analysis.draft.prose, sentence, analysis.findings, reports).map((s) => ({ ...s, key: analysis.defaultReport === s.report.id ? s.item.key : s.item.anchor }));
+}
+
+/** tipLens/citeSentence: the best-supported anchors for the sentence at `position` and where the citation goes. */
+export function provideCiteSentence(doc: TextDocument, analysis: DraftAnalysis, kb: KnowledgeBase, position: { line: number; character: number }, token: CancellationToken): CiteSentenceResult {
+  throwIfCancelled(token);
+  const text = analysis.draft.text;
+  let offset = doc.offsetAt(position);
+  // The cursor just after the sentence's full stop (or at the end of its line) still means that sentence.
+  const sentences = analysis.draft.sentences;
+  if (!spanAt(sentences, offset) && offset > 0 && spanAt(sentences, offset - 1)) offset--;
+  const sentence = spanAt(sentences, offset);
+  if (!sentence) return null;
+  const cites = citeSentence(analysis, kb, offset);
+  if (cites.length === 0) return null;
+  let at = sentence.end;
+  while (at > sentence.start && /[\s.!?;:,]/.test(text[at - 1])) at--;
+  const candidates: CiteCandidate[] = cites.map((c) => ({
+    anchor: c.item.anchor,
+    insertText: ` [@${c.key}]`,
+    label: `${c.item.anchor} · ${firstWords(itemText(c), 60)}`,
+    detail: c.holds ? `holds the sentence’s ${c.holds}` : `shares ${Math.round(c.share * 100)}% of the sentence’s weighted words`,
+    score: Math.round(c.score * 100) / 100,
+  }));
+  return { sentence: { start: doc.positionAt(sentence.start), end: doc.positionAt(sentence.end) }, insertAt: doc.positionAt(at), candidates };
+}
+
+function itemText(c: Support): string {
+  const r = c.report;
+  const first = c.item.sentences[0];
+  const rec = c.item.kind === 'recommendation' ? r.recommendations.find((x) => x.key === c.item.key) : undefined;
+  return rec ? rec.text : first !== undefined && r.sentences[first] ? r.text.slice(r.sentences[first].span.start, r.sentences[first].span.end) : c.item.key;
 }

@@ -1,6 +1,7 @@
 /** Every diagnostic TIP Lens emits has one of these codes (DESIGN.md, "What the engine does"). */
 export enum Code {
   ReferenceUnknown = 'reference.unknown',
+  ReferenceMismatch = 'reference.mismatch',
   FigureMismatch = 'figure.mismatch',
   FigureWrongYear = 'figure.wrong-year',
   TierMismatch = 'tier.mismatch',
@@ -14,6 +15,7 @@ export const ALL_CODES: readonly Code[] = Object.values(Code);
 /** One line of help per code: used in SARIF rules, the README and `tip-lens --help`. */
 export const CODE_HELP: Readonly<Record<Code, string>> = {
   [Code.ReferenceUnknown]: 'A reference such as [@KHM-2023/R18] names a report, recommendation or paragraph that is not in the loaded knowledge base.',
+  [Code.ReferenceMismatch]: 'A reference such as [@KHM-2023/R12] names an existing item that does not support its sentence, while another item of the loaded reports clearly does; the fix replaces the key.',
   [Code.FigureMismatch]: 'A number in the draft is about the same thing as a figure in the report (same action, subject, year) but has a different value.',
   [Code.FigureWrongYear]: 'The number is right, but the report gives it for another year or edition than the draft says.',
   [Code.TierMismatch]: 'A tier placement in the draft contradicts the report (for example Tier 2 where the report says Tier 3).',

@@ -59,3 +59,45 @@ export function enoughEvidence(claim: Figure, e: Evidence): boolean {
   const needed = claim.kind === 'count' && claim.actions.length === 0 ? 2 : 1;
   return e.points >= needed;
 }
+
+/** How much one citable item shares with a draft passage. */
+export interface ItemScore {
+  /** Index into ReportItems.items. */
+  item: number;
+  /** IDF-weighted terms the passage shares with the item's best sentence. */
+  score: number;
+  /** That sentence (index into Report.sentences), -1 when nothing is shared. */
+  sentence: number;
+}
+
+/**
+ * Every citable item of the report scored against the passage's terms: for each item, the IDF sum of
+ * the terms its best-matching sentence shares with the passage (walks the report's postings, so the
+ * cost is the passage's terms times the sentences that hold them). `total` is the IDF the passage's
+ * terms known to the report could give at most; items come back in report order.
+ */
+export function itemScores(terms: ReadonlySet<string>, report: Report, index: KbIndex): { scores: ItemScore[]; total: number } {
+  const { items, itemOfSentence, postings } = index.itemsOf(report);
+  const { idf } = index.termsOf(report);
+  const acc = new Map<number, number>();
+  let total = 0;
+  for (const t of terms) {
+    const list = postings.get(t);
+    if (!list) continue;
+    const w = idf(t);
+    total += w;
+    for (const s of list) acc.set(s, (acc.get(s) ?? 0) + w);
+  }
+  const scores: ItemScore[] = items.map((_, item) => ({ item, score: 0, sentence: -1 }));
+  for (const [s, v] of acc) {
+    const i = itemOfSentence[s];
+    if (i >= 0 && v > scores[i].score) scores[i] = { item: i, score: v, sentence: s };
+  }
+  return { scores, total };
+}
+
+/** The terms of the passage that the report sentence holds (for messages and --explain). */
+export function sharedTerms(terms: ReadonlySet<string>, report: Report, sentence: number, index: KbIndex): string[] {
+  const own = index.termsOf(report).sentences[sentence];
+  return own ? [...terms].filter((t) => own.has(t)) : [];
+}

@@ -40,6 +40,29 @@ export interface KbIndex {
   factsFor(country: string, key1: string, key2: string, key3: string, accept: (fact: Fact) => boolean): readonly ReportFact[];
   /** The report's sentence terms, worked out on first use. */
   termsOf(report: Report): ReportTerms;
+  /** The report's citable items and which sentences hold each term, worked out on first use. */
+  itemsOf(report: Report): ReportItems;
+}
+
+/** A citable item of a report: a prioritized recommendation (`R13`) or a paragraph outside the recommendations list (`prosecution.2`). */
+export interface CitableItem {
+  key: string;
+  /** `KHM-2023/R13` */
+  anchor: string;
+  kind: 'recommendation' | 'paragraph';
+  /** Indexes into Report.sentences. */
+  sentences: readonly number[];
+}
+
+/** A report's items with an inverted index over its sentences' terms (what item-level retrieval walks). */
+export interface ReportItems {
+  items: readonly CitableItem[];
+  /** Item index of each sentence (-1: in no citable item). */
+  itemOfSentence: Int32Array;
+  /** Term -> indexes of the sentences that hold it, ascending. */
+  postings: ReadonlyMap<string, readonly number[]>;
+  /** Item index by key; `recommendations.3` names the same item as `R3`. */
+  byKey: ReadonlyMap<string, number>;
 }
 
 interface Entry extends KbIndex {
@@ -65,7 +88,13 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
   // country -> key1 -> key2 -> key3 -> facts (nested maps: no key string is built per lookup)
   const facts = new Map<string, Map<string, Map<string, Map<string, ReportFact[]>>>>();
   const terms = new Map<Report, ReportTerms>();
+  const items = new Map<Report, ReportItems>();
   e = {
+    itemsOf(report) {
+      let t = items.get(report);
+      if (!t) items.set(report, (t = reportItems(report, e!.termsOf(report))));
+      return t;
+    },
     termsOf(report) {
       let t = terms.get(report);
       if (!t) terms.set(report, (t = reportTerms(report)));
@@ -114,4 +143,35 @@ function reportTerms(report: Report): ReportTerms {
   for (const set of sentences) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(1, sentences.length);
   return { sentences, idf: (term) => Math.log(1 + n / (df.get(term) ?? n)) };
+}
+
+function reportItems(report: Report, terms: ReportTerms): ReportItems {
+  const items: CitableItem[] = [];
+  const byKey = new Map<string, number>();
+  const paragraphs = new Map(report.paragraphs.map((p) => [p.anchor, p]));
+  for (const r of report.recommendations) {
+    const p = paragraphs.get(r.paragraph);
+    if (!p || byKey.has(r.key)) continue;
+    byKey.set(r.key, items.length);
+    byKey.set(r.paragraph, items.length);
+    items.push({ key: r.key, anchor: `${report.id}/${r.key}`, kind: 'recommendation', sentences: p.sentences });
+  }
+  for (const p of report.paragraphs) {
+    if (byKey.has(p.anchor) || p.section === 'recommendations') continue;
+    byKey.set(p.anchor, items.length);
+    items.push({ key: p.anchor, anchor: `${report.id}/${p.anchor}`, kind: 'paragraph', sentences: p.sentences });
+  }
+  const itemOfSentence = new Int32Array(report.sentences.length).fill(-1);
+  items.forEach((it, i) => {
+    for (const s of it.sentences) if (s >= 0 && s < itemOfSentence.length) itemOfSentence[s] = i;
+  });
+  const postings = new Map<string, number[]>();
+  terms.sentences.forEach((set, s) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(s);
+      else postings.set(t, [s]);
+    }
+  });
+  return { items, itemOfSentence, postings, byKey };
 }

@@ -24,6 +24,7 @@ export interface TipLensSettings {
 
 export const DEFAULT_SEVERITY: Readonly<Record<Code, SeverityName>> = {
   [Code.ReferenceUnknown]: 'error',
+  [Code.ReferenceMismatch]: 'warning',
   [Code.FigureMismatch]: 'error',
   [Code.FigureWrongYear]: 'warning',
   [Code.TierMismatch]: 'error',

@@ -45,6 +45,11 @@ export interface DiagnosticData {
   safeFix?: boolean;
   /** Why the claim was read as being about this source sentence (same action, year, cited report, shared words …). */
   evidence?: string[];
+  /** For reference.mismatch: the item the sentence matches, and how much the sentence shares with the cited and the suggested item (0–1: share of the sentence's weighted terms). */
+  suggestedAnchor?: string;
+  similarity?: { cited: number; suggested: number };
+  /** Other replacements as good as `replacement` (a quick fix each; never applied by --fix). */
+  alternatives?: { replacement: string; anchor: string }[];
 }
 
 /** A reference written in Pandoc citation syntax inside a draft. */
