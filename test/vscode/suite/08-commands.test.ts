@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { describeSummary, type CheckWorkspaceSummary } from '../../../client/src/checkWorkspace';
-import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, openDraft, positionOf, tipLensDiagnostics, waitFor, workspaceUri } from '../helpers';
+import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, openDraft, positionOf, tipLensDiagnostics, waitFor, waitForDiagnostic, workspaceUri } from '../helpers';
 
 suite('commands', () => {
   suiteSetup(activateExtension);
@@ -56,6 +56,31 @@ suite('commands', () => {
     const text = describeSummary(summary);
     assert.match(text, /^TIP Lens checked \d+ files: (no problems|\d+ problems? in \d+ files? \(\d+ unopened, \d+ open\))/);
     assert.strictEqual(typeof summary.openProblems, 'number');
+  });
+
+  test('Cite This Sentence inserts the item that supports the sentence at the cursor', async () => {
+    const editor = await openDraft('Courts should allow restitution upon conviction of the trafficker and train officials to calculate it.');
+    const at = positionOf(editor.document, 'restitution');
+    editor.selection = new vscode.Selection(at, at);
+    await waitForDiagnostic(editor.document.uri, 'citation.missing').catch(() => undefined); // the analysis is in
+    const inserted = await vscode.commands.executeCommand<string | undefined>('tipLens.citeSentence', { pick: 'first' });
+    assert.strictEqual(inserted, ' [@KHM-2023/R13]');
+    assert.strictEqual(editor.document.getText(), 'Courts should allow restitution upon conviction of the trafficker and train officials to calculate it [@KHM-2023/R13].');
+  });
+
+  test('a wrong-item citation gets reference.mismatch, and its quick fix replaces only the key', async () => {
+    const editor = await openDraft('Courts should allow restitution upon conviction of the trafficker and train officials to calculate it [see @KHM-2023/R12, p. 2].');
+    const d = await waitForDiagnostic(editor.document.uri, 'reference.mismatch');
+    assert.match(d.message, /KHM-2023\/R13/);
+    let titles: string[] = [];
+    const fix = await waitFor(() => `the quick fix (actions seen: ${JSON.stringify(titles)})`, async () => {
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      titles = actions.map((a) => a.title);
+      return actions.find((a) => a.title === 'Cite KHM-2023/R13 instead of KHM-2023/R12' && a.edit);
+    });
+    assert.ok(fix.edit);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.strictEqual(editor.document.getText(), 'Courts should allow restitution upon conviction of the trafficker and train officials to calculate it [see @KHM-2023/R13, p. 2].');
   });
 
   test('Restart Server brings the server back', async () => {
