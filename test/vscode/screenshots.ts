@@ -68,7 +68,17 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('editor.action.showHover');
   await capture('quote-hover', '.monaco-hover:not(.hidden) .rendered-markdown');
 
-  // 5. The source view: wrapped, with R-numbers, the cited item highlighted.
+  // 5. A plain-text draft naming its report on its first line; hover on a paragraph reference.
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const plain = await openDraft('tip-report: KHM-2023\n\nIn 2021 the government convicted 38 traffickers [@KHM-2022/prosecution.2], and the report asks for restitution [@R13].\n', 'plaintext');
+  const ref = positionOf(plain.document, 'prosecution.2', 3);
+  await hoverTextsAt(plain.document.uri, ref, (t) => t.some((x) => /compared with/.test(x)));
+  plain.selection = new vscode.Selection(ref, ref);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await capture('paragraph-hover', '.monaco-hover:not(.hidden) .rendered-markdown');
+
+  // 6. The source view: wrapped, with R-numbers, the cited item highlighted.
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('tipLens.showSource', { uri: 'tip-lens:/KHM-2023.txt', range: { start: { line: 32, character: 0 }, end: { line: 32, character: 200 } } });
   await capture('source-view', '.monaco-editor .view-lines span[class*="ced-"]');
