@@ -1,17 +1,16 @@
 /** Reads a draft's default report, the way the server does: `tip-report:` in YAML front matter first, then the setting. */
 import * as vscode from 'vscode';
 import { settingsFor } from './config';
+import { PLAIN_TEXT_REPORT_LINE } from '../../server/src/protocol';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const TIP_REPORT = /^tip-report:[ \t]*(['"]?)([^'"\s#]+)\1[ \t]*(?:#.*)?$/m;
 
-/** In a plain-text draft, a first line of its own naming the report (the server reads it the same way). */
-const PLAIN_FIRST_LINE = /^[ \t]*tip-report:[ \t]*["']?([A-Za-z]{3}-\d{4})["']?[ \t]*(?:\r?\n|$)/;
 
 /** The `tip-report:` value of the front matter at the very start of `text` (or of its first line, in plain text), if any. */
 export function frontMatterReport(text: string, plainText = false): string | undefined {
   const block = FRONT_MATTER.exec(text);
-  if (!block) return plainText ? PLAIN_FIRST_LINE.exec(text)?.[1]?.toUpperCase() : undefined;
+  if (!block) return plainText ? PLAIN_TEXT_REPORT_LINE.exec(text)?.[1]?.toUpperCase() : undefined;
   return TIP_REPORT.exec(block[1])?.[2];
 }
 

@@ -4,6 +4,9 @@
  */
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 
+/** A plain-text draft's first line naming its report (`tip-report: KHM-2023`), read alike by server and client. */
+export const PLAIN_TEXT_REPORT_LINE = /^[ \t]*tip-report:[ \t]*["']?([A-Za-z]{3}-\d{4})["']?[ \t]*(?:\r?\n|$)/;
+
 /**
  * Node flags the server is best started with (the VS Code client does; the README's
  * Neovim and Helix set-ups too). A small young generation: V8's default lets up to

@@ -10,6 +10,7 @@ import type { KnowledgeBase, Paragraph, Recommendation, Report, Span } from '../
 import { sectionTitle } from '../model/kb';
 import { kbIndex } from './kbIndex';
 import { lineOf } from './positions';
+import { PLAIN_TEXT_REPORT_LINE } from '../protocol';
 import type { DraftReference, ReferenceTarget } from './types';
 
 export interface Suppression {
@@ -65,7 +66,7 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
     mask(0, fm[0].length);
   } else if (!isMarkdown) {
     // A plain-text draft has no front matter block: a first line of its own `tip-report: KHM-2023` does its work.
-    const line = /^[ \t]*tip-report:[ \t]*["']?([A-Za-z]{3}-\d{4})["']?[ \t]*(?:\r?\n|$)/.exec(text);
+    const line = PLAIN_TEXT_REPORT_LINE.exec(text);
     if (line) {
       const s = line[0].indexOf(line[1]);
       frontMatter = { span: { start: 0, end: line[0].length }, tipReport: line[1].toUpperCase(), tipReportSpan: { start: s, end: s + line[1].length } };

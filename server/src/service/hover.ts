@@ -11,6 +11,7 @@ import type { DraftAnalysis } from './analysis';
 import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from '../model/kb';
 import { rangeInReport } from './positions';
 import { describeQuoteChanges } from './quoteDiff';
+import { spanAt } from './checks/context';
 import { supportingItems } from './checks/referenceMismatch';
 import { kbIndex } from './kbIndex';
 import { Commands, type ShowSourceArgs } from '../protocol';
@@ -48,7 +49,8 @@ export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnal
 function supportLine(kb: KnowledgeBase, draft: DraftAnalysis['draft'], ref: DraftReference, findings: readonly Finding[]): string | undefined {
   const target = ref.target;
   if (!target || target.kind === 'report') return undefined;
-  const sentence = draft.sentences.find((x) => x.start <= ref.bracket.start && ref.bracket.start <= x.end);
+  // The first sentence with start <= bracket <= end, by binary search.
+  const sentence = spanAt(draft.sentences, ref.bracket.start - 1) ?? spanAt(draft.sentences, ref.bracket.start);
   if (!sentence || ref.bracket.start - sentence.start < 12) return undefined;
   const found = supportingItems(kbIndex(kb), draft.prose, { start: sentence.start, end: ref.bracket.start }, findings, [target.report]);
   if (found.length === 0) return undefined;
