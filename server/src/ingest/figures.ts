@@ -400,6 +400,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
         k++;
         continue;
       }
+      // "35 were convictions for sex trafficking": a copula, then the unit.
+      if (k === 0 && COPULA.has(w)) continue;
       if (!MODIFIERS.has(w)) break;
     }
     // "six days to one month": the first atom's unit.
@@ -427,6 +429,12 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
           }
         }
       }
+    }
+    // A partitive lead names the unit of a bare number: "Of the 2021 convictions, the report says 35 were for forced labor".
+    if (!unit && g.atoms.length === 1) {
+      const part = PARTITIVE_LEAD.exec(sentenceText);
+      const u = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
+      if (u && !isTimeUnit(u) && u !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = u;
     }
     if (!unit) {
       nonFigures.push({ span: { start: g.start, end: g.end }, text: text.slice(g.start, g.end), reason: 'no unit: not a countable figure' });
@@ -482,7 +490,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     const isTime = unit === 'years' || unit === 'months' || unit === 'days' || unit === 'weeks';
     let kind: FactKind = 'count';
     if (isTime) kind = isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || g.approx === 'at-least' || victim !== undefined || /\bpenalt|prescrib|punishable/i.test(sentenceText)) ? 'penalty' : 'duration';
-    if (kind === 'duration' && sentenceActions.includes('sentenced')) actions = ['sentenced'];
+    // "received five years' imprisonment": a term of prison is a sentence, whatever verb gives it.
+    if (kind === 'duration' && (sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)))) actions = ['sentenced'];
     // Year: the nearest data year before the number in the sentence, else after, else the paragraph's, else the period's.
     let year: number | undefined;
     let yearFrom: Figure['yearFrom'];
@@ -550,6 +559,14 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
   }
   return { figures, nonFigures, years: dataYears.filter((y) => y.role === 'data').map((y) => y.year) };
 }
+
+/** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
+const COPULA = new Set(['were', 'was', 'are', 'is']);
+/** "Of the 2021 convictions, …", "Among those arrests, …": the unit of the sentence's bare numbers. */
+const PARTITIVE_LEAD = /^\W*(?:of|among)\s+(?:the|those|these|its|all)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?([\p{L}'’-]+)\s*,/iu;
+/** After a time span, a word that makes it a prison term ("five years' imprisonment", "four years in prison"). */
+const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail|prison|jail|behind\s+bars|incarceration)\b/i;
+const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
 const VICTIM_WORD = /\b(?:(child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)|(adults?))\b/gi;
 

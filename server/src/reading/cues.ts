@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONTRAST_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONTRAST_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -23,6 +23,28 @@ export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter((s) => /^(?:ce
 export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our|us|i|my)$/.test(c)), 'i');
 export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
 export const HYPOTHETICAL = phraseRegex(HYPOTHETICAL_CUES);
+export const REPORTING = phraseRegex(REPORTING_CUES);
+const FIRST_PERSON_ALL = new RegExp(FIRST_PERSON.source, 'gu');
+
+/**
+ * Is a number at `at` in `clause` the writer's own? Yes when first person is in the clause, unless the last first person
+ * before the number only reports someone else's claim ("my notes say the govt convicted 50", "we know police arrested 370").
+ */
+export function firstPersonOwns(clause: string, at: number): boolean {
+  FIRST_PERSON_ALL.lastIndex = 0;
+  let last: RegExpExecArray | undefined;
+  let any = false;
+  for (let m = FIRST_PERSON_ALL.exec(clause); m; m = FIRST_PERSON_ALL.exec(clause)) {
+    any = true;
+    if (m.index < at) last = m;
+  }
+  if (!last) return any;
+  const between = clause.slice(last.index + last[0].length, at);
+  const rep = REPORTING.exec(between);
+  // A reported clause has its own subject between the reporting verb and the number ("say the govt convicted").
+  const reported = between.slice((rep?.index ?? 0) + (rep?.[0].length ?? 0));
+  return !(rep && (/^\s*that\b/i.test(reported) || /\p{L}{2,}\s+\S/u.test(reported)));
+}
 export const NEGATION = phraseRegex(NEGATION_CUES);
 export const REPORT_ATTRIBUTION = phraseRegex(REPORT_ATTRIBUTION_CUES.filter((c) => c !== 'edition'), 'i');
 

@@ -56,6 +56,16 @@ export const OWN_NUMBER_CUES: readonly string[] = [
   'module', 'modules', 'slide', 'slides', 'page', 'pages', 'chapter', 'minutes', 'hour', 'hours', 'hour-long', 'usd', 'dollars', 'riel',
 ];
 
+/**
+ * Verbs that report what someone else did or said: after "my notes say", "we know", "I read that" the number belongs
+ * to whoever the reported clause is about ("my notes say the government convicted 50"), not to the writer.
+ */
+export const REPORTING_CUES: readonly string[] = [
+  'say', 'says', 'said', 'show', 'shows', 'showed', 'suggest', 'suggests', 'indicate', 'indicates', 'state', 'states', 'stated', 'think', 'thought',
+  'believe', 'believed', 'read', 'recall', 'remember', 'understand', 'know', 'knew', 'heard', 'learned', 'note that', 'noted that', 'found that',
+  'see that', 'saw that', 'wrote', 'write', 'claim', 'claims', 'claimed', 'reckon',
+];
+
 /** Words that make a statement not a claim about what happened: modal, conditional, future. */
 export const HYPOTHETICAL_CUES: readonly string[] = [
   'should', 'would', 'could', 'might', 'must', 'if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'will', 'expects', 'expected',

@@ -28,7 +28,7 @@ export interface ClaimSetting {
 }
 
 /** Shared words worth this much IDF together count as one point. */
-const LEXICAL_POINT = 1.5;
+export const LEXICAL_POINT = 1.5;
 
 export function evidenceFor(claim: Figure, fact: Fact, report: Report, setting: ClaimSetting, index: KbIndex): Evidence {
   const reasons: string[] = [];

@@ -94,6 +94,8 @@ export interface QuoteMatch {
 }
 
 /** Words whose insertion or omission does not change a quote's meaning (the source's PDF dropped some: "indicators forced labor"). */
+/** The share of a quotation's words that may differ from a report passage for it still to be a (mis)quotation of it: "ahead of … through" for "in advance of … by" is three of nine. */
+const MAX_QUOTE_CHANGE = 0.4;
 const FREE = new Set(['of', 'the', 'a', 'an']);
 
 /**
@@ -147,7 +149,7 @@ function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
       const window = ix.words.slice(a0, b0).map((w) => w.word);
       const al = align(q, window);
       const n = Math.max(q.length, 1);
-      if (al.distance / n > 0.3) continue;
+      if (al.distance / n > MAX_QUOTE_CHANGE) continue;
       if (best && best.distance <= al.distance) continue;
       const first = ix.words[a0 + al.start];
       const last = ix.words[a0 + al.end - 1];

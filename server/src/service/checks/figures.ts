@@ -4,9 +4,9 @@ import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { FIRST_PERSON, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
+import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
-import { enoughEvidence, evidenceFor, type ClaimSetting, type Evidence } from '../evidence';
+import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
@@ -100,6 +100,8 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     ownNumber: OWN_NUMBER.test(text),
     modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
   });
+  const deferred: { claim: Figure; country: string; setting: ClaimSetting }[] = [];
+  const anchors: { report: Report; fact: Fact }[] = [];
   for (const claim of figures) {
     if (claim.unit === 'percent') { note?.(claim, 'silent', 'a percentage'); continue; }
     if (ctx.inQuote(claim.span.start)) { note?.(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
@@ -107,7 +109,6 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
     }
-    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) { note?.(claim, 'silent', 'a count of nothing the reports count'); continue; }
     // Several years at once ("between 2018 and 2021"), or part of a year ("the first half of 2021"): not the report's yearly figure.
     if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) { note?.(claim, 'silent', 'spans several years or part of a year'); continue; }
     const country = ctx.countryAt(claim.span.start);
@@ -119,7 +120,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (cues.firstPerson || cues.otherSource || cues.ownNumber) {
       const clauseText = text.slice(rel.start, rel.end);
       const clauseNamesReport = () => REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2);
-      if (cues.firstPerson && FIRST_PERSON.test(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, '')) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
+      if (cues.firstPerson && firstPersonOwns(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, (u) => ' '.repeat(u.length)), claim.span.start - ctx.span.start - rel.start) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
       if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note?.(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
       if (cues.ownNumber && claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     }
@@ -134,6 +135,8 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       get reportNamed() { return (reportNamed ??= REPORT_MENTION.test(text)); },
       get clauseTerms() { return (terms ??= claimTerms(text, rel, claim, ctx.span.start, input.stems)); },
     };
+    // A count with no action ("31 sex trafficking cases") says what it counts only through the sentence's other figures.
+    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) { deferred.push({ claim, country, setting }); continue; }
     const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
     // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
@@ -154,6 +157,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     const loose = (b: { fact: Fact }) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) {
+      anchors.push(good);
       const evidence = evidenceFor(claim, good.fact, good.report, setting, index);
       findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, ctx), evidence: evidence.reasons });
       note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
@@ -218,6 +222,72 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
     note?.(claim, 'mismatch', message, chosen.evidence, chosen);
   }
+  if (deferred.length === 0) return;
+  // A bare count that only one report sentence holds, with its unit and value, in a sentence that cites or shares words
+  // with it, is that sentence's figure; it anchors the others as a compared figure would.
+  const rest = deferred.filter((d) => {
+    const hit = anchors.length ? undefined : onlySentenceHolding(d.claim, d.country, d.setting, index);
+    if (!hit) return true;
+    anchors.push(hit);
+    findings.push(finding('figure', d.claim.span, 'match', hit.report, hit.fact, ctx));
+    note?.(d.claim, 'match', `agrees with ${anchorOf(hit.report, hit.fact)}, the one report sentence with that figure`, undefined, hit);
+    return false;
+  });
+  for (const d of rest) checkBySibling(d.claim, anchors, ctx, draft.prose, findings, problems, note);
+}
+
+function onlySentenceHolding(claim: Figure, country: string, setting: ClaimSetting, index: KbIndex): { report: Report; fact: Fact } | undefined {
+  if (claim.approx || claim.values.length !== 1) return undefined;
+  const same = index.factsFor(country, 'count', claim.unit, 'same unit', (f) => f.kind === 'count' && f.unit === claim.unit)
+    .filter((b) => valueAgrees(claim, b.fact) && (!claim.form || b.fact.form === claim.form) && (claim.year === undefined || b.fact.year === undefined || b.fact.year === claim.year));
+  if (same.length === 0 || same.some((b) => b.report !== same[0].report || b.fact.sentence !== same[0].fact.sentence)) return undefined;
+  const e = evidenceFor(claim, same[0].fact, same[0].report, setting, index);
+  return setting.cited.has(same[0].report.id) || e.lexical >= 2 * LEXICAL_EVIDENCE ? same[0] : undefined;
+}
+
+/**
+ * A count the draft gives no action for, read through the report sentence its sentence's other figures agree with:
+ * "The other 46 suspects were tied to 31 sex trafficking cases" — 46 is the report's "46 suspects" of one sentence, so 31
+ * is about that sentence's "21 cases of sex trafficking". Compared only when exactly one fact of that sentence can be it.
+ */
+function checkBySibling(
+  claim: Figure,
+  anchors: readonly { report: Report; fact: Fact }[],
+  ctx: SentenceContext,
+  prose: string,
+  findings: Finding[],
+  problems: Problem[],
+  note: ((claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: { report: Report; fact: Fact }) => void) | undefined | false,
+): void {
+  const seen = new Set<string>();
+  const pool: { report: Report; fact: Fact }[] = [];
+  for (const a of anchors) {
+    const key = `${a.report.id}:${a.fact.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const fact of a.report.facts) {
+      if (fact.sentence !== a.fact.sentence || fact.kind !== 'count' || anchors.some((x) => x.fact === fact)) continue;
+      if (!unitsCompatible(claim.unit, fact.unit) || (claim.form && fact.form !== claim.form)) continue;
+      if (claim.year !== undefined && fact.year !== undefined && fact.year !== claim.year) continue;
+      pool.push({ report: a.report, fact });
+    }
+  }
+  if (pool.length === 0) { note && note(claim, 'silent', 'a count of nothing the reports count'); return; }
+  const same = pool.find((b) => valueAgrees(claim, b.fact));
+  if (same) {
+    findings.push(finding('figure', claim.span, 'match', same.report, same.fact, ctx));
+    note && note(claim, 'match', `agrees with ${anchorOf(same.report, same.fact)}, the sentence its sentence's other figures come from`, undefined, same);
+    return;
+  }
+  const exact = pool.filter((b) => b.fact.unit === claim.unit && (b.fact.form ?? '') === (claim.form ?? ''));
+  if (exact.length !== 1 || claim.approx) { note && note(claim, 'silent', 'its sentence’s report sentence has no one fact it can be'); return; }
+  const { report, fact } = exact[0];
+  const anchor = anchorOf(report, fact);
+  const replacement = replacementFor(claim, fact, report, prose);
+  const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
+  problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: true }));
+  findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
+  note && note(claim, 'mismatch', message, undefined, exact[0]);
 }
 
 /** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */

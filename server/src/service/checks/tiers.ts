@@ -5,8 +5,8 @@ import { Code } from '../codes';
 import type { Fact, Report, Span, TierName } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { HYPOTHETICAL, NEGATION } from '../../reading/cues';
-import { tierClaimRegex } from '../../reading/tierWords';
+import { CONTRAST, HYPOTHETICAL, NEGATION, phraseRegex } from '../../reading/cues';
+import { SHARED_TIER_CUES, tierClaimRegex } from '../../reading/tierWords';
 import { yearRolesIn } from '../../ingest/figures';
 import { anchorOf, clip, explainSource, finding, problem, sentenceSpan } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
@@ -18,6 +18,7 @@ export const tierCheck: Check = {
 };
 
 const TIER_CLAIM = tierClaimRegex();
+const SHARED = phraseRegex(SHARED_TIER_CUES);
 
 function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;
@@ -78,17 +79,27 @@ function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead:
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
   const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
   if (inClause.size === 1) return [...inClause][0];
-  if (inClause.size > 1) return undefined;
+  if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : undefined;
   const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
   if (inSentence.size === 1) return [...inSentence][0];
   if (inSentence.size > 1) {
     // "Cambodia and Laos, both Tier 2 countries": the claim is each one's; the one a loaded report covers is checked.
-    if (!/\b(?:both|all(?:\s+(?:three|four|five|of\s+them))?|each)\s+(?:(?:on|at|in|are|were|remain(?:ed)?)\s+)?(?:the\s+)?$/i.test(lead)) return undefined;
-    const covered = [...inSentence].filter((c) => index.byCountry.has(c));
-    return covered.length === 1 ? covered[0] : undefined;
+    if (!/\b(?:both|all(?:\s+(?:three|four|five|of\s+them))?|each)\s+(?:(?:on|at|in|are|were|remain(?:ed)?)\s+)?(?:the\s+)?$/i.test(lead) && !sharedPlacement(ctx.text)) return undefined;
+    return coveredOne(inSentence, index);
   }
   if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it)\b/i.test(lead)) return ctx.countryAt(span.start);
   return undefined;
+}
+
+/** The one country of a group that a loaded report covers (the claim is each one's; only that one can be checked). */
+function coveredOne(countries: Set<string>, index: KbIndex): string | undefined {
+  const covered = [...countries].filter((c) => index.byCountry.has(c));
+  return covered.length === 1 ? covered[0] : undefined;
+}
+
+/** One placement said of several countries, with no contrast between them ("while Thailand is on Tier 2"). */
+function sharedPlacement(sentence: string): boolean {
+  return SHARED.test(sentence) && !CONTRAST.test(sentence) && !/\b(?:while|whereas|but|unlike|than|yet|although|though)\b|;/i.test(sentence) && (sentence.match(/\btier\s+(?:1|2|3|one|two|three)\b/gi)?.length ?? 0) === 1;
 }
 
 function report0(report: Report, fact: Fact): Span {
