@@ -14,6 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadKnowledgeBase } from '../server/src/node/loadReports';
 import { createTipLensService } from '../server/src/service';
 import { NEVER_CANCELLED } from '../server/src/service/types';
+import { CHECKS } from '../server/src/service/checks/registry';
+import type { Check } from '../server/src/service/checks/types';
 import { generateDraft } from './gen-draft';
 import { stats, type Stats } from './lib/stats';
 
@@ -28,6 +30,29 @@ export interface EngineSizeResult {
   diagnostics: Record<string, number>;
   markdownlintIssues: number;
   regexMatches: number;
+  /** Per check (registry name): its own time in one full check, median over the timed runs, ms. */
+  checkMs: Record<string, number>;
+}
+
+/**
+ * Each check's own time: the bench wraps the registry's hooks with a timer (the engine has no timing of its own).
+ * `spent` collects the current run's time per check; `perRun` the runs' totals.
+ */
+const spent = new Map<string, number>();
+for (const c of CHECKS as readonly Check[]) {
+  const hooks = c as { -readonly [K in keyof Check]: Check[K] };
+  for (const h of ['start', 'sentence', 'finish'] as const) {
+    const orig = hooks[h] as ((...a: unknown[]) => void) | undefined;
+    if (!orig) continue;
+    (hooks as Record<string, unknown>)[h] = (...a: unknown[]) => {
+      const t = performance.now();
+      try {
+        orig.apply(c, a);
+      } finally {
+        spent.set(c.name, (spent.get(c.name) ?? 0) + performance.now() - t);
+      }
+    };
+  }
 }
 
 /** The floor: one pass of one global regex for numbers and citation brackets. */
@@ -93,8 +118,11 @@ async function main(): Promise<void> {
     let mlSpent = 0;
     let tlSpent = 0;
     // At least 5 runs, or 3 when one run alone takes over a second (a quadratic engine on 1 MB would otherwise stall the bench).
+    const perCheck = new Map<string, number[]>();
     for (let i = 0; i < runs && (i < 3 || (i < 5 && tlSpent < 5_000) || tlSpent < budgetMs); i++) {
+      spent.clear();
       const t = time(check);
+      for (const [name, ms] of spent) perCheck.set(name, [...(perCheck.get(name) ?? []), ms]);
       tl.push(t);
       tlCpu.push(lastCpuMs);
       tlSpent += t;
@@ -110,7 +138,7 @@ async function main(): Promise<void> {
       const code = String(d.code ?? 'none');
       diagnostics[code] = (diagnostics[code] ?? 0) + 1;
     }
-    results.push({ bytes: Buffer.byteLength(text), runs: tl.length, tipLens: stats(tl), tipLensCpu: stats(tlCpu), markdownlint: stats(ml), regex: stats(rx), diagnostics, markdownlintIssues: mdl(), regexMatches: regexScan(text) });
+    results.push({ bytes: Buffer.byteLength(text), runs: tl.length, tipLens: stats(tl), tipLensCpu: stats(tlCpu), markdownlint: stats(ml), regex: stats(rx), diagnostics, markdownlintIssues: mdl(), regexMatches: regexScan(text), checkMs: Object.fromEntries([...perCheck].map(([k, v]) => [k, stats(v).median])) });
   }
   console.log(JSON.stringify({ reports: kb.reports.size, results }));
 }

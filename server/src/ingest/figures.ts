@@ -179,7 +179,7 @@ const ATTRIBUTIONS: [RegExp, string][] = [
   [/\bmedia\s+reports?\b/i, 'media reports'],
 ];
 
-const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punishable|punishment|terms?|carr(?:y|ies)|faces?|prescribe[sd]?|law|statute|statutory)\b/i;
+const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punish(?:able|ment|es|ed|ing)?|terms?|carr(?:y|ies)|faces?|prescribe[sd]?|law|statute|statutory)\b/i;
 
 /**
  * Approximation words, as data: each phrase and what it says about the number after it. Order matters where one
