@@ -320,7 +320,13 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
   void sentenceMultiYear;
   const toks = tokens(text, sentence.start, sentence.end);
   const sentenceActions = toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
-  const topics = TOPICS.filter(([re]) => re.test(sentenceText)).map(([, t]) => t);
+  const topicAt = TOPICS.map(([re, t]) => ({ t, at: re.exec(sentenceText)?.index ?? -1 })).filter((x) => x.at >= 0);
+  const topics = topicAt.map((x) => x.t);
+  // A topic named only after a figure, past a partitive ("38 convictions in 2021, among them a two-star general …"), is a part's, not the figure's.
+  const topicsOf = (g: { end: number }): string[] => {
+    const rel = g.end - sentence.start;
+    return topicAt.filter((x) => x.at < rel || !PARTITIVE_AFTER.test(sentenceText.slice(rel, x.at))).map((x) => x.t);
+  };
   const attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
   const isPenaltySentence = PENALTY_WORDS.test(sentenceText);
 
@@ -332,6 +338,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     const after = text.slice(a.end, Math.min(sentence.end, a.end + 12));
     let reason: string | undefined;
     if (/\btier\s*$/i.test(before)) reason = 'tier number';
+    else if (isSectionNumber(text, a, after)) reason = 'section number ("2.2 Prosecution data", "## 3. Findings")';
     else if (/^-\p{L}/u.test(after) || /^\s*-?\s*year-old/i.test(after)) reason = 'part of a compound adjective ("40-hour", "two-star"), not a count';
     else if (/[\p{L}]-\s*$/u.test(before)) reason = 'part of a name (e.g. COVID-19)';
     else if (/^\s*(?:percent|per cent|%)/i.test(after) === false && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(before)) reason = 'money amount';
@@ -377,7 +384,10 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
 
   const figures: Figure[] = [];
   let prevUnit: string | undefined;
+  let inHeadUnit: string | undefined;
   let prevActions: Action[] = [];
+  // Years an earlier figure of the sentence owns ("440 convictions reported for 2020 but 38"): not a later figure's.
+  const ownedYears = new Set<number>();
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi];
     const last = g.atoms[g.atoms.length - 1];
@@ -415,7 +425,12 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       }
     }
     const elided = !unit;
+    const gapToNext = text.slice(last.end, nextStart);
+    // "48 suspects in 37 cases … and 46 in 21 cases": the number before "in" counts what the earlier one before "in" counted.
+    if (!unit && inHeadUnit && /^\s*(?:involved\s+)?in\s+$/i.test(gapToNext)) unit = inHeadUnit;
     if (!unit && prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = prevUnit;
+    // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38": the contrasted figure's unit.
+    if (!unit && prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = prevUnit;
     // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
     if (!unit) {
       const lead = text.slice(Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start - 2)), g.start);
@@ -477,7 +492,10 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     if (!actions.length && (unit === 'officers' || unit === 'participants' || unit === 'sessions' || unit === 'trainings') && sentenceActions.includes('trained')) actions = ['trained'];
     // Form and victim: in the words after the number up to the next one; "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     const segEnd = text.indexOf(';', last.end);
-    const seg = text.slice(last.end, segEnd >= 0 && segEnd < nextStart ? segEnd : nextStart);
+    const segRaw = text.slice(last.end, segEnd >= 0 && segEnd < nextStart ? segEnd : nextStart);
+    // "38 traffickers, most of them for forced labor": what follows a partitive is a part's qualifier, not the whole's.
+    const cut = PARTITIVE_AFTER.exec(segRaw);
+    const seg = cut ? segRaw.slice(0, cut.index) : segRaw;
     let form = FORMS.find(([re]) => re.test(seg))?.[1];
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
@@ -500,8 +518,11 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       const beforeYears = dataYears.filter((y) => y.span.end <= g.start);
       const afterYears = dataYears.filter((y) => y.span.start >= g.end);
       // "440 in 2020": a year right after the figure, before the next one, is its own.
-      const own = afterYears.find((y) => y.span.start < nextStart && /\b(?:in|during|for|of)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(g.end, y.span.start - 12), y.span.start)) && !/[;:]/.test(text.slice(g.end, y.span.start)));
-      const y = own ?? (beforeYears.length ? beforeYears[beforeYears.length - 1] : afterYears[0]);
+      const own = afterYears.find((y) => y.span.start < nextStart && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, y.span.start - 12), y.span.start)) && !/[;:]/.test(text.slice(g.end, y.span.start)));
+      const free = beforeYears.filter((y) => !ownedYears.has(y.span.start));
+      // A year after a later figure is that figure's ("38 (35 forced labor), down from 440 in 2020"): only one before the next figure may be this one's.
+      const y = own ?? (free.length ? free[free.length - 1] : beforeYears.length ? beforeYears[beforeYears.length - 1] : afterYears.find((x) => x.span.start < nextStart));
+      if (own) ownedYears.add(own.span.start);
       if (y) {
         year = y.year;
         yearFrom = 'sentence';
@@ -528,7 +549,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       victim,
       year,
       yearFrom,
-      topics,
+      topics: topicsOf(g),
       attribution,
       ...(others ? { others } : {}),
       approx: g.approx,
@@ -539,6 +560,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     });
     prevUnit = unit;
     prevActions = actions;
+    if (/^\s*[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:involved\s+)?in\s+$/iu.test(gapToNext)) inHeadUnit = unit;
   }
   // Date spans: "between April and May 2021", "from March to June 2020".
   const ds = DATE_SPAN.exec(sentenceText);
@@ -559,6 +581,20 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
   }
   return { figures, nonFigures, years: dataYears.filter((y) => y.role === 'data').map((y) => y.year) };
 }
+
+/** A number that opens a line and numbers a section: "2.2 Prosecution data", "## 3. Findings", "### 4) Next steps". */
+function isSectionNumber(text: string, a: { start: number; end: number; raw: string }, after: string): boolean {
+  const lineStart = text.lastIndexOf('\n', a.start - 1) + 1;
+  const prefix = text.slice(lineStart, a.start);
+  if (!/^[ \t]*(?:#{1,6}[ \t]+)?$/.test(prefix)) return false;
+  if (/^\d+(?:\.\d+)+$/.test(a.raw) && /^\.?[ \t]+\p{Lu}/u.test(after)) return true;
+  return /#/.test(prefix) && /^[.)][ \t]+\S/.test(after);
+}
+
+/** A year right after a figure that is its own: "440 in 2020", "440 convictions reported for 2020", "38 (2021)". */
+const OWN_YEAR_LEAD = /(?:\b(?:in|during|for|of)\s+(?:\w+\s+)?|\(\s*)$/i;
+/** A partitive after a figure: what follows is about a part of it ("…, most of them for forced labor", "…, among them a general"). */
+const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as)\b/i;
 
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);

@@ -10,9 +10,18 @@ const LETTER_OR_DOT = /[\p{L}.]/u;
 /** Whether the code unit at `i` may start a sentence: what `/[\p{Lu}\d"'“‘([]/u` matches on that one code unit. */
 function startsSentence(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
+  // Markdown emphasis may open a sentence too ("*Trainer's note:* …", "**Answer:** …").
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || ((c === 42 || c === 95) && emphasisOpens(text, i));
   if (c === 0x201c || c === 0x2018) return true;
   return UPPER_START.test(text[i]);
+}
+
+/** `*` or `_` (up to three) right before an upper-case letter: emphasis that opens a sentence. */
+function emphasisOpens(text: string, i: number): boolean {
+  let j = i;
+  while (j < i + 3 && (text.charCodeAt(j) === 42 || text.charCodeAt(j) === 95)) j++;
+  const c = text.charCodeAt(j);
+  return (c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(text[j]));
 }
 
 /** What `/[\p{L}.]/u` matches on the one code unit at `i`. */

@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONTRAST_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -21,9 +21,15 @@ export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !/^(?:census
 /** Lower-case source words ("survey") read case-insensitively; names are matched as written. */
 export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter((s) => /^(?:census|survey|poll)$/.test(s) || s.startsWith('our ')), 'i');
 export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our|us|i|my)$/.test(c)), 'i');
+export const OWN_LABEL = phraseRegex(OWN_LABEL_CUES, 'i');
 export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
 export const HYPOTHETICAL = phraseRegex(HYPOTHETICAL_CUES);
 export const REPORTING = phraseRegex(REPORTING_CUES);
+/** A sentence opening with a conditional by inversion: "Were convictions to fall to 20, …". */
+export const INVERTED_CONDITIONAL = new RegExp(
+  `^[\\W\\d]*(?:${CONDITIONAL_INVERSION[0]}\\s+(?:[\\p{L}-]+\\s+){1,6}?to\\s+\\p{L}+|${CONDITIONAL_INVERSION[2]}\\s+(?:[\\p{L}-]+\\s+){1,4}?\\p{L}+ed\\b|${CONDITIONAL_INVERSION[1]}\\s+\\p{L}+)`,
+  'iu',
+);
 const FIRST_PERSON_ALL = new RegExp(FIRST_PERSON.source, 'gu');
 
 /**

@@ -54,6 +54,13 @@ export const OWN_NUMBER_CUES: readonly string[] = [
   'baseline', 'indicator', 'kpi', 'planned', 'plan', 'plans', 'aim', 'aims', 'pilot', 'cohort', 'grantee', 'grantees', 'grant', 'project',
   'programme', 'program', 'hotline', 'helpline', 'shelter', 'per course', 'per session', 'per class', 'maximum of', 'max', 'capacity', 'quota',
   'module', 'modules', 'slide', 'slides', 'page', 'pages', 'chapter', 'minutes', 'hour', 'hours', 'hour-long', 'usd', 'dollars', 'riel',
+  'priorities', 'next steps', 'action items', 'action item', 'deliverable', 'deliverables', 'workplan', 'work plan', 'to-do',
+];
+
+/** A label before a colon that makes the list after it the author's own ("Priorities for months 7–12: …", "Targets: …"). */
+export const OWN_LABEL_CUES: readonly string[] = [
+  'priorities', 'priority', 'next steps', 'action items', 'deliverables', 'workplan', 'work plan', 'to-do', 'targets', 'target', 'goals', 'goal',
+  'objectives', 'objective', 'milestones', 'indicators', 'kpis', 'kpi', 'budget', 'plan', 'our', 'we', 'my', 'i',
 ];
 
 /**
@@ -70,10 +77,15 @@ export const REPORTING_CUES: readonly string[] = [
 export const HYPOTHETICAL_CUES: readonly string[] = [
   'should', 'would', 'could', 'might', 'must', 'if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'will', 'expects', 'expected',
   'proposed', 'propose', 'proposes', 'aims to', 'plans to', 'intends to', 'hopes to', 'seeks to', 'wants to', 'whether',
+  'next year', 'in future', 'in the future', 'going forward',
 ];
 
+/** A conditional by inversion at a sentence's start ("Were convictions to fall to 20, …", "Should the courts convict 50, …", "Had police arrested 500, …"). */
+export const CONDITIONAL_INVERSION = ['were', 'should', 'had'] as const;
+
 /** Negations: "did not convict 40" says nothing the report's 38 contradicts. */
-export const NEGATION_CUES: readonly string[] = ['not', 'never', 'no longer', 'nor', "didn't", 'didn’t', "wasn't", 'wasn’t', 'neither', 'without', 'false', 'wrongly', 'incorrectly', 'myth'];
+export const NEGATION_CUES: readonly string[] = ['not', 'never', 'no longer', 'nor', "didn't", 'didn’t', "wasn't", 'wasn’t', "isn't", 'isn’t', "aren't", 'aren’t',
+  "weren't", 'weren’t', "doesn't", 'doesn’t', "don't", 'don’t', "hasn't", 'hasn’t', "haven't", 'haven’t', "won't", 'won’t', 'cannot', "can't", 'can’t', 'neither', 'without', 'false', 'wrongly', 'incorrectly', 'myth'];
 
 /** Words and phrases that attribute a quotation to a TIP narrative. */
 export const REPORT_ATTRIBUTION_CUES: readonly string[] = [

@@ -453,9 +453,9 @@ export function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
 
 /**
  * A line of plain text that starts a block of its own although no blank line comes before it:
- * a list item ("- ", "* ", "• ", "1. ", "a) "), a speaker or field label ("MODERATOR:", "Q:"), a timestamp ("[00:12]").
+ * a list item ("- ", "-- ", "* ", "• ", "1. ", "a) "), a speaker or field label ("MODERATOR:", "Q:"), a timestamp ("[00:12]").
  */
-const PLAIN_BLOCK_START = /^[ \t]*(?:[-*•–+][ \t]|\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t]|\[?\d{1,2}:\d{2}|[A-Z][A-Z .'’-]{0,30}:[ \t]|>)/;
+const PLAIN_BLOCK_START = /^[ \t]*(?:(?:--?|[*•–—+])[ \t]|\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t]|\[?\d{1,2}:\d{2}|[A-Z][A-Z .'’-]{0,30}:[ \t]|>)/;
 
 function plainBlocks(prose: string): Span[] {
   const out: Span[] = [];

@@ -11,6 +11,9 @@ const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agen
 const NATIONALITY_AFTER = /^\s*(?:nationals?|citizens?|workers?|migrants?|victims?|men|women|children|people|laborers|labourers|passport)\b/i;
 const NATIONALITY_BEFORE = /\b(?:nationals?|citizens?|natives?)\s+(?:of|from)\s+(?:the\s+)?$/i;
 
+/** A mark that ends a statement or a question ("." before a space or the end, not in "2.2" or "U.S."). */
+const END_MARK = /\?|!|\.(?=\s|$)(?<![A-Z]\.)/g;
+
 /** One sentence being checked; what is costly to know about it is worked out on first use. */
 export class Sentence implements SentenceContext {
   #otherSource: boolean | undefined;
@@ -34,6 +37,15 @@ export class Sentence implements SentenceContext {
 
   get firstPerson(): boolean {
     return (this.#firstPerson ??= FIRST_PERSON.test(this.text.indexOf('U') < 0 ? this.text : this.text.replace(/\bU\.?S\.?\b/g, '')));
+  }
+
+  questionAt(offset: number): boolean {
+    const t = this.text;
+    if (t.indexOf('?') < 0) return false;
+    // The first end mark after the claim, in its sentence: "Why isn't Cambodia Tier 2 like Thailand?" asks.
+    END_MARK.lastIndex = Math.max(0, offset - this.span.start);
+    const m = END_MARK.exec(t);
+    return m !== null && m[0] === '?';
   }
 
   clauseAround(start: number, end: number): Span {

@@ -4,7 +4,7 @@ import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
+import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, INVERTED_CONDITIONAL, OWN_LABEL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
@@ -93,18 +93,29 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     explain({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) }));
   // What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it.
   const text = ctx.text;
-  let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean } | undefined;
+  let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean; inverted: boolean } | undefined;
   const sentenceCues = () => (cueMemo ??= {
     firstPerson: FIRST_PERSON.test(text),
     otherSource: namesOtherSource(text),
     ownNumber: OWN_NUMBER.test(text),
     modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
+    inverted: INVERTED_CONDITIONAL.test(text),
   });
+  // First person in the claim's clause that does not only report someone else's words, and no report named there.
+  const writersOwn = (claim: Figure): boolean => {
+    const rel = ctx.clauseAround(claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
+    const clauseText = text.slice(rel.start, rel.end);
+    const plain = clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, (u) => ' '.repeat(u.length));
+    if (!firstPersonOwns(plain, claim.span.start - ctx.span.start - rel.start)) return false;
+    return !(REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2));
+  };
+  let ownUnits: Set<string> | undefined;
   const deferred: { claim: Figure; country: string; setting: ClaimSetting }[] = [];
   const anchors: { report: Report; fact: Fact }[] = [];
   for (const claim of figures) {
     if (claim.unit === 'percent') { note?.(claim, 'silent', 'a percentage'); continue; }
     if (ctx.inQuote(claim.span.start)) { note?.(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
+    if (ctx.questionAt(claim.span.start)) { note?.(claim, 'silent', 'asked, not stated (a question)'); continue; }
     if (claim.kind === 'date-span') {
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
@@ -120,14 +131,20 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (cues.firstPerson || cues.otherSource || cues.ownNumber) {
       const clauseText = text.slice(rel.start, rel.end);
       const clauseNamesReport = () => REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2);
-      if (cues.firstPerson && firstPersonOwns(clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, (u) => ' '.repeat(u.length)), claim.span.start - ctx.span.start - rel.start) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
+      if (cues.firstPerson && writersOwn(claim)) { note?.(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
+      // "provincial courts rescheduled two sessions; we held nine shorter sessions": figures of one unit in a sentence share their owner.
+      if (cues.firstPerson && (ownUnits ??= new Set(figures.filter(writersOwn).map((f) => f.unit))).has(claim.unit) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (its sentence gives the author’s figures of the same unit)'); continue; }
       if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note?.(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
-      if (cues.ownNumber && claim.kind === 'count' && OWN_NUMBER.test(clauseText)) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
+      if (cues.ownNumber && claim.kind === 'count' && (OWN_NUMBER.test(clauseText) || OWN_LABEL.test(labelBefore(text, claim.span.start - ctx.span.start)))) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     }
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
+    if (cues.inverted && text.slice(0, claim.span.start - ctx.span.start).indexOf(',') < 0) { note?.(claim, 'silent', 'a condition ("Were convictions to fall to 20, …")'); continue; }
     if (cues.modal) {
       const clauseLead = draft.prose.slice(Math.max(ctx.span.start + rel.start, claim.span.start - 60), claim.span.start);
-      if (HYPOTHETICAL.test(clauseLead) || NEGATION.test(clauseLead)) { note?.(claim, 'silent', 'modal or negated'); continue; }
+      // "not the 440 … but 38": what follows the "but" is asserted.
+      const asserted = /\bbut\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.exec(clauseLead);
+      const lead = asserted ? clauseLead.slice(asserted.index) : clauseLead;
+      if (HYPOTHETICAL.test(lead) || NEGATION.test(lead)) { note?.(claim, 'silent', 'modal or negated'); continue; }
     }
     let terms: Set<string> | undefined;
     const setting: ClaimSetting = {
@@ -288,6 +305,14 @@ function checkBySibling(
   problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: true }));
   findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
   note && note(claim, 'mismatch', message, undefined, exact[0]);
+}
+
+/** A short label the claim follows ("Priorities for months 7–12: close the training gap (45 officials)"): its words govern the list after it. */
+function labelBefore(sentence: string, at: number): string {
+  const colon = sentence.indexOf(':');
+  if (colon < 0 || colon >= at) return '';
+  const label = sentence.slice(0, colon);
+  return label.split(/\s+/).filter(Boolean).length <= 10 ? label : '';
 }
 
 /** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */
