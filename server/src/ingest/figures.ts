@@ -434,7 +434,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
     if (!unit) {
       const lead = text.slice(Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start - 2)), g.start);
-      if (/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=])\s*(?:\*\*)?\s*$/i.test(lead)) {
+      if (/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|])\s*(?:\*\*)?\s*$/i.test(lead)) {
         const back = toks.filter((t) => t.end <= g.start && t.start >= g.start - lead.length).slice(-8);
         for (let k = back.length - 1; k >= 0 && !unit; k--) {
           const u = unitOf(back[k].word);
@@ -489,6 +489,20 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       }
     }
     if (!actions.length && prevActions.length) actions = prevActions;
+    // "2021 prosecuted: more than 150 suspected traffickers, 64 cases": a short label before a colon says what its list counts.
+    if (!actions.length) {
+      const colon = sentenceText.indexOf(':');
+      if (colon >= 0 && sentence.start + colon < g.start && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5) {
+        for (const t of toks) {
+          if (t.start >= sentence.start + colon) break;
+          const a = actionOf(t.word);
+          if (a) {
+            actions = [a];
+            break;
+          }
+        }
+      }
+    }
     if (!actions.length && (unit === 'officers' || unit === 'participants' || unit === 'sessions' || unit === 'trainings') && sentenceActions.includes('trained')) actions = ['trained'];
     // Form and victim: in the words after the number up to the next one; "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     const segEnd = text.indexOf(';', last.end);

@@ -339,8 +339,9 @@ export const COMMENT = /<!--([\s\S]*?)(?:-->|$)/y;
 export const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)/y;
 export const AUTOLINK = /<(?:https?:|mailto:)[^>\s]+>/iy;
 export const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s+\S.*$/gm;
-const REFERENCE_DEFINITION_AT = / {0,3}\[[^\]]+\]:\s+\S.*$/my;
+// A footnote's definition (`[^7]: …`) is prose (its citations count); a link reference definition is not.
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:\s+\S.*$/gm;
+const REFERENCE_DEFINITION_AT = / {0,3}\[(?!\^)[^\]]+\]:\s+\S.*$/my;
 
 /**
  * Inline code spans, as CommonMark finds them: a run of n backticks opens a span that the next run of
@@ -397,7 +398,7 @@ export function matchesFrom(text: string, first: string, sticky: RegExp): RegExp
 }
 
 /**
- * What `text.matchAll(/^ {0,3}\[[^\]]+\]:\s+\S.*$/gm)` gives: a match starts at a
+ * What `text.matchAll(/^ {0,3}\[(?!\^)[^\]]+\]:\s+\S.*$/gm)` gives: a match starts at a
  * line start, after at most three spaces, with '['. When the text has no line
  * break but \n, its line starts are `lineStarts`; otherwise the regex itself.
  */

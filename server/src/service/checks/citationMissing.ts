@@ -12,12 +12,23 @@ export const citationMissingCheck: Check = {
   finish: (run) => addMissingCitations(run.input, run.findings, run.problems),
 };
 
+/** Quotations shorter than this many words never ask for a citation. */
+const MIN_CITED_QUOTE_WORDS = 4;
+
+function wordCount(text: string, span: { start: number; end: number }): number {
+  let n = 0;
+  for (const _ of text.slice(span.start, span.end).matchAll(/[\p{L}\p{N}]+/gu)) n++;
+  return n;
+}
+
 function addMissingCitations(input: CheckInput, findings: Finding[], problems: Problem[]): void {
   const { draft } = input;
   const citedIn = reportsCitedPerBlock(input);
   const seenSentences = new Set<number>();
   for (const f of findings) {
     if (f.status !== 'match' || f.kind === 'tier') continue;
+    // A quoted word or two ("Cambodia", "Tier 3") is a name or a term, not a passage that needs a citation.
+    if (f.kind === 'quote' && wordCount(draft.prose, f.span) < MIN_CITED_QUOTE_WORDS) continue;
     const sentence = spanAt(draft.sentences, f.span.start);
     const block = spanAt(draft.blocks, f.span.start);
     if (!sentence || !block) continue;

@@ -27,6 +27,8 @@ export function anchorOf(report: Report, fact: Fact): string {
 /** `KHM-2023/R1` for a recommendation's paragraph, else `KHM-2022/prosecution.2`. */
 export function paragraphAnchor(report: Report, paragraph: string): string {
   const rec = report.recommendations.find((r) => r.paragraph === paragraph);
+  // Text outside any paragraph (the narrative's title line) is cited as the whole report.
+  if (!rec && !paragraph) return report.id;
   return `${report.id}/${rec ? rec.key : paragraph}`;
 }
 
