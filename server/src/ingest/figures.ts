@@ -44,7 +44,9 @@ const SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1
 
 const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[-\\s](?:${Object.keys(SMALL).filter((w) => SMALL[w] > 0 && SMALL[w] < 10).join('|')}))?|${Object.keys(SMALL).join('|')})`;
 const ATOM_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,\-])(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
+  // Not inside a word, a decimal, a name ("COVID-19") or a phone number; but the second number of a range written
+  // with a hyphen ("7-15 years") is one.
+  String.raw`(?:(?<![\p{L}\p{N}.,\-])|(?<=(?:^|[^\p{L}\p{N}\-,.])\p{N}{1,3}-)(?=\p{N}{1,3}(?![\p{N}\-,.]|\.\p{N})))(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
   'giu',
 );
 
@@ -141,6 +143,8 @@ export function unitsCompatible(claimUnit: string, factUnit: string): boolean {
 
 /** Action nouns carry their action. */
 const NOUN_ACTION: Record<string, Action> = { convictions: 'convicted', prosecutions: 'prosecuted', arrests: 'arrested', investigations: 'investigated' };
+/** And the other way: "35 were convicted" counts convictions. */
+const ACTION_NOUN: Partial<Record<Action, string>> = Object.fromEntries(Object.entries(NOUN_ACTION).map(([n, a]) => [a, n]));
 
 const MODIFIERS = new Set([
   'suspected', 'alleged', 'potential', 'possible', 'other', 'more', 'additional', 'new', 'labor', 'labour', 'law', 'enforcement', 'military', 'foreign', 'cambodian',
@@ -150,7 +154,7 @@ const MODIFIERS = new Set([
 ]);
 
 const ACTION_VERBS: [RegExp, Action][] = [
-  [/^(?:prosecut(?:ed|es|e|ing)|prosecutions?|charged|indicted|tried)$/, 'prosecuted'],
+  [/^(?:prosecut(?:ed|es|e|ing)|prosecutions?|prosecutors?|charged|indicted|tried)$/, 'prosecuted'],
   [/^(?:convict(?:ed|s|ing)?|convictions?|found\s+guilty)$/, 'convicted'],
   [/^(?:arrest(?:ed|s|ing)?|detained|apprehended)$/, 'arrested'],
   [/^(?:investigat(?:ed|es|e|ing)|probed)$/, 'investigated'],
@@ -169,7 +173,7 @@ const FORMS: [RegExp, Form][] = [
 ];
 
 const TOPICS: [RegExp, string][] = [
-  [/\bonline\s+child\s+sex(?:ual)?\s+(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
+  [/\bonline\s+child\s+(?:sex(?:ual)?\s+)?(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
   [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])/i, 'military general'],
   [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
   [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
@@ -411,7 +415,17 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
         continue;
       }
       // "35 were convictions for sex trafficking": a copula, then the unit.
-      if (k === 0 && COPULA.has(w)) continue;
+      if (k === 0 && COPULA.has(w)) {
+        // "35 were convicted for forced labor": no unit, but the verb says what was counted.
+        const a = after[1] && !after.slice(2, 6).some((t) => unitOf(t.word)) ? actionOf(after[1].word) : undefined;
+        if (a && ACTION_NOUN[a]) {
+          unit = ACTION_NOUN[a];
+          break;
+        }
+        continue;
+      }
+      // "one of the 2021 convictions": a year between the article and the unit.
+      if (k >= 2 && /^(?:19|20)\d\d$/.test(w) && after[k - 1] && /^(?:these|the|those|them)$/.test(after[k - 1].word)) continue;
       if (!MODIFIERS.has(w)) break;
     }
     // "six days to one month": the first atom's unit.
@@ -422,6 +436,17 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       if (mu) {
         unitMax = unit;
         unit = unitOf(mu[1].toLowerCase());
+      }
+    }
+    // "332 were arrested as labor brokers": the unit after "as".
+    if (!unit) {
+      const as = after.slice(0, 6).findIndex((t) => t.word === 'as');
+      for (let k = as + 1; as >= 0 && k < Math.min(after.length, as + 4) && !unit; k++) {
+        const u = unitOf(after[k].word);
+        if (u && !isTimeUnit(u)) {
+          unit = u;
+          unitSpan = { start: after[k].start, end: after[k].end };
+        } else if (!MODIFIERS.has(after[k].word)) break;
       }
     }
     const elided = !unit;
@@ -608,7 +633,7 @@ function isSectionNumber(text: string, a: { start: number; end: number; raw: str
 /** A year right after a figure that is its own: "440 in 2020", "440 convictions reported for 2020", "38 (2021)". */
 const OWN_YEAR_LEAD = /(?:\b(?:in|during|for|of)\s+(?:\w+\s+)?|\(\s*)$/i;
 /** A partitive after a figure: what follows is about a part of it ("…, most of them for forced labor", "…, among them a general"). */
-const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as)\b/i;
+const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as|split|divided|broken\s+down)\b/i;
 
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);

@@ -135,7 +135,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       // "provincial courts rescheduled two sessions; we held nine shorter sessions": figures of one unit in a sentence share their owner.
       if (cues.firstPerson && (ownUnits ??= new Set(figures.filter(writersOwn).map((f) => f.unit))).has(claim.unit) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (its sentence gives the author’s figures of the same unit)'); continue; }
       if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note?.(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
-      if (cues.ownNumber && claim.kind === 'count' && (OWN_NUMBER.test(clauseText) || OWN_LABEL.test(labelBefore(text, claim.span.start - ctx.span.start)))) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
+      if (cues.ownNumber && claim.kind === 'count' && (OWN_NUMBER.test(clauseText) || OWN_LABEL.test(labelBefore(text, claim.span.start - ctx.span.start))) && !REPORT_MENTION.test(clauseText)) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     }
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
     if (cues.inverted && text.slice(0, claim.span.start - ctx.span.start).indexOf(',') < 0) { note?.(claim, 'silent', 'a condition ("Were convictions to fall to 20, …")'); continue; }

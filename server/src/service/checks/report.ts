@@ -49,13 +49,18 @@ export function describeFact(report: Report, fact: Fact, withYear = true): strin
   }
   if (fact.kind === 'duration') return `a sentence of ${n} ${fact.unit}${fact.topics.length ? ` (${fact.topics.join(', ')})` : ''}`;
   if (fact.unit === 'sessions' || fact.unit === 'trainings') return `${n} training ${fact.unit === 'sessions' ? 'sessions' : 'courses'}${fact.year && withYear ? ` in ${fact.year}` : ''}`;
-  const unit = fact.unit;
+  // "one trafficker", "38 traffickers": units are stored plural.
+  const unit = fact.values.length === 1 && fact.values[0] === 1 ? singular(fact.unit) : fact.unit;
   const form = fact.form ? ` (${fact.form})` : '';
   const action = fact.actions.length ? ' ' + fact.actions.map((a) => ACTION_WORD[a]).join(' and ') : '';
   const year = fact.year && withYear ? ` in ${fact.year}` : '';
   const topic = fact.topics.length ? ` [${fact.topics.join(', ')}]` : '';
   const by = fact.attribution ? `, according to ${fact.attribution}` : '';
   return `${n} ${unit}${form}${action}${year}${topic}${by}`;
+}
+
+function singular(unit: string): string {
+  return unit.endsWith('ies') ? unit.slice(0, -3) + 'y' : unit.endsWith('s') ? unit.slice(0, -1) : unit;
 }
 
 export function capitalize(s: string): string {
