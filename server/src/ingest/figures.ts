@@ -114,8 +114,8 @@ const UNITS: [RegExp, string][] = [
   [/^victims?$/, 'victims'],
   [/^(?:children|child)$/, 'children'],
   [/^(?:workers?|migrants?)$/, 'workers'],
-  [/^years?$/, 'years'],
-  [/^months?$/, 'months'],
+  [/^(?:years?|yrs?)$/, 'years'],
+  [/^(?:months?|mos?)$/, 'months'],
   [/^weeks?$/, 'weeks'],
   [/^days?$/, 'days'],
   [/^convictions?$/, 'convictions'],
@@ -327,15 +327,21 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
   const topicAt = TOPICS.map(([re, t]) => ({ t, at: re.exec(sentenceText)?.index ?? -1 })).filter((x) => x.at >= 0);
   const topics = topicAt.map((x) => x.t);
   // A topic named only after a figure, past a partitive ("38 convictions in 2021, among them a two-star general …"), is a part's, not the figure's.
+  const partitives = topicAt.length ? [...sentenceText.matchAll(new RegExp(PARTITIVE_AFTER.source, 'gi'))].map((m) => m.index) : [];
   const topicsOf = (g: { end: number }): string[] => {
+    if (topicAt.length === 0) return topics;
     const rel = g.end - sentence.start;
-    return topicAt.filter((x) => x.at < rel || !PARTITIVE_AFTER.test(sentenceText.slice(rel, x.at))).map((x) => x.t);
+    const p = lowerBound(partitives, (at) => at >= rel);
+    return topicAt.filter((x) => x.at < rel || !(p < partitives.length && partitives[p] < x.at)).map((x) => x.t);
   };
   const attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
   const isPenaltySentence = PENALTY_WORDS.test(sentenceText);
 
   // Number atoms, minus years and tier numbers and names like COVID-19.
-  const all = candidates.filter((a) => !yearSpans.some((y) => a.start < y.end && y.start < a.end));
+  const all = candidates.filter((a) => {
+    const k = lowerBound(yearSpans, (y) => y.end > a.start);
+    return !(k < yearSpans.length && yearSpans[k].start < a.end);
+  });
   const usable: Atom[] = [];
   for (const a of all) {
     const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
@@ -392,13 +398,18 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
   let prevActions: Action[] = [];
   // Years an earlier figure of the sentence owns ("440 convictions reported for 2020 but 38"): not a later figure's.
   const ownedYears = new Set<number>();
+  let yearCursor = 0;
+  let lastFreeYear: YearMention | undefined;
+  const partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
+  const firstColon = sentenceText.indexOf(':');
+  const labelColon = firstColon >= 0 && sentenceText.slice(0, firstColon).split(/\s+/).filter(Boolean).length <= 5 ? firstColon : -1;
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi];
     const last = g.atoms[g.atoms.length - 1];
     const nextStart = gi + 1 < groups.length ? groups[gi + 1].start : sentence.end;
     const prevEnd = gi > 0 ? groups[gi - 1].end : sentence.start;
     // Unit: the first unit noun after the number, across at most three modifiers.
-    const after = toks.filter((t) => t.start >= last.end && t.start < nextStart);
+    const after = tokensIn(toks, last.end, nextStart);
     let unit: string | undefined;
     let unitSpan: Span | undefined;
     for (let k = 0; k < Math.min(after.length, 5); k++) {
@@ -458,9 +469,9 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     if (!unit && prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = prevUnit;
     // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
     if (!unit) {
-      const lead = text.slice(Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start - 2)), g.start);
+      const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
       if (/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|])\s*(?:\*\*)?\s*$/i.test(lead)) {
-        const back = toks.filter((t) => t.end <= g.start && t.start >= g.start - lead.length).slice(-8);
+        const back = tokensIn(toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
         for (let k = back.length - 1; k >= 0 && !unit; k--) {
           const u = unitOf(back[k].word);
           if (u && !isTimeUnit(u) && u !== 'percent') {
@@ -472,7 +483,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     }
     // A partitive lead names the unit of a bare number: "Of the 2021 convictions, the report says 35 were for forced labor".
     if (!unit && g.atoms.length === 1) {
-      const part = PARTITIVE_LEAD.exec(sentenceText);
+      const part = partitiveLead;
       const u = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
       if (u && !isTimeUnit(u) && u !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = u;
     }
@@ -485,8 +496,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     let actions: Action[] = [];
     if (NOUN_ACTION[unit]) actions = [NOUN_ACTION[unit]];
     if (!actions.length) {
-      const clauseStart = Math.max(prevEnd, lastClauseBreak(text, sentence.start, g.start));
-      const back = toks.filter((t) => t.start >= clauseStart && t.end <= g.start);
+      const clauseStart = lastClauseBreak(text, prevEnd, g.start);
+      const back = tokensIn(toks, clauseStart, g.start).filter((t) => t.end <= g.start);
       const acts: Action[] = [];
       for (let k = back.length - 1; k >= 0; k--) {
         const a = actionOf(back[k].word);
@@ -516,8 +527,8 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     if (!actions.length && prevActions.length) actions = prevActions;
     // "2021 prosecuted: more than 150 suspected traffickers, 64 cases": a short label before a colon says what its list counts.
     if (!actions.length) {
-      const colon = sentenceText.indexOf(':');
-      if (colon >= 0 && sentence.start + colon < g.start && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5) {
+      const colon = labelColon;
+      if (colon >= 0 && sentence.start + colon < g.start) {
         for (const t of toks) {
           if (t.start >= sentence.start + colon) break;
           const a = actionOf(t.word);
@@ -530,8 +541,9 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     }
     if (!actions.length && (unit === 'officers' || unit === 'participants' || unit === 'sessions' || unit === 'trainings') && sentenceActions.includes('trained')) actions = ['trained'];
     // Form and victim: in the words after the number up to the next one; "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
-    const segEnd = text.indexOf(';', last.end);
-    const segRaw = text.slice(last.end, segEnd >= 0 && segEnd < nextStart ? segEnd : nextStart);
+    const toNext = text.slice(last.end, nextStart);
+    const segEnd = toNext.indexOf(';');
+    const segRaw = segEnd >= 0 ? toNext.slice(0, segEnd) : toNext;
     // "38 traffickers, most of them for forced labor": what follows a partitive is a part's qualifier, not the whole's.
     const cut = PARTITIVE_AFTER.exec(segRaw);
     const seg = cut ? segRaw.slice(0, cut.index) : segRaw;
@@ -554,13 +566,19 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
     let yearFrom: Figure['yearFrom'];
     let yearPartial: boolean | undefined;
     if (kind === 'count' || kind === 'duration') {
-      const beforeYears = dataYears.filter((y) => y.span.end <= g.start);
-      const afterYears = dataYears.filter((y) => y.span.start >= g.end);
+      // The years before the figure (by binary search: a sentence may hold thousands) and the first after it.
+      const firstAfter = lowerBound(dataYears, (y) => y.span.start >= g.end);
+      const beforeEnd = lowerBound(dataYears, (y) => y.span.end > g.start);
+      while (yearCursor < beforeEnd) {
+        if (!ownedYears.has(dataYears[yearCursor].span.start)) lastFreeYear = dataYears[yearCursor];
+        yearCursor++;
+      }
+      const lastBefore = beforeEnd > 0 ? dataYears[beforeEnd - 1] : undefined;
+      const nextYear = firstAfter < dataYears.length && dataYears[firstAfter].span.start < nextStart ? dataYears[firstAfter] : undefined;
       // "440 in 2020": a year right after the figure, before the next one, is its own.
-      const own = afterYears.find((y) => y.span.start < nextStart && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, y.span.start - 12), y.span.start)) && !/[;:]/.test(text.slice(g.end, y.span.start)));
-      const free = beforeYears.filter((y) => !ownedYears.has(y.span.start));
+      const own = nextYear && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, nextYear.span.start - 12), nextYear.span.start)) && !/[;:]/.test(text.slice(g.end, nextYear.span.start)) ? nextYear : undefined;
       // A year after a later figure is that figure's ("38 (35 forced labor), down from 440 in 2020"): only one before the next figure may be this one's.
-      const y = own ?? (free.length ? free[free.length - 1] : beforeYears.length ? beforeYears[beforeYears.length - 1] : afterYears.find((x) => x.span.start < nextStart));
+      const y = own ?? lastFreeYear ?? lastBefore ?? nextYear;
       if (own) ownedYears.add(own.span.start);
       if (y) {
         year = y.year;
@@ -623,8 +641,11 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
 
 /** A number that opens a line and numbers a section: "2.2 Prosecution data", "## 3. Findings", "### 4) Next steps". */
 function isSectionNumber(text: string, a: { start: number; end: number; raw: string }, after: string): boolean {
-  const lineStart = text.lastIndexOf('\n', a.start - 1) + 1;
-  const prefix = text.slice(lineStart, a.start);
+  // A section number sits within a few characters of its line's start: look back that far only.
+  const pre = text.slice(Math.max(0, a.start - 12), a.start);
+  const nl = pre.lastIndexOf('\n');
+  if (nl < 0 && a.start > 12) return false;
+  const prefix = nl >= 0 ? pre.slice(nl + 1) : pre;
   if (!/^[ \t]*(?:#{1,6}[ \t]+)?$/.test(prefix)) return false;
   if (/^\d+(?:\.\d+)+$/.test(a.raw) && /^\.?[ \t]+\p{Lu}/u.test(after)) return true;
   return /#/.test(prefix) && /^[.)][ \t]+\S/.test(after);
@@ -661,6 +682,25 @@ function lastVictimOf(t: string): Victim | undefined {
 
 function isTimeUnit(u: string): boolean {
   return u === 'years' || u === 'months' || u === 'days' || u === 'weeks';
+}
+
+/** The first index in the sorted `arr` for which `pred` holds (`pred` false, then true, along the array). */
+function lowerBound<T>(arr: readonly T[], pred: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(arr[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The tokens (sorted) that start in [from, to), by binary search. */
+function tokensIn(toks: readonly Tok[], from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  for (let k = lowerBound(toks, (t) => t.start >= from); k < toks.length && toks[k].start < to; k++) out.push(toks[k]);
+  return out;
 }
 
 function lastClauseBreak(text: string, from: number, to: number): number {

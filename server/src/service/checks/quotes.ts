@@ -16,6 +16,11 @@ export const quoteCheck: Check = {
   finish: (run) => checkQuotes(run.input, run.quotes, run.index.byCountry, run.doc.docCountry, run.findings, run.problems),
 };
 
+/** The report named as the speaker of the words that follow: "In the report's words, …", "The report describes Cambodia's efforts as …". */
+const STRONG_ATTRIBUTION = new RegExp(`(?:${REPORT_MENTION.source})['’]?s?\\b[^"“”]{0,80}\\b(?:words|describ\\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\\w*|terms?|puts\\s+it|labels?|labell?ed)\\b[^"“”]{0,80}$`, 'i');
+/** A sentence whose subject is "it" (or "the document") reporting words: attributed to the report when the sentence before names it. */
+const PRONOUN_ATTRIBUTION = /^\W*(?:it|the\s+document|the\s+text)\s+(?:also\s+|further\s+|even\s+)?(?:describ\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|notes?|noted)\b/i;
+
 /** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
 const QUOTE_CUE_REACH = 500;
 
@@ -29,7 +34,10 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     // The words around the quotation that say whose it is: its sentence, at most QUOTE_CUE_REACH either side.
     const prose = draft.prose;
     const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
-    const attributed = citations.length > 0 || REPORT_MENTION.test(outside);
+    const lead = prose.slice(Math.max(sentence.start, q.span.start - QUOTE_CUE_REACH), q.span.start);
+    // "In the report's words, …", "The report describes X as …", or "It also described …" after a sentence naming the report.
+    const saidBy = STRONG_ATTRIBUTION.test(lead) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - 300), sentence.start)));
+    const attributed = citations.length > 0 || REPORT_MENTION.test(outside) || saidBy;
     // Called as note?.(…): without --explain its arguments are not even worked out.
     const explain = input.explain;
     const note = explain && ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
@@ -72,7 +80,7 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     }
     // A short quotation is the report's only when a citation follows it directly ("uneven and largely symbolic" [@KHM-2023]).
     const citedRightAfter = citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
-    if (q.words < (citedRightAfter ? 4 : 6)) { note?.('silent', 'too short to call it missing from the report'); continue; }
+    if (q.words < (citedRightAfter || saidBy ? 4 : 6)) { note?.('silent', 'too short to call it missing from the report'); continue; }
     const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
     const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
     const message = partialOnes.length
