@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// screenshots.mjs: docs/{hover,problems,completion,quote-hover,paragraph-hover,source-view}.png, taken in a real VS Code
+// screenshots.mjs: docs/{hover,problems,completion,quote-hover,paragraph-hover,reference-mismatch,reference-mismatch-hover,source-view}.png, taken in a real VS Code
 // (code-server + headless Chromium) with TIP Lens under development.
 // Needs: node esbuild.mjs, npm run compile:vscode-tests, bash scripts/e2e/install-e2e-deps.sh.
 import { spawnSync } from 'node:child_process';
@@ -42,7 +42,7 @@ if (r.status !== 0) {
   process.exit(r.status ?? 3);
 }
 fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
-for (const name of ['hover', 'problems', 'completion', 'quote-hover', 'paragraph-hover', 'source-view']) {
+for (const name of ['hover', 'problems', 'completion', 'quote-hover', 'paragraph-hover', 'reference-mismatch', 'reference-mismatch-hover', 'source-view']) {
   fs.copyFileSync(path.join(shots, `${name}.png`), path.join(root, 'docs', `${name}.png`));
   console.log(`docs/${name}.png`);
 }

@@ -78,7 +78,23 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('editor.action.showHover');
   await capture('paragraph-hover', '.monaco-hover:not(.hidden) .rendered-markdown');
 
-  // 6. The source view: wrapped, with R-numbers, the cited item highlighted.
+  // 6. A citation of the wrong item: the hover names both items, the light bulb's menu offers the right key and Cite This Sentence.
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const wrongItem = await openDraft(
+    '# Brief\n\nThe report asks Cambodia to allow restitution once a trafficker is convicted and to train officials on calculating it [@KHM-2023/R12].\n\nIn 2021 the government convicted 38 traffickers.\n',
+  );
+  await waitForDiagnostic(wrongItem.document.uri, 'reference.mismatch');
+  const key = positionOf(wrongItem.document, 'R12', 1);
+  wrongItem.selection = new vscode.Selection(key, key);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await vscode.commands.executeCommand('editor.action.quickFix');
+  await capture('reference-mismatch', '.action-widget .monaco-list-row');
+  await browser({ press: 'Escape' });
+  await hoverTextsAt(wrongItem.document.uri, key, (t) => t.some((x) => /R13/.test(x)));
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await capture('reference-mismatch-hover', '.monaco-hover:not(.hidden) .rendered-markdown');
+
+  // 7. The source view: wrapped, with R-numbers, the cited item highlighted.
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('tipLens.showSource', { uri: 'tip-lens:/KHM-2023.txt', range: { start: { line: 32, character: 0 }, end: { line: 32, character: 200 } } });
   await capture('source-view', '.monaco-editor .view-lines span[class*="ced-"]');
