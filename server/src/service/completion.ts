@@ -21,7 +21,7 @@ import { citationLabel, type KnowledgeBase, type Report } from '../model/kb';
 import { escapeMarkdown, reportSummary } from './hover';
 import { firstWords, reportItems, searchItems, type ReportItem } from './search';
 import { type CancellationToken, throwIfCancelled } from './types';
-import { spanAt } from './checks/context';
+import { sentenceClosedBy, spanAt } from './checks/context';
 import { supportingItems } from './checks/referenceMismatch';
 import { kbIndex } from './kbIndex';
 
@@ -138,8 +138,8 @@ function wordsQueryStart(text: string, offset: number): number | undefined {
  */
 function sentenceItems(kb: KnowledgeBase, analysis: DraftReading, at: number, defaultReport: Report | undefined): ReportItem[] {
   const { prose, sentences } = analysis.draft;
-  // The first sentence with start <= at <= end + 1, by binary search (completion runs on every keystroke).
-  const sentence = spanAt(sentences, at - 2) ?? spanAt(sentences, at - 1) ?? spanAt(sentences, at);
+  // The sentence the new bracket (its '[' just before `at`) closes, by binary search (completion runs on every keystroke).
+  const sentence = sentenceClosedBy(sentences, prose, at - 1) ?? spanAt(sentences, at - 2);
   if (!sentence || at - sentence.start < 12) return [];
   const reports = new Set<Report>(defaultReport ? [defaultReport] : []);
   for (const id of citedReports(analysis)) {

@@ -11,7 +11,7 @@ import type { DraftAnalysis } from './analysis';
 import { citationLabel, reportUri, sectionTitle, type KnowledgeBase, type Report, type Span } from '../model/kb';
 import { rangeInReport } from './positions';
 import { describeQuoteChanges } from './quoteDiff';
-import { spanAt } from './checks/context';
+import { sentenceClosedBy } from './checks/context';
 import { supportingItems } from './checks/referenceMismatch';
 import { kbIndex } from './kbIndex';
 import { Commands, type ShowSourceArgs } from '../protocol';
@@ -49,8 +49,7 @@ export function provideReferenceHover(doc: TextDocument, reading: Pick<DraftAnal
 function supportLine(kb: KnowledgeBase, draft: DraftAnalysis['draft'], ref: DraftReference, findings: readonly Finding[]): string | undefined {
   const target = ref.target;
   if (!target || target.kind === 'report') return undefined;
-  // The first sentence with start <= bracket <= end, by binary search.
-  const sentence = spanAt(draft.sentences, ref.bracket.start - 1) ?? spanAt(draft.sentences, ref.bracket.start);
+  const sentence = sentenceClosedBy(draft.sentences, draft.prose, ref.bracket.start);
   if (!sentence || ref.bracket.start - sentence.start < 12) return undefined;
   const found = supportingItems(kbIndex(kb), draft.prose, { start: sentence.start, end: ref.bracket.start }, findings, [target.report]);
   if (found.length === 0) return undefined;
@@ -121,18 +120,9 @@ function referenceHover(ref: DraftReference, findings: readonly Finding[] = []):
 
 /** The findings of the draft sentence a reference ends (or follows, after its full stop). */
 function findingsBefore(analysis: Pick<DraftAnalysis, 'findings' | 'draft'>, ref: DraftReference): Finding[] {
-  const prose = analysis.draft.prose;
-  let end = ref.bracket.start;
-  while (end > 0 && /\s/.test(prose[end - 1])) end--;
-  if (/[.!?]/.test(prose[end - 1] ?? '')) end--;
-  // Back to the previous sentence end or blank line, at most 1,000 characters.
-  let start = end;
-  while (start > 0 && end - start < 1000) {
-    const c = prose[start - 1];
-    if ((c === '\n' && prose[start - 2] === '\n') || (/[.!?]/.test(c) && /\s/.test(prose[start] ?? ''))) break;
-    start--;
-  }
-  return analysis.findings.filter((f) => f.span.start >= start && f.span.end <= ref.bracket.start);
+  const sentence = sentenceClosedBy(analysis.draft.sentences, analysis.draft.prose, ref.bracket.start);
+  if (!sentence) return [];
+  return analysis.findings.filter((f) => f.span.start >= sentence.start && f.span.end <= ref.bracket.start);
 }
 
 const STATUS: Record<Finding['status'], string> = {

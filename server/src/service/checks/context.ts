@@ -87,6 +87,26 @@ export function spanAt<T extends Span>(spans: readonly T[], offset: number): T |
   return undefined;
 }
 
+/**
+ * The draft sentence a citation bracket starting at `at` closes: the sentence holding it when words come
+ * before it there; else, for "… traffickers. [@X]", the sentence just before (at most 3 characters away,
+ * no blank line between). The one answer for reference.mismatch, the reference hover and completion.
+ */
+export function sentenceClosedBy(sentences: readonly Span[], prose: string, at: number): Span | undefined {
+  const own = spanAt(sentences, at) ?? spanAt(sentences, at - 1);
+  if (own && /\p{L}/u.test(prose.slice(own.start, at))) return own;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = sentences[lo - 1];
+  if (!before || at - before.end > 3 || /\n\s*\n/.test(prose.slice(before.end, at))) return undefined;
+  return before;
+}
+
 /** References whose bracket starts in [from, to]; references are in document order. */
 export function referencesIn(references: readonly DraftReference[], from: number, to: number): DraftReference[] {
   let lo = 0;

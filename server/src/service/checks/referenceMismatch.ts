@@ -23,7 +23,7 @@ import { CITATION_ASIDE_END, CONTRAST } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { rangeInReport } from '../positions';
 import type { DraftReference, Finding } from '../types';
-import { spanAt } from './context';
+import { sentenceClosedBy } from './context';
 import { clip } from './report';
 import type { Check, CheckRun } from './types';
 
@@ -77,22 +77,8 @@ function checkCitations(run: CheckRun): void {
 /** The passage a bracket closes: its sentence from the sentence start (or the previous bracket in it) to the bracket. */
 function passageOf(run: CheckRun, bracket: Bracket, prevBracketEnd: number): { sentence: Span; passage: Span } | undefined {
   const { draft } = run.input;
-  const sentences = draft.sentences;
-  let sentence = spanAt(sentences, bracket.span.start);
-  const prose = draft.prose;
-  // "… traffickers. [@X]": the bracket opens a sentence of its own; it closes the one before (same block).
-  if (!sentence || !/\p{L}/u.test(prose.slice(sentence.start, bracket.span.start))) {
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].end <= bracket.span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const before = sentences[lo - 1];
-    if (!before || bracket.span.start - before.end > 3 || /\n\s*\n/.test(prose.slice(before.end, bracket.span.start))) return undefined;
-    sentence = before;
-  }
+  const sentence = sentenceClosedBy(draft.sentences, draft.prose, bracket.span.start);
+  if (!sentence) return undefined;
   const from = Math.max(sentence.start, prevBracketEnd >= sentence.start && prevBracketEnd <= bracket.span.start ? prevBracketEnd : sentence.start);
   return { sentence, passage: { start: from, end: Math.min(bracket.span.start, sentence.end) } };
 }
