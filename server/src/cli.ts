@@ -22,6 +22,7 @@ import type { ExplainNote } from './service/check';
 import { MAX_DRAFT_BYTES } from './protocol';
 import { VERSION } from './version';
 import { EXPORT_OPTIONS, kbExport, type ExportValues } from './cli/kbExport';
+import { createBibliographyLoader } from './node/bibliographyFiles';
 
 const HELP = `tip-lens ${VERSION} — check drafts against the U.S. State Department's Trafficking in Persons Report
 
@@ -262,7 +263,15 @@ function check(args: string[], io: IO): number {
   const drafts = collectDrafts(positionals, io);
   const kb = loadKb(values.report as string[], io);
   if (settings.defaultReport && !kb.get(settings.defaultReport)) io.err(`tip-lens: warning: --default-report ${settings.defaultReport} is not a loaded report (loaded: ${kb.all().map((r) => r.id).join(', ')})\n`);
-  const service = createTipLensService({ kb, settings, explain: Boolean(values.explain) });
+  const said = new Set<string>();
+  const bibliography = createBibliographyLoader({
+    onProblem: (p) => {
+      const line = `tip-lens: warning: ${shownName(p.draft)}: bibliography ${shownName(p.file)}: ${p.message}; its keys are not known\n`;
+      if (!said.has(line)) io.err(line);
+      said.add(line);
+    },
+  });
+  const service = createTipLensService({ kb, settings, explain: Boolean(values.explain), bibliography });
   const results: FileResult[] = drafts.map((d) => {
     const languageId = /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown';
     const doc = TextDocument.create(d.file === '-' ? 'stdin:/draft.md' : pathToUri(d.file), languageId, 1, d.text);
