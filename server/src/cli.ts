@@ -45,7 +45,7 @@ Options for kb export:
   --report ID                export only that report (a path loads a narrative, as for check)
   --format csl-json|bibtex|ris   bibliography format (default csl-json)
   --items, --no-items        an entry per recommendation and paragraph too (default: with csl-json only)
-  --draft FILE               also entries for the short references ([@R13]) of that draft (repeatable)
+  --draft FILE               also an entry for every item that draft cites, short keys ([@R13]) included (repeatable)
   -o, --output FILE          write to FILE instead of standard output
 
 Exit status: 0 no error, 1 an error-severity diagnostic, 2 bad usage, unreadable input or a file --fix could not write.

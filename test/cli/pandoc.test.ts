@@ -53,8 +53,10 @@ const fixtureReport = path.join(root, 'test', 'fixtures', 'narratives', 'ZZL-202
 describe('pandoc --citeproc renders drafts with the exported bibliography', { skip }, () => {
   for (const format of ['csl-json', 'bibtex'] as const) {
     const file = path.join(dir, format === 'csl-json' ? 'tip.json' : 'tip.bib');
-    test(`${format}: kb export writes it, with items and the brief's short keys`, () => {
-      const r = tipLens(['kb', 'export', '--format', format, '--items', '--report', fixtureReport, '--draft', brief, '-o', file]);
+    // CSL JSON: every item by default. BibTeX: only the reports, plus what the drafts cite (--draft).
+    const args = format === 'csl-json' ? ['--draft', brief] : ['--draft', brief, '--draft', MULTI];
+    test(`${format}: kb export writes it, with the entries the drafts cite and the brief's short keys`, () => {
+      const r = tipLens(['kb', 'export', '--format', format, '--report', fixtureReport, ...args, '-o', file]);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, new RegExp(`^wrote \\d+ entries \\(${format}\\) to `));
       assert.ok(fs.statSync(file).size > 1000);

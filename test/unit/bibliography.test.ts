@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { aliasItems, cslItems, risOf, type CslItem } from '../../server/src/service/bibliography';
+import { draftItems, cslItems, risOf, type CslItem } from '../../server/src/service/bibliography';
 import { normalUrl, parseBibliography, parseBibtexEntries, reportOfEntry } from '../../server/src/service/draftBibliography';
 import { formatBibtex } from '../../server/src/node/bibtexFormat';
 import { createBibliographyLoader, type BibliographyProblem } from '../../server/src/node/bibliographyFiles';
@@ -75,11 +75,14 @@ describe('CSL JSON export', () => {
     assert.deepEqual(cslItems(kb.all(), { items: false }).map((i) => i.id), kb.all().map((r) => r.id));
   });
 
-  test("a draft's short references get entries under the key as written", () => {
+  test("a draft's citations get entries: its items, and its short references under the key as written", () => {
     const service = createTipLensService({ kb });
     const doc = TextDocument.create('file:///d.md', 'markdown', 1, '---\ntip-report: KHM-2023\n---\nAsk [@R13; @R99] and [@KHM-2022/prosecution.2].\n');
-    const aliases = aliasItems(service.analyze(doc, NEVER_CANCELLED).references);
-    assert.deepEqual(aliases.map((a) => [a.id, a.title, a['container-title']]), [['R13', 'Prioritized Recommendation 13', '2023 Trafficking in Persons Report: Cambodia']]);
+    const aliases = draftItems(service.analyze(doc, NEVER_CANCELLED).references);
+    assert.deepEqual(aliases.map((a) => [a.id, a.title, a['container-title']]), [
+      ['R13', 'Prioritized Recommendation 13', '2023 Trafficking in Persons Report: Cambodia'],
+      ['KHM-2022/prosecution.2', 'Prosecution, paragraph 2', '2022 Trafficking in Persons Report: Cambodia'],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * `tip-lens kb export [--report ID|PATH]… [--format csl-json|bibtex|ris] [--items|--no-items] [--draft FILE]… [-o FILE]`:
  * the loaded reports as a bibliography, so that `pandoc --citeproc --bibliography FILE` renders `[@KHM-2023/R13]`.
- * With `--draft`, the draft's short references (`[@R13]` under `tip-report: KHM-2023`) get entries too.
+ * With `--draft`, every item the draft cites gets an entry (whatever --items says), and its short references
+ * (`[@R13]` under `tip-report: KHM-2023`) get entries under the key as written.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { ParseArgsConfig } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnowledgeBase } from '../model/kb';
-import { aliasItems, BIBLIOGRAPHY_FORMATS, cslItems, type BibliographyFormat } from '../service/bibliography';
+import { draftItems, BIBLIOGRAPHY_FORMATS, cslItems, type BibliographyFormat } from '../service/bibliography';
 import { createTipLensService } from '../service/index';
 import { defaultSettings } from '../service/settings';
 import { NEVER_CANCELLED } from '../service/types';
@@ -63,7 +64,7 @@ export function kbExport(values: ExportValues, deps: ExportDeps): number {
     const service = createTipLensService({ kb, settings: defaultSettings() });
     for (const d of drafts) {
       const doc = TextDocument.create(pathToFileURL(path.resolve(d.file)).href, /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown', 1, d.text);
-      for (const e of aliasItems(service.analyze(doc, NEVER_CANCELLED).references)) {
+      for (const e of draftItems(service.analyze(doc, NEVER_CANCELLED).references)) {
         if (!have.has(e.id)) {
           have.add(e.id);
           entries.push(e);

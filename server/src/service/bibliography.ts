@@ -133,16 +133,20 @@ export function risOf(items: readonly CslItem[]): string {
 }
 
 /**
- * Entries for a draft's short references (`[@R13]` under `tip-report: KHM-2023`, which pandoc looks up as
- * `R13`): the item each resolves to, under the key as written. Keys written in full, or not resolved, need none.
+ * The entries a draft's citations need, whatever the export's other options: each item it cites
+ * (`KHM-2022/prosecution.2`) and each short reference (`[@R13]` under `tip-report: KHM-2023`, which
+ * pandoc looks up as `R13`) under the key as written. Keys that do not resolve, or that name a whole
+ * report under its own id, need none beyond the report entries.
  */
-export function aliasItems(references: readonly DraftReference[]): CslItem[] {
+export function draftItems(references: readonly DraftReference[]): CslItem[] {
   const out = new Map<string, CslItem>();
   for (const ref of references) {
     const t = ref.target;
-    if (!t || ref.raw === t.anchor || out.has(ref.raw)) continue;
-    if (t.report.id === ref.raw.toUpperCase() && t.kind === 'report' && ref.raw !== t.report.id) out.set(ref.raw, reportItem(t.report, ref.raw));
-    else if (t.kind !== 'report' && ref.item) out.set(ref.raw, partItem(t.report, ref.item, ref.raw));
+    if (!t || out.has(ref.raw)) continue;
+    if (t.kind === 'report') {
+      // `[@khm-2023]` is looked up as written; `[@state2023cambodia]` is the draft's own bibliography's.
+      if (ref.raw !== t.report.id && ref.raw.toUpperCase() === t.report.id) out.set(ref.raw, reportItem(t.report, ref.raw));
+    } else if (ref.item) out.set(ref.raw, partItem(t.report, ref.item, ref.raw));
   }
   return [...out.values()];
 }
