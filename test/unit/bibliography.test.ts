@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { draftItems, cslItems, risOf, type CslItem } from '../../server/src/service/bibliography';
+import { draftItems, cslItems, inTextReferences, risOf, type CslItem } from '../../server/src/service/bibliography';
+import { readDraft } from '../../server/src/service/draft';
 import { normalUrl, parseBibliography, parseBibtexEntries, reportOfEntry } from '../../server/src/service/draftBibliography';
 import { formatBibtex } from '../../server/src/node/bibtexFormat';
 import { createBibliographyLoader, type BibliographyProblem } from '../../server/src/node/bibliographyFiles';
@@ -84,6 +85,11 @@ describe('CSL JSON export', () => {
       ['KHM-2022/prosecution.2', 'Prosecution, paragraph 2', '2022 Trafficking in Persons Report: Cambodia'],
     ]);
   });
+});
+
+test("in-text citations written in full (@KHM-2023/R5 says) are read for the export; bare short keys, e-mail addresses and code are not", () => {
+  const draft = readDraft('@KHM-2023/R5 asks; so does @KHM-2022.\nMail ops@KHM-2023.org, `@KHM-2022/prosecution.2`, @R3 and [@KHM-2023/R1].\n', 'markdown');
+  assert.deepEqual(inTextReferences(draft, kb).map((r) => r.target?.anchor), ['KHM-2023/R5', 'KHM-2022', 'KHM-2023/R1']);
 });
 
 describe('BibTeX and RIS', () => {

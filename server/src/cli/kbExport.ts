@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { ParseArgsConfig } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnowledgeBase } from '../model/kb';
-import { draftItems, BIBLIOGRAPHY_FORMATS, cslItems, type BibliographyFormat } from '../service/bibliography';
+import { draftItems, inTextReferences, BIBLIOGRAPHY_FORMATS, cslItems, type BibliographyFormat } from '../service/bibliography';
 import { createTipLensService } from '../service/index';
 import { defaultSettings } from '../service/settings';
 import { NEVER_CANCELLED } from '../service/types';
@@ -64,7 +64,8 @@ export function kbExport(values: ExportValues, deps: ExportDeps): number {
     const service = createTipLensService({ kb, settings: defaultSettings() });
     for (const d of drafts) {
       const doc = TextDocument.create(pathToFileURL(path.resolve(d.file)).href, /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown', 1, d.text);
-      for (const e of draftItems(service.analyze(doc, NEVER_CANCELLED).references)) {
+      const analysis = service.analyze(doc, NEVER_CANCELLED);
+      for (const e of draftItems([...analysis.references, ...inTextReferences(analysis.draft, kb)])) {
         if (!have.has(e.id)) {
           have.add(e.id);
           entries.push(e);

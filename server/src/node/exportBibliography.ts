@@ -1,6 +1,6 @@
 /** A bibliography's text in one of the export formats (CSL JSON and RIS here; BibTeX by Citation.js, loaded only for it). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { draftItems, BIBLIOGRAPHY_EXTENSION, cslItems, cslJson, risOf, type BibliographyFormat, type CslItem } from '../service/bibliography';
+import { draftItems, inTextReferences, BIBLIOGRAPHY_EXTENSION, cslItems, cslJson, risOf, type BibliographyFormat, type CslItem } from '../service/bibliography';
 import type { TipLensService } from '../service/index';
 import type { CancellationToken } from '../service/types';
 import type { BibliographyResult } from '../protocol';
@@ -18,7 +18,8 @@ export function exportBibliography(service: TipLensService, format: Bibliography
   const entries = cslItems(service.kb.all(), { items: options.items ?? format === 'csl-json' });
   if (options.doc) {
     const have = new Set(entries.map((e) => e.id));
-    for (const e of draftItems(service.analyze(options.doc, token).references)) if (!have.has(e.id)) entries.push(e);
+    const analysis = service.analyze(options.doc, token);
+    for (const e of draftItems([...analysis.references, ...inTextReferences(analysis.draft, service.kb)])) if (!have.has(e.id)) entries.push(e);
   }
   return { text: bibliographyText(entries, format), entries: entries.length, extension: BIBLIOGRAPHY_EXTENSION[format] };
 }

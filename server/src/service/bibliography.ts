@@ -12,6 +12,11 @@
 import type { Report } from '../model/kb';
 import { sectionTitle } from '../model/kb';
 import type { DraftReference } from './types';
+import type { KnowledgeBase } from '../model/kb';
+import { resolveReference, type DraftText } from './draft';
+import { reportTitle } from './draftBibliography';
+
+export { reportTitle };
 
 /** A CSL 1.0 name: institutions are literal names. */
 export interface CslName {
@@ -44,10 +49,6 @@ export const BIBLIOGRAPHY_FORMATS: readonly BibliographyFormat[] = ['csl-json', 
 /** The usual file extension of each format (pandoc picks the reader by it). */
 export const BIBLIOGRAPHY_EXTENSION: Readonly<Record<BibliographyFormat, string>> = { 'csl-json': '.json', bibtex: '.bib', ris: '.ris' };
 
-/** "2023 Trafficking in Persons Report: Cambodia": the manifest's source title, or that form when it has none. */
-export function reportTitle(report: Report): string {
-  return report.manifest.source.title.trim() || `${report.manifest.edition} Trafficking in Persons Report: ${report.manifest.country}`;
-}
 
 /** "Prioritized Recommendation 13", "Prosecution, paragraph 2". */
 export function itemTitle(report: Report, key: string): string {
@@ -149,4 +150,19 @@ export function draftItems(references: readonly DraftReference[]): CslItem[] {
     } else if (ref.item) out.set(ref.raw, partItem(t.report, ref.item, ref.raw));
   }
   return [...out.values()];
+}
+
+/**
+ * Pandoc's in-text citations written in full, `@KHM-2023/R5 says…` (no brackets): the engine checks only
+ * bracketed citations, but an export for the draft must hold these keys too. Short keys (`@R5`) are not
+ * read here: bare, they are too easily something else.
+ */
+export function inTextReferences(draft: DraftText, kb: KnowledgeBase): DraftReference[] {
+  const out: DraftReference[] = [];
+  for (const m of draft.prose.matchAll(/(?<![\w@.\/-])@([A-Za-z]{3}-\d{4}(?:\/[A-Za-z][\w-]*(?:\.\d+)?)?)(?![\w\/-])/g)) {
+    const span = { start: m.index + 1, end: m.index + m[0].length };
+    const ref = resolveReference({ bracket: span, span, raw: m[1] }, kb, undefined);
+    if (ref.target) out.push(ref);
+  }
+  return out;
 }

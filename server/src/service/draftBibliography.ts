@@ -9,7 +9,11 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeBase, Report } from '../model/kb';
-import { reportTitle } from './bibliography';
+
+/** "2023 Trafficking in Persons Report: Cambodia": the manifest's source title, or that form when it has none. */
+export function reportTitle(report: Report): string {
+  return report.manifest.source.title.trim() || `${report.manifest.edition} Trafficking in Persons Report: ${report.manifest.country}`;
+}
 
 /** What TIP Lens reads of a bibliography entry. */
 export interface BibEntry {
