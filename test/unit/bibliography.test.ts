@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -222,4 +223,24 @@ references:
     ]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+});
+
+test('the bibliography loader reads only regular files of at most 5 MB, and says why not without quoting them', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tip-bib-lim-'));
+  const draft = pathToFileURL(path.join(dir, 'd.md')).href;
+  fs.writeFileSync(path.join(dir, 'big.json'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
+  fs.mkdirSync(path.join(dir, 'folder.json'));
+  fs.writeFileSync(path.join(dir, 'bin.bib'), Buffer.from([0x40, 0, 0x41]));
+  fs.writeFileSync(path.join(dir, 'latin1.bib'), Buffer.from('@misc{a, title={caf\xe9}}', 'latin1'));
+  fs.symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
+  const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.json')]).status === 0;
+  const load = createBibliographyLoader();
+  const problem = (f: string) => load(draft, f).problem ?? '';
+  assert.match(problem('big.json'), /too large .*the limit is 5 MB/);
+  assert.match(problem('folder.json'), /folder/);
+  assert.match(problem('bin.bib'), /binary data/);
+  assert.match(problem('latin1.bib'), /not valid UTF-8/);
+  assert.match(problem('zero.json'), /a device, not a regular file/);
+  if (fifo) assert.match(problem('pipe.json'), /named pipe/);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
