@@ -73,7 +73,7 @@ export function main(argv: string[], io = { out: (s: string) => process.stdout.w
     if (command === 'check') return check(rest, io);
     if (command === 'kb') {
       if (rest[0] === 'export') return exportCommand(rest.slice(1), io);
-      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (kb commands: show, export)`);
+      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (did you mean "tip-lens kb show" or "tip-lens kb export"?)`);
       return kbShow(rest.slice(1), io);
     }
     throw new UsageError(`unknown command "${command}" (commands: check, kb show, kb export; see tip-lens --help)`);
