@@ -46,6 +46,20 @@ const lazyLibs = {
   },
 };
 const libBuilds = Object.values(LAZY_LIBS).map((l) => ({ stdin: { contents: l.exports, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/lib/${l.file}.js`, sourcemap: false }));
+/** The BibTeX writer (Citation.js) is dist/lib/bibtex.js: `require('./bibtexFormat')` in server/src/node loads it when a BibTeX file is written. */
+const lazyBibtex = { name: 'lazy-bibtex', setup: (build) => build.onResolve({ filter: /^\.\/bibtexFormat$/ }, () => ({ path: './lib/bibtex.js', external: true })) };
+// Citation.js can fetch URLs (sync-fetch, node-fetch); TIP Lens gives it only data, and its build gets stand-ins that refuse to connect.
+const noFetch = {
+  name: 'no-fetch',
+  setup(build) {
+    build.onResolve({ filter: /^(sync-fetch|node-fetch)$/ }, (args) => ({ path: args.path, namespace: 'no-fetch' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-fetch' }, () => ({
+      contents: 'function noNetwork() { throw new Error("TIP Lens makes no network connection"); }\nnoNetwork.Headers = class Headers {};\nnoNetwork.default = noNetwork;\nmodule.exports = noNetwork;\n',
+      loader: 'js',
+    }));
+  },
+};
+libBuilds.push({ entryPoints: ['server/src/node/bibtexFormat.ts'], outfile: 'dist/lib/bibtex.js', sourcemap: false, plugins: [noFetch] });
 
 /** V8's code cache of dist/cli.js after a check of the example brief, with what it was made for. */
 function codeCache() {
@@ -77,8 +91,8 @@ const define = watch ? {} : { __TIP_ENGINE_HASH__: JSON.stringify(engineHash) };
 const rewriteSnapshot = { name: 'kb-snapshot', setup: (build) => build.onEnd(() => snapshot().catch((e) => console.error(`kb-snapshot: ${e.message}`))) };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs] },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, rewriteSnapshot] : [lazyLibs] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs, lazyBibtex] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, lazyBibtex, rewriteSnapshot] : [lazyLibs, lazyBibtex] },
   ...libBuilds,
 ];
 if (watch) {

@@ -13,6 +13,7 @@ import { insertCitation, type InsertCitationOptions } from './insertCitation';
 import { ReportSourceProvider, SCHEME, asShowSourceArgs, showSource, showSourceInteractive } from './sourceView';
 import { StatusBar } from './statusBar';
 import { watchWorkspaceTrust } from './workspaceTrust';
+import { writeBibliography, type WriteBibliographyOptions, type WriteBibliographyResult } from './writeBibliography';
 
 /** What activate() returns: for other extensions and for the integration tests. */
 export interface TipLensApi {
@@ -117,6 +118,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
     ),
     vscode.commands.registerCommand(Commands.citeSentence, async (options?: CiteSentenceOptions): Promise<string | undefined> =>
       citeSentence(await running(), typeof options === 'object' && options !== null ? options : {}),
+    ),
+    vscode.commands.registerCommand(Commands.writeBibliography, async (options?: WriteBibliographyOptions): Promise<WriteBibliographyResult | undefined> =>
+      writeBibliography(await running(), typeof options === 'object' && options !== null ? options : {}),
     ),
     // From the palette or status bar: the active draft; from the server's code lens: the draft's URI.
     vscode.commands.registerCommand(Commands.showCoverage, async (uri?: unknown): Promise<CoverageResult> => {

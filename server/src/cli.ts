@@ -2,6 +2,7 @@
  * `tip-lens`: the command line on the same engine as the language server.
  *   tip-lens check FILE|DIR|- … [--format text|json|sarif] [--report PATH]… [--default-report ID] [--fix]
  *   tip-lens kb show [--report ID|PATH]… [--format text|json]
+ *   tip-lens kb export [--report ID|PATH]… [--format csl-json|bibtex|ris] [--items|--no-items] [--draft FILE]… [-o FILE]
  * Exit: 0 no error-severity diagnostic, 1 at least one, 2 bad usage, unreadable input or a file --fix could not write.
  */
 import * as fs from 'node:fs';
@@ -20,12 +21,15 @@ import { NEVER_CANCELLED } from './service/types';
 import type { ExplainNote } from './service/check';
 import { MAX_DRAFT_BYTES } from './protocol';
 import { VERSION } from './version';
+import { EXPORT_OPTIONS, kbExport, type ExportValues } from './cli/kbExport';
+import { createBibliographyLoader } from './node/bibliographyFiles';
 
 const HELP = `tip-lens ${VERSION} — check drafts against the U.S. State Department's Trafficking in Persons Report
 
 Usage:
   tip-lens check FILE|DIR|- …  [options]   check Markdown or text drafts (a folder: its *.md, *.markdown, *.txt)
   tip-lens kb show [options]                print the knowledge base (reports, recommendations, paragraphs, facts)
+  tip-lens kb export [options]              write the reports as a bibliography for pandoc --citeproc or Zotero
 
 Options for check:
   --format text|json|sarif   output format (default text)
@@ -37,6 +41,12 @@ Options for check:
 Options for kb show:
   --report ID                show only that report (a path loads a narrative, as for check)
   --format text|json         output format (default text)
+Options for kb export:
+  --report ID                export only that report (a path loads a narrative, as for check)
+  --format csl-json|bibtex|ris   bibliography format (default csl-json)
+  --items, --no-items        an entry per recommendation and paragraph too (default: with csl-json only)
+  --draft FILE               also an entry for every item that draft cites, short keys ([@R13]) included (repeatable)
+  -o, --output FILE          write to FILE instead of standard output
 
 Exit status: 0 no error, 1 an error-severity diagnostic, 2 bad usage, unreadable input or a file --fix could not write.
 Diagnostic codes: ${ALL_CODES.join(', ')}`;
@@ -62,10 +72,11 @@ export function main(argv: string[], io = { out: (s: string) => process.stdout.w
     }
     if (command === 'check') return check(rest, io);
     if (command === 'kb') {
-      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (did you mean "tip-lens kb show"?)`);
+      if (rest[0] === 'export') return exportCommand(rest.slice(1), io);
+      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (did you mean "tip-lens kb show" or "tip-lens kb export"?)`);
       return kbShow(rest.slice(1), io);
     }
-    throw new UsageError(`unknown command "${command}" (commands: check, kb show; see tip-lens --help)`);
+    throw new UsageError(`unknown command "${command}" (commands: check, kb show, kb export; see tip-lens --help)`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`tip-lens: ${(e as Error).message}\n`);
@@ -252,7 +263,15 @@ function check(args: string[], io: IO): number {
   const drafts = collectDrafts(positionals, io);
   const kb = loadKb(values.report as string[], io);
   if (settings.defaultReport && !kb.get(settings.defaultReport)) io.err(`tip-lens: warning: --default-report ${settings.defaultReport} is not a loaded report (loaded: ${kb.all().map((r) => r.id).join(', ')})\n`);
-  const service = createTipLensService({ kb, settings, explain: Boolean(values.explain) });
+  const said = new Set<string>();
+  const bibliography = createBibliographyLoader({
+    onProblem: (p) => {
+      const line = `tip-lens: warning: ${shownName(p.draft)}: bibliography ${shownName(p.file)}: ${p.message}; its keys are not known\n`;
+      if (!said.has(line)) io.err(line);
+      said.add(line);
+    },
+  });
+  const service = createTipLensService({ kb, settings, explain: Boolean(values.explain), bibliography });
   const results: FileResult[] = drafts.map((d) => {
     const languageId = /\.txt$/i.test(d.file) ? 'plaintext' : 'markdown';
     const doc = TextDocument.create(d.file === '-' ? 'stdin:/draft.md' : pathToUri(d.file), languageId, 1, d.text);
@@ -407,6 +426,18 @@ function kbShow(args: string[], io: IO): number {
   }
   io.out(lines.join('\n'));
   return 0;
+}
+
+function exportCommand(args: string[], io: IO): number {
+  const { values } = parse(args, { ...EXPORT_OPTIONS, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    io.out(HELP + '\n');
+    return 0;
+  }
+  const usage = (message: string): never => {
+    throw new UsageError(message);
+  };
+  return kbExport(values as unknown as ExportValues, { out: io.out, err: io.err, usage, loadKb: (paths) => loadKb(paths, io), readDraft, shownName });
 }
 
 function pathToUri(p: string): string {

@@ -117,6 +117,21 @@ export interface CiteCandidate {
 /** null: no sentence there, or no loaded item clearly supports it. One candidate, or two when they are close. */
 export type CiteSentenceResult = { sentence: Range; insertAt: Position; candidates: CiteCandidate[] } | null;
 
+/** `tipLens/bibliography`: the loaded reports as a bibliography (command TIP Lens: Write Bibliography…; `tip-lens kb export`). */
+export interface BibliographyParams {
+  format: 'csl-json' | 'bibtex' | 'ris';
+  /** The draft whose short references (`[@R13]`) get entries of their own. */
+  uri?: string;
+  /** An entry per recommendation and paragraph too (default: with csl-json only). */
+  items?: boolean;
+}
+export interface BibliographyResult {
+  text: string;
+  entries: number;
+  /** `.json`, `.bib`, `.ris` */
+  extension: string;
+}
+
 /** `tipLens/status` notification, server to client: loaded reports and problems, for the status bar and a one-time notification. */
 export interface StatusParams {
   reports: string[];
@@ -137,4 +152,5 @@ export const Commands = {
   checkWorkspace: 'tipLens.checkWorkspace',
   restartServer: 'tipLens.restartServer',
   citeSentence: 'tipLens.citeSentence',
+  writeBibliography: 'tipLens.writeBibliography',
 } as const;

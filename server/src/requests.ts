@@ -6,6 +6,8 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type {
+  BibliographyParams,
+  BibliographyResult,
   CheckDocumentParams,
   CheckDocumentResult,
   CiteSentenceParams,
@@ -29,5 +31,7 @@ export const SearchItemsRequest = new RequestType<SearchItemsParams, SearchItems
 export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDocumentResult, void>('tipLens/checkDocument');
 /** `tipLens/citeSentence`: the best-supported anchors for the sentence at a position, and where the citation goes. */
 export const CiteSentenceRequest = new RequestType<CiteSentenceParams, CiteSentenceResult, void>('tipLens/citeSentence');
+/** `tipLens/bibliography`: the loaded reports (and the draft's short keys) as CSL JSON, BibTeX or RIS text. */
+export const BibliographyRequest = new RequestType<BibliographyParams, BibliographyResult, void>('tipLens/bibliography');
 /** `tipLens/status`, server to client: loaded reports and problems. */
 export const StatusNotification = new NotificationType<StatusParams>('tipLens/status');

@@ -40,7 +40,7 @@ import type { TipLensService } from './service/index';
 import type { KnowledgeBase } from './model/kb';
 import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
 import { CancelledError, NEVER_CANCELLED } from './service/types';
-import { CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
+import { BibliographyRequest, CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
 import {
   MAX_DRAFT_BYTES,
   MAX_LOGGED_PROBLEMS,
@@ -49,6 +49,7 @@ import {
   type CheckDocumentParams,
   type CiteSentenceParams,
   type CoverageParams,
+  type BibliographyParams,
   type ReportTextParams,
   type SearchItemsParams,
   type StatusParams,
@@ -68,6 +69,8 @@ export interface ServerDeps {
 const engine = () => require('./service/index') as typeof import('./service/index');
 const reportsFromDisk = () => require('./node/loadReports') as typeof import('./node/loadReports');
 const warmUpModule = () => require('./node/warmUp') as typeof import('./node/warmUp');
+const bibliographyExport = () => require('./node/exportBibliography') as typeof import('./node/exportBibliography');
+const bibliographyFiles = () => require('./node/bibliographyFiles') as typeof import('./node/bibliographyFiles');
 /** Quiet time after the last request before the warm-up goes on, in ms. */
 const WARM_RESUME_MS = 300;
 
@@ -130,7 +133,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     if (!service || loadedReports !== settings.reports.join('\0')) {
       const t = performance.now();
       const kb = deps.loadKnowledgeBase(settings.reports, base);
-      service = engine().createTipLensService({ kb, settings });
+      service = engine().createTipLensService({ kb, settings, bibliography: draftBibliographies() });
       loadedReports = settings.reports.join('\0');
       generation++;
       const ready = kb.all().filter((r) => r.sentenceTerms !== undefined).length;
@@ -142,6 +145,20 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       generation++;
     }
     return service;
+  }
+
+  /** Reads the bibliography files drafts name; a problem with one is logged once (and shown once) naming the draft and the file. */
+  function draftBibliographies(): import('./service/draftBibliography').BibliographyLoader {
+    return bibliographyFiles().createBibliographyLoader({
+      base,
+      onProblem: (p) => {
+        const message = `${p.draft}: bibliography ${p.file}: ${p.message}; its keys are not known to TIP Lens`;
+        if (shown.has(message)) return;
+        shown.add(message);
+        connection.console.warn(`TIP Lens: ${message}`);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TIP Lens: ${message}` });
+      },
+    });
   }
 
   /** Ingests the user narratives the open drafts name and each country's newest, off the request path (after this turn of the event loop). */
@@ -554,6 +571,15 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       const doc = docOf({ textDocument: { uri: params.uri } });
       const s = svc();
       return doc && s.settings.enable ? engine().provideCiteSentence(doc, s.analyze(doc, token), s.kb, positionOf(params), token) : null;
+    }),
+  );
+
+  connection.onRequest(
+    BibliographyRequest,
+    handle(BibliographyRequest.method, (params: BibliographyParams, token) => {
+      if (!isObject(params) || !['csl-json', 'bibtex', 'ris'].includes(params.format as string)) throw new BadParams('expected {format: "csl-json" | "bibtex" | "ris", uri?, items?}');
+      const doc = typeof params.uri === 'string' ? docOf({ textDocument: { uri: params.uri } }) : undefined;
+      return bibliographyExport().exportBibliography(svc(), params.format, { items: typeof params.items === 'boolean' ? params.items : undefined, doc: doc ?? undefined }, token);
     }),
   );
 

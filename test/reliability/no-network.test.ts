@@ -19,13 +19,13 @@ test('control: the trap records a connection attempt even when the error is swal
   assert.match(touches(log), /fetch/);
 });
 
-test('CLI: check (text, json, sarif, --fix) and kb show touch no network entry point', () => {
+test('CLI: check (text, json, sarif, --fix), kb show and kb export (CSL JSON, BibTeX, RIS) touch no network entry point', () => {
   const dir = tmp('net-cli');
   const log = path.join(dir, 'touch.log');
   const f = path.join(dir, 'draft.md');
   fs.writeFileSync(f, DRAFT);
   const env = { TIP_LENS_NET_LOG: log };
-  for (const args of [['check', f], ['check', f, '--format', 'json'], ['check', f, '--format', 'sarif'], ['check', f, '--fix'], ['kb', 'show', '--format', 'json']]) {
+  for (const args of [['check', f], ['check', f, '--format', 'json'], ['check', f, '--format', 'sarif'], ['check', f, '--fix'], ['kb', 'show', '--format', 'json'], ['kb', 'export', '--draft', f], ['kb', 'export', '--format', 'bibtex', '--items'], ['kb', 'export', '--format', 'ris']]) {
     const r = cli(args, { nodeArgs: ['--require', PRELOAD], env });
     assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: ${r.stderr}`);
   }
@@ -51,6 +51,7 @@ test('server: a full LSP session touches no network entry point', async () => {
   await s.request('workspace/symbol', { query: 'prosecute' });
   await s.request('tipLens/reportText', { uri: 'tip-lens:/KHM-2023.txt' });
   await s.request('tipLens/searchItems', { query: 'labor' });
+  await s.request('tipLens/bibliography', { format: 'bibtex', uri });
   await s.request('tipLens/checkDocument', { uri: 'file:///net/other.md', text: DRAFT });
   await s.notify('workspace/didChangeConfiguration', { settings: { tipLens: { reports: ['https://example.com/evil.json'] } } });
   await s.request('textDocument/diagnostic', { textDocument: { uri } });

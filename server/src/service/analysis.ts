@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../model/kb';
 import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
 import type { TipLensSettings } from './settings';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
+import { draftBibliography, type BibliographyLoader, type DraftBibliography } from './draftBibliography';
 import { checkClaims, type DraftMemo, type ExplainNote, type Problem } from './check';
 
 export interface DraftAnalysis {
@@ -23,11 +24,20 @@ export interface DraftAnalysis {
 /** The draft read (front matter, masks, blocks, sentences) and its references resolved, without the checks: enough for completion and reference hovers. */
 export type DraftReading = Pick<DraftAnalysis, 'draft' | 'defaultReport' | 'references'>;
 
-export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken): DraftReading {
+export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, loadBibliography?: BibliographyLoader): DraftReading {
   throwIfCancelled(token);
   const draft = readDraft(doc.getText(), doc.languageId);
   const defaultReport = defaultReportOf(draft, settings.defaultReport);
-  return { draft, defaultReport, references: findReferences(draft, kb, defaultReport) };
+  return { draft, defaultReport, references: findReferences(draft, kb, defaultReport, bibliographyOf(doc.uri, draft, kb, loadBibliography)) };
+}
+
+/** The draft's own bibliography (front matter `references:` and the `bibliography:` files the front end reads), or undefined when it has none. */
+function bibliographyOf(uri: string, draft: DraftText, kb: KnowledgeBase, load: BibliographyLoader | undefined): DraftBibliography | undefined {
+  const fm = draft.frontMatter;
+  if (!fm?.references?.length && !fm?.bibliography?.length) return undefined;
+  const entries = [...(fm.references ?? [])];
+  if (load) for (const p of fm.bibliography ?? []) entries.push(...(load(uri, p).entries ?? []));
+  return draftBibliography(kb, entries);
 }
 
 /** The reading (made here unless the caller already has this version's) and what the checks find in it. */

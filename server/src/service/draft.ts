@@ -12,6 +12,7 @@ import { kbIndex } from './kbIndex';
 import { lineOf } from './positions';
 import { PLAIN_TEXT_REPORT_LINE } from '../protocol';
 import type { DraftReference, ReferenceTarget } from './types';
+import { bibliographyPaths, cslEntries, type BibEntry, type DraftBibliography } from './draftBibliography';
 
 export interface Suppression {
   /** Offsets where it applies. */
@@ -25,7 +26,7 @@ export interface DraftText {
   /** The text with non-prose masked by spaces (same length, same line breaks). */
   prose: string;
   isMarkdown: boolean;
-  frontMatter?: { span: Span; tipReport?: string; tipReportSpan?: Span; problem?: string };
+  frontMatter?: { span: Span; tipReport?: string; tipReportSpan?: Span; problem?: string; bibliography?: string[]; references?: BibEntry[] };
   suppressions: Suppression[];
   /** Block spans (paragraphs, list items, headings, block quotes) in prose. */
   blocks: Span[];
@@ -59,6 +60,11 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
             frontMatter.tipReportSpan = { start: s, end: s + m[1].length };
           }
         } else if (v !== undefined) frontMatter.problem = '"tip-report" in the front matter must be a report id such as KHM-2023';
+        // Pandoc's own keys: the draft's bibliography files and inline entries (draftBibliography.ts).
+        const bib = bibliographyPaths((data as Record<string, unknown>).bibliography);
+        if (bib.length) frontMatter.bibliography = bib;
+        const refs = (data as Record<string, unknown>).references;
+        if (Array.isArray(refs)) frontMatter.references = cslEntries(refs);
       }
     } catch (e) {
       frontMatter.problem = `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
@@ -484,8 +490,12 @@ function plainBlocks(prose: string): Span[] {
 
 const OUR_KEY = /^(?:[A-Za-z]{3}-\d{4}(?:\/[A-Za-z][\w-]*(?:\.\d+)?)?|R\d+|[a-z][a-z-]*\.\d+)$/;
 
-/** Finds `[@KEY]`, `[@KEY; @KEY2]`, `[see @KEY, p. 2]` and resolves each of TIP Lens's keys; other keys (`@smith2020`) are someone else's bibliography and left alone. */
-export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultReport: string | undefined): DraftReference[] {
+/**
+ * Finds `[@KEY]`, `[@KEY; @KEY2]`, `[see @KEY, p. 2]` and resolves each of TIP Lens's keys; other keys (`@smith2020`) are
+ * someone else's bibliography and left alone. A key of the draft's own bibliography (`bib`) is the writer's: left alone too,
+ * unless its entry is a loaded report (then it cites that report) or it is one of TIP Lens's keys that resolves.
+ */
+export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultReport: string | undefined, bib?: DraftBibliography): DraftReference[] {
   const out: DraftReference[] = [];
   const prose = draft.prose;
   // A big draft cites the same few keys thousands of times: each key as written is trimmed, tested and resolved once per call.
@@ -502,6 +512,12 @@ export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultRepor
         let raw = key;
         while (/[.:/-]$/.test(raw)) raw = raw.slice(0, -1);
         once = OUR_KEY.test(raw) ? resolveReference({ bracket, span: { start: 0, end: 0 }, raw }, kb, defaultReport) : null;
+        if (bib && (once === null || once.problem)) {
+          // pandoc's key runs to the last word character, as `raw` does; the draft's bibliography decides.
+          const entry = bib.get(raw);
+          if (entry) once = resolved({ bracket, span: { start: 0, end: 0 }, raw }, entry.id, undefined, { report: entry, kind: 'report', anchor: entry.id, span: { start: 0, end: entry.text.length } }, undefined);
+          else if (entry === null) once = null;
+        }
         byKey.set(key, once);
       }
       if (once === null) continue;

@@ -20,6 +20,7 @@ import { provideWorkspaceSymbols } from './symbols';
 import { provideCodeLenses, provideCoverage } from './coverage';
 import { firstWords, itemTitle, searchItems } from './search';
 import { provideReportText } from './reportText';
+import type { BibliographyLoader } from './draftBibliography';
 import type { CoverageResult, ReportTextResult, SearchItem } from '../protocol';
 
 export interface TipLensServiceOptions {
@@ -27,6 +28,8 @@ export interface TipLensServiceOptions {
   settings?: TipLensSettings;
   /** Keep, with each analysis, why every claim was compared or left alone (tip-lens check --explain). */
   explain?: boolean;
+  /** Reads a bibliography file a draft's front matter names (the front end's I/O; see draftBibliography.ts). */
+  bibliography?: BibliographyLoader;
 }
 
 export interface TipLensService {
@@ -108,7 +111,7 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       const hit = current(analyses, doc, text);
       if (hit) return hit;
       // A reading of this version made for completion or a hover is not made again (undefined: analyzeDocument reads it).
-      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text), memoOf(doc.uri), options.explain), 200);
+      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text) ?? readDocument(doc, kb, settings, token, options.bibliography), memoOf(doc.uri), options.explain), 200);
     },
     diagnostics(doc, token) {
       return provideDiagnostics(doc, service.analyze(doc, token), settings, token);
@@ -176,7 +179,7 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
   function reading(doc: TextDocument, token: CancellationToken): DraftReading {
     throwIfCancelled(token);
     const text = doc.getText();
-    return current(analyses, doc, text) ?? current(readings, doc, text) ?? remember(readings, doc, text, readDocument(doc, kb, settings, token), 20);
+    return current(analyses, doc, text) ?? current(readings, doc, text) ?? remember(readings, doc, text, readDocument(doc, kb, settings, token, options.bibliography), 20);
   }
 
   return service;
