@@ -31,3 +31,17 @@ for (const layer of LAYERS) {
     });
   }
 }
+
+// No module-level mutable cache in the engine: data derived from a report or knowledge base is kept on it
+// (model/derived.ts), per-document memos by the service. A top-level `let`, or an empty Map, Set or WeakMap
+// made at module level, is state no one owns or disposes.
+for (const layer of LAYERS) {
+  for (const file of filesOf(layer)) {
+    test(`${file} keeps no module-level mutable state`, () => {
+      const text = readFileSync(join(SRC, file), 'utf8');
+      for (const m of text.matchAll(/^(?:export\s+)?(?:let\s+\w+|const\s+\w+(?::[^=]+)?\s*=\s*new\s+(?:WeakMap|WeakSet|WeakRef)\b|const\s+\w+(?::[^=]+)?\s*=\s*new\s+(?:Map|Set)(?:<[^>]*>)?\(\s*\))/gm)) {
+        assert.fail(`${file}: module-level ${m[0].trim()}`);
+      }
+    });
+  }
+}

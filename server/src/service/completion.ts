@@ -24,6 +24,7 @@ import { type CancellationToken, throwIfCancelled } from './types';
 import { sentenceClosedBy, spanAt } from './checks/context';
 import { supportingItems } from './checks/referenceMismatch';
 import { kbIndex } from './kbIndex';
+import { derived, derivedKey } from '../model/derived';
 
 const KEY_CHAR = /[\w./:-]/;
 const MAX_ITEMS = 50;
@@ -172,20 +173,16 @@ function citedReports(analysis: DraftReading): string[] {
 }
 
 /** An item's detail and documentation, worked out once per item (the same items come back keystroke after keystroke). */
-const itemTexts = new WeakMap<ReportItem, { label: string; documentation: string }>();
+const ITEM_TEXTS = derivedKey<{ label: string; documentation: string }>('completion texts');
 
 function itemCompletion(it: ReportItem, insert: string, range: Range, short: boolean): CompletionItem {
-  let t = itemTexts.get(it);
-  if (!t) {
-    t = {
-      label: `${it.key} · ${firstWords(it.text, 64)}`,
-      documentation: `${it.text
-        .split(/\r?\n/)
-        .map((l) => `> ${escapeMarkdown(l)}`)
-        .join('\n')}\n\n${escapeMarkdown(citationLabel(it.report, it.key))}`,
-    };
-    itemTexts.set(it, t);
-  }
+  const t = derived(it, ITEM_TEXTS, () => ({
+    label: `${it.key} · ${firstWords(it.text, 64)}`,
+    documentation: `${it.text
+      .split(/\r?\n/)
+      .map((l) => `> ${escapeMarkdown(l)}`)
+      .join('\n')}\n\n${escapeMarkdown(citationLabel(it.report, it.key))}`,
+  }));
   // The label is what a writer recognises (the key and the item's first words); the anchor is the detail.
   return {
     label: t.label,

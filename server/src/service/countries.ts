@@ -14,16 +14,19 @@ export interface CountryMention {
 }
 
 const ENTRIES = COUNTRIES.split(';').map((e) => e.split('|'));
-const NAME_TO_COUNTRY = new Map<string, string>();
-for (const names of ENTRIES) for (const n of names) NAME_TO_COUNTRY.set(n.toLowerCase(), names[0]);
+/** Every name (lower case) to its country's canonical name: a table made once from COUNTRIES, never changed. */
+const NAME_TO_COUNTRY: ReadonlyMap<string, string> = new Map(ENTRIES.flatMap((names) => names.map((n) => [n.toLowerCase(), names[0]] as const)));
 /** Names by their first word (lower case), longest first, so a scan tries "south africa" before "south". */
-const BY_FIRST_WORD = new Map<string, string[]>();
-for (const name of [...NAME_TO_COUNTRY.keys()].sort((a, b) => b.length - a.length)) {
-  const first = name.split(/[\s-]/)[0];
-  const list = BY_FIRST_WORD.get(first) ?? [];
-  list.push(name);
-  BY_FIRST_WORD.set(first, list);
-}
+const BY_FIRST_WORD: ReadonlyMap<string, string[]> = (() => {
+  const byFirst = new Map<string, string[]>();
+  for (const name of [...NAME_TO_COUNTRY.keys()].sort((a, b) => b.length - a.length)) {
+    const first = name.split(/[\s-]/)[0];
+    const list = byFirst.get(first) ?? [];
+    list.push(name);
+    byFirst.set(first, list);
+  }
+  return byFirst;
+})();
 /**
  * BY_FIRST_WORD as a trie over lower-case ASCII (a–z, ' and .), so an ASCII word is looked
  * up without making a string: node n's child for symbol k is TRIE[n * 28 + k] (0: none),

@@ -13,6 +13,7 @@ import { lineOf } from './positions';
 import { PLAIN_TEXT_REPORT_LINE } from '../protocol';
 import type { DraftReference, ReferenceTarget } from './types';
 import { bibliographyPaths, cslEntries, type BibEntry, type DraftBibliography } from './draftBibliography';
+import { derived, derivedKey } from '../model/derived';
 
 export interface Suppression {
   /** Offsets where it applies. */
@@ -170,11 +171,11 @@ function applyMasks(text: string, masks: Span[]): string {
   return parts.join('');
 }
 
-/** A run of n spaces, sliced from one flat string (`' '.repeat` makes a rope that the final join must walk); it grows to at most 64 K. */
-let SPACES = ' '.repeat(256);
+/** 64 K spaces in one flat string (`' '.repeat` makes a rope that the final join must walk), made once. */
+const SPACES = new Array<string>(65537).join(' ');
+/** A run of n spaces, sliced from SPACES. */
 function spaces(n: number): string {
-  if (n > 65536) return ' '.repeat(n);
-  while (SPACES.length < n) SPACES = SPACES + SPACES;
+  if (n > SPACES.length) return ' '.repeat(n);
   return n === SPACES.length ? SPACES : SPACES.slice(0, n);
 }
 
@@ -561,16 +562,14 @@ function resolved(ref: DraftReference, reportId: string | undefined, item: strin
 }
 
 /** A report's recommendations by key and paragraphs by anchor (the first of each, as a search in order finds). */
-const itemIndexes = new WeakMap<Report, { recommendations: Map<string, Recommendation>; paragraphs: Map<string, Paragraph> }>();
+const ITEMS = derivedKey<{ recommendations: Map<string, Recommendation>; paragraphs: Map<string, Paragraph> }>('items by key');
 function itemsOf(report: Report): { recommendations: Map<string, Recommendation>; paragraphs: Map<string, Paragraph> } {
-  let ix = itemIndexes.get(report);
-  if (!ix) {
-    ix = { recommendations: new Map(), paragraphs: new Map() };
+  return derived(report, ITEMS, () => {
+    const ix = { recommendations: new Map<string, Recommendation>(), paragraphs: new Map<string, Paragraph>() };
     for (const r of report.recommendations) if (!ix.recommendations.has(r.key)) ix.recommendations.set(r.key, r);
     for (const p of report.paragraphs) if (!ix.paragraphs.has(p.anchor)) ix.paragraphs.set(p.anchor, p);
-    itemIndexes.set(report, ix);
-  }
-  return ix;
+    return ix;
+  });
 }
 
 export function resolveReference(ref: DraftReference, kb: KnowledgeBase, defaultReport: string | undefined): DraftReference {

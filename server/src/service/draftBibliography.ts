@@ -9,6 +9,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeBase, Report } from '../model/kb';
+import { derived, derivedKey } from '../model/derived';
 
 /** "2023 Trafficking in Persons Report: Cambodia": the manifest's source title, or that form when it has none. */
 export function reportTitle(report: Report): string {
@@ -215,11 +216,14 @@ export function normalTitle(title: string): string {
     .trim();
 }
 
-const reportLookups = new WeakMap<KnowledgeBase, { size: number; byUrl: Map<string, Report>; byTitle: Map<string, Report> }>();
+interface ReportLookup { size: number; byUrl: Map<string, Report>; byTitle: Map<string, Report> }
+/** The knowledge base's reports by source URL and title, made again when reports were added since. */
+const REPORT_LOOKUP = derivedKey<{ look?: ReportLookup }>('reports by URL and title');
 
 /** The loaded report whose source URL or title an entry has, if any. */
 export function reportOfEntry(kb: KnowledgeBase, entry: BibEntry): Report | undefined {
-  let look = reportLookups.get(kb);
+  const slot = derived(kb, REPORT_LOOKUP, (): { look?: ReportLookup } => ({}));
+  let look = slot.look;
   if (!look || look.size !== kb.reports.size) {
     look = { size: kb.reports.size, byUrl: new Map(), byTitle: new Map() };
     for (const r of kb.all()) {
@@ -228,7 +232,7 @@ export function reportOfEntry(kb: KnowledgeBase, entry: BibEntry): Report | unde
       const t = normalTitle(reportTitle(r));
       if (t && !look.byTitle.has(t)) look.byTitle.set(t, r);
     }
-    reportLookups.set(kb, look);
+    slot.look = look;
   }
   return (entry.url ? look.byUrl.get(normalUrl(entry.url)) : undefined) ?? (entry.title ? look.byTitle.get(normalTitle(entry.title)) : undefined);
 }

@@ -11,6 +11,7 @@
  */
 import type { Fact, KnowledgeBase, Report } from '../model/kb';
 import { termsOf } from '../reading/terms';
+import { derived, derivedKey } from '../model/derived';
 
 /** A report's sentences as content terms, and how rare each term is in the report (the evidence a claim's words give). */
 export interface ReportTerms {
@@ -69,11 +70,13 @@ interface Entry extends KbIndex {
   size: number;
 }
 
-const indexes = new WeakMap<KnowledgeBase, Entry>();
+/** The knowledge base's index, made again when reports were added since. */
+const INDEX = derivedKey<{ entry?: Entry }>('retrieval index');
 
 export function kbIndex(kb: KnowledgeBase): KbIndex {
   const size = kb.reports.size;
-  let e = indexes.get(kb);
+  const slot = derived(kb, INDEX, (): { entry?: Entry } => ({}));
+  let e = slot.entry;
   if (e && e.size === size) return e;
   const byCountry = new Map<string, Report[]>();
   for (const r of kb.reports.values()) {
@@ -131,7 +134,7 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
       return list;
     },
   };
-  indexes.set(kb, e);
+  slot.entry = e;
   return e;
 }
 

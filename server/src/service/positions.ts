@@ -1,18 +1,17 @@
 /** Offsets <-> LSP positions in report texts (cached line tables). */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Report, Span } from '../model/kb';
+import { derived, derivedKey } from '../model/derived';
 
-const lineTables = new WeakMap<Report, number[]>();
+const LINE_STARTS = derivedKey<number[]>('line starts');
 
 function lineStarts(report: Report): number[] {
-  let t = lineTables.get(report);
-  if (!t) {
-    t = [0];
+  return derived(report, LINE_STARTS, () => {
+    const t = [0];
     const text = report.text;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) t.push(i + 1);
-    lineTables.set(report, t);
-  }
-  return t;
+    return t;
+  });
 }
 
 /** The line (0-based) holding `offset`, given the offsets where lines start. */

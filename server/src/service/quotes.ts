@@ -3,6 +3,7 @@ import { codePointAt, isLetterOrNumber } from '../ingest/chars';
 import { words, type WordToken } from '../ingest/normalize';
 import type { DraftText } from './draft';
 import type { Report, Span } from '../model/kb';
+import { derived, derivedKey } from '../model/derived';
 
 export interface DraftQuote {
   /** With the quote marks. */
@@ -62,11 +63,10 @@ interface WordIndex {
   index: Map<string, number[]>;
 }
 
-const indexes = new WeakMap<Report, WordIndex>();
+const WORD_INDEX = derivedKey<WordIndex>('quote word index');
 
 function indexOf(report: Report): WordIndex {
-  let ix = indexes.get(report);
-  if (!ix) {
+  return derived(report, WORD_INDEX, () => {
     const ws = words(report.text);
     const index = new Map<string, number[]>();
     ws.forEach((w, i) => {
@@ -74,10 +74,8 @@ function indexOf(report: Report): WordIndex {
       if (l) l.push(i);
       else index.set(w.word, [i]);
     });
-    ix = { words: ws, index };
-    indexes.set(report, ix);
-  }
-  return ix;
+    return { words: ws, index };
+  });
 }
 
 export interface QuoteMatch {

@@ -14,6 +14,7 @@ import { MAX_QUERY_CHARS } from '../protocol';
 import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase, Report, Span } from '../model/kb';
 import { citationLabel, sectionTitle } from '../model/kb';
+import { derived, derivedKey } from '../model/derived';
 import { kbIndex } from './kbIndex';
 import { type CancellationToken, throwIfCancelled } from './types';
 
@@ -69,7 +70,7 @@ const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
   shouldSort: true,
 };
 
-const indexes = new WeakMap<Report, Indexed>();
+const INDEXED = derivedKey<Indexed>('search items');
 
 /** The searchable items of a report: its recommendations, then paragraphs outside the recommendations list (those are the recommendations again). */
 export function reportItems(report: Report): ReportItem[] {
@@ -77,8 +78,7 @@ export function reportItems(report: Report): ReportItem[] {
 }
 
 function indexed(report: Report): Indexed {
-  let ix = indexes.get(report);
-  if (!ix) {
+  return derived(report, INDEXED, () => {
     const items: ReportItem[] = [];
     for (const r of report.recommendations) {
       items.push({ report, kind: 'recommendation', key: r.key, anchor: `${report.id}/${r.key}`, text: r.text, span: r.span, order: items.length });
@@ -88,10 +88,8 @@ function indexed(report: Report): Indexed {
       if (recParagraphs.has(p.anchor) || p.section === 'recommendations') continue;
       items.push({ report, kind: 'paragraph', key: p.anchor, anchor: `${report.id}/${p.anchor}`, text: report.text.slice(p.span.start, p.span.end), span: p.span, order: items.length });
     }
-    ix = { items, recent: new Map() };
-    indexes.set(report, ix);
-  }
-  return ix;
+    return { items, recent: new Map() };
+  });
 }
 
 function fuseSearch(report: Report, pattern: string | Expression, limit: number): FuseResult<ReportItem>[] {

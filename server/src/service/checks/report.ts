@@ -4,6 +4,7 @@ import { citationLabel, reportUri, type Action, type Fact, type Report, type Spa
 import { rangeInReport } from '../positions';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 import type { Problem } from './types';
+import { derived, derivedKey } from '../../model/derived';
 
 /** What a diagnostic quotes of a fact's source: the same for every claim checked against that fact, so worked out once per fact. */
 interface FactSource {
@@ -12,12 +13,10 @@ interface FactSource {
   related?: string;
 }
 
-const factSources = new WeakMap<Fact, FactSource>();
+const FACT_SOURCE = derivedKey<FactSource>('fact source');
 
 function factSource(report: Report, fact: Fact): FactSource {
-  let fs = factSources.get(fact);
-  if (!fs) factSources.set(fact, (fs = { anchor: fact.sentence < 0 ? report.id : paragraphAnchor(report, report.sentences[fact.sentence].paragraph) }));
-  return fs;
+  return derived(fact, FACT_SOURCE, () => ({ anchor: fact.sentence < 0 ? report.id : paragraphAnchor(report, report.sentences[fact.sentence].paragraph) }));
 }
 
 export function anchorOf(report: Report, fact: Fact): string {
