@@ -5,6 +5,7 @@
  * sentences (claims), so both sides are understood alike.
  */
 import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../model/kb';
+import { ACTIONS, type ActionEntry } from '../model/actions';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 
@@ -142,7 +143,9 @@ export function unitsCompatible(claimUnit: string, factUnit: string): boolean {
 }
 
 /** Action nouns carry their action. */
-const NOUN_ACTION: Record<string, Action> = { convictions: 'convicted', prosecutions: 'prosecuted', arrests: 'arrested', investigations: 'investigated' };
+const NOUN_ACTION: Readonly<Record<string, Action>> = Object.fromEntries(
+  (Object.entries(ACTIONS) as [Action, ActionEntry][]).flatMap(([action, e]) => (e.unit ? [[e.unit, action] as const] : [])),
+);
 /** And the other way: "35 were convicted" counts convictions. */
 const ACTION_NOUN: Partial<Record<Action, string>> = Object.fromEntries(Object.entries(NOUN_ACTION).map(([n, a]) => [a, n]));
 
@@ -153,17 +156,10 @@ const MODIFIERS = new Set([
   'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such',
 ]);
 
-const ACTION_VERBS: [RegExp, Action][] = [
-  [/^(?:prosecut(?:ed|es|e|ing)|prosecutions?|prosecutors?|charged|indicted|tried)$/, 'prosecuted'],
-  [/^(?:convict(?:ed|s|ing)?|convictions?|found\s+guilty)$/, 'convicted'],
-  [/^(?:arrest(?:ed|s|ing)?|detained|apprehended)$/, 'arrested'],
-  [/^(?:investigat(?:ed|es|e|ing)|probed)$/, 'investigated'],
-  [/^(?:identif(?:ied|ies|y|ying))$/, 'identified'],
-  [/^(?:train(?:ed|s|ing)?|trainings)$/, 'trained'],
-  [/^(?:referr(?:ed|ing|als?)|refers?)$/, 'referred'],
-  [/^(?:sentenc(?:ed|es|e|ing)|jailed|imprisoned)$/, 'sentenced'],
-  [/^(?:exploit(?:ed|ing|s)?)$/, 'exploited'],
-];
+/** Each word form of an action (model/actions.ts) to its action. */
+const ACTION_OF_WORD: ReadonlyMap<string, Action> = new Map(
+  (Object.entries(ACTIONS) as [Action, ActionEntry][]).flatMap(([action, e]) => e.words.map((w) => [w, action] as const)),
+);
 
 const FORMS: [RegExp, Form][] = [
   [/non-?\s?sexual/i, 'non-sexual'],
@@ -247,7 +243,7 @@ function tokens(text: string, from: number, to: number): Tok[] {
 
 // One test per word says whether it is a unit or an action at all; only those are looked up in the tables.
 const ANY_UNIT = new RegExp(UNITS.map(([re]) => `(?:${re.source})`).join('|'));
-const ANY_ACTION = new RegExp(ACTION_VERBS.map(([re]) => `(?:${re.source})`).join('|'));
+
 
 function unitOf(word: string): string | undefined {
   const w = word.replace(/[’']s?$/, '');
@@ -257,9 +253,7 @@ function unitOf(word: string): string | undefined {
 }
 
 function actionOf(word: string): Action | undefined {
-  if (!ANY_ACTION.test(word)) return undefined;
-  for (const [re, a] of ACTION_VERBS) if (re.test(word)) return a;
-  return undefined;
+  return ACTION_OF_WORD.get(word);
 }
 
 const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;

@@ -3,6 +3,7 @@
  * recommendations and facts. Every offset is a UTF-16 offset into `Report.text`,
  * the original characters of the bundled or user-supplied narrative.
  */
+import type { ACTIONS } from './actions';
 
 export interface Span {
   start: number;
@@ -74,7 +75,8 @@ export interface Recommendation {
 }
 
 export type FactKind = 'penalty' | 'count' | 'tier' | 'duration' | 'date-span';
-export type Action = 'prosecuted' | 'convicted' | 'arrested' | 'investigated' | 'identified' | 'trained' | 'referred' | 'sentenced' | 'exploited';
+/** What a figure counts being done: the keys of the ACTIONS table (model/actions.ts). */
+export type Action = keyof typeof ACTIONS;
 export type Form = 'sex trafficking' | 'forced labor' | 'unspecified' | 'non-sexual';
 export type Victim = 'adult' | 'child';
 

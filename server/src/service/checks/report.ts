@@ -1,6 +1,6 @@
 /** What a finding or a problem says of the report fact it rests on: anchor, source sentence, wording. */
 import type { Code } from '../codes';
-import { citationLabel, reportUri, type Action, type Fact, type Report, type Span } from '../../model/kb';
+import { citationLabel, reportUri, type Fact, type Report, type Span } from '../../model/kb';
 import { rangeInReport } from '../positions';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 import type { Problem } from './types';
@@ -36,7 +36,6 @@ export function sentenceSpan(report: Report, fact: Fact): Span {
 }
 
 
-const ACTION_WORD: Record<Action, string> = { prosecuted: 'prosecuted', convicted: 'convicted', arrested: 'arrested', investigated: 'investigated', identified: 'identified', trained: 'trained', referred: 'referred', sentenced: 'sentenced', exploited: 'exploited' };
 
 /** "38 traffickers convicted in 2021", "penalties of seven to 15 years (adult victim)" */
 export function describeFact(report: Report, fact: Fact, withYear = true): string {
@@ -51,7 +50,7 @@ export function describeFact(report: Report, fact: Fact, withYear = true): strin
   // "one trafficker", "38 traffickers": units are stored plural.
   const unit = fact.values.length === 1 && fact.values[0] === 1 ? singular(fact.unit) : fact.unit;
   const form = fact.form ? ` (${fact.form})` : '';
-  const action = fact.actions.length ? ' ' + fact.actions.map((a) => ACTION_WORD[a]).join(' and ') : '';
+  const action = fact.actions.length ? ' ' + fact.actions.join(' and ') : '';
   const year = fact.year && withYear ? ` in ${fact.year}` : '';
   const topic = fact.topics.length ? ` [${fact.topics.join(', ')}]` : '';
   const by = fact.attribution ? `, according to ${fact.attribution}` : '';
