@@ -301,296 +301,192 @@ export interface ExtractContext {
   periodYear?: number;
 }
 
+/** What the rules that tell a number from a figure see of one number. */
+interface AtomView {
+  atom: Atom;
+  /** Up to 12 characters before and after it, within its sentence. */
+  before: string;
+  after: string;
+  text: string;
+}
+
+/**
+ * Numbers that are not figures, in the order they are tried, each with the reason --explain gives:
+ * the first rule that holds decides. A new rule is one entry.
+ */
+const NON_FIGURE_RULES: readonly { reason: string; test: (v: AtomView) => boolean }[] = [
+  { reason: 'tier number', test: (v) => /\btier\s*$/i.test(v.before) },
+  { reason: 'section number ("2.2 Prosecution data", "## 3. Findings")', test: (v) => isSectionNumber(v.text, v.atom, v.after) },
+  { reason: 'part of a compound adjective ("40-hour", "two-star"), not a count', test: (v) => /^-\p{L}/u.test(v.after) || /^\s*-?\s*year-old/i.test(v.after) },
+  { reason: 'part of a name (e.g. COVID-19)', test: (v) => /[\p{L}]-\s*$/u.test(v.before) },
+  { reason: 'money amount', test: (v) => (!/^\s*(?:percent|per cent|%)/i.test(v.after) && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(v.before)) || /^\s*(?:dollars|riel|USD)\b/i.test(v.after) },
+  { reason: 'ordinal', test: (v) => /^(?:st|nd|rd|th)\b/i.test(v.after) },
+  { reason: 'time of day', test: (v) => /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(v.after) },
+  { reason: 'pronoun use of "one"', test: (v) => v.atom.isWord && /^(?:one|a\s+dozen)$/i.test(v.atom.raw) && /\b(?:no|any|each|every|the|this|that|which)\s*$/i.test(v.before) },
+  { reason: 'day of a date', test: (v) => MONTH_RE.test(v.before.slice(-10)) || MONTH_AFTER.test(v.after) },
+];
+
+/** A number or a range of two ("seven to 15", "7–15", "between 15 and 20", "six days to one month"), with its approximation. */
+interface Group {
+  atoms: Atom[];
+  start: number;
+  end: number;
+  approx?: Approx;
+}
+
 /** Reads every figure in one sentence. */
 export function extractFigures(text: string, sentence: Span, ctx: ExtractContext = {}): SentenceFigures {
-  const sentenceText = text.slice(sentence.start, sentence.end);
-  const years = yearsIn(text, sentence);
-  const candidates = atoms(text, sentence);
-  if (candidates.length === 0) return { figures: [], nonFigures: [], years: years.filter((y) => y.role === 'data').map((y) => y.year) };
-  const yearSpans = years.map((y) => y.span);
-  const nonFigures: NonFigure[] = years.map((y) => ({
-    span: y.span,
-    text: String(y.year),
-    reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : 'year: dates the figures of its sentence',
-  }));
-  const dataYears = years.filter((y) => y.role === 'data' || y.role === 'date');
-  const sentenceMultiYear = years.some((y) => y.role === 'range');
-  void sentenceMultiYear;
-  const toks = tokens(text, sentence.start, sentence.end);
-  const sentenceActions = toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
-  const topicAt = TOPICS.map(([re, t]) => ({ t, at: re.exec(sentenceText)?.index ?? -1 })).filter((x) => x.at >= 0);
-  const topics = topicAt.map((x) => x.t);
-  // A topic named only after a figure, past a partitive ("38 convictions in 2021, among them a two-star general …"), is a part's, not the figure's.
-  const partitives = topicAt.length ? [...sentenceText.matchAll(new RegExp(PARTITIVE_AFTER.source, 'gi'))].map((m) => m.index) : [];
-  const topicsOf = (g: { end: number }): string[] => {
-    if (topicAt.length === 0) return topics;
-    const rel = g.end - sentence.start;
-    const p = lowerBound(partitives, (at) => at >= rel);
-    return topicAt.filter((x) => x.at < rel || !(p < partitives.length && partitives[p] < x.at)).map((x) => x.t);
-  };
-  const attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
-  const isPenaltySentence = PENALTY_WORDS.test(sentenceText);
+  return new SentenceReader(text, sentence, ctx).read();
+}
 
-  // Number atoms, minus years and tier numbers and names like COVID-19.
-  const all = candidates.filter((a) => {
-    const k = lowerBound(yearSpans, (y) => y.end > a.start);
-    return !(k < yearSpans.length && yearSpans[k].start < a.end);
-  });
-  const usable: Atom[] = [];
-  for (const a of all) {
-    const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
-    const after = text.slice(a.end, Math.min(sentence.end, a.end + 12));
-    let reason: string | undefined;
-    if (/\btier\s*$/i.test(before)) reason = 'tier number';
-    else if (isSectionNumber(text, a, after)) reason = 'section number ("2.2 Prosecution data", "## 3. Findings")';
-    else if (/^-\p{L}/u.test(after) || /^\s*-?\s*year-old/i.test(after)) reason = 'part of a compound adjective ("40-hour", "two-star"), not a count';
-    else if (/[\p{L}]-\s*$/u.test(before)) reason = 'part of a name (e.g. COVID-19)';
-    else if (/^\s*(?:percent|per cent|%)/i.test(after) === false && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(before)) reason = 'money amount';
-    else if (/^\s*(?:dollars|riel|USD)\b/i.test(after)) reason = 'money amount';
-    else if (/^(?:st|nd|rd|th)\b/i.test(after)) reason = 'ordinal';
-    else if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(after)) reason = 'time of day';
-    else if (a.isWord && /^(?:one|a\s+dozen)$/i.test(a.raw) && /\b(?:no|any|each|every|the|this|that|which)\s*$/i.test(before)) reason = 'pronoun use of "one"';
-    else if (MONTH_RE.test(before.slice(-10)) || MONTH_AFTER.test(after)) reason = 'day of a date';
-    if (reason) nonFigures.push({ span: { start: a.start, end: a.end }, text: a.raw, reason });
-    else usable.push(a);
+/**
+ * One sentence read for figures: its numbers told from figures (NON_FIGURE_RULES), grouped into ranges, and
+ * each group given its unit, actions, form, victim, kind and year from the words around it. The reader keeps
+ * what one figure leaves to the next (its unit and actions for an elided "… and 46 in 21 cases", the years
+ * figures own), and finds a figure's words by binary search, so a sentence of any length reads in linear time.
+ */
+class SentenceReader {
+  readonly #sentenceText: string;
+  readonly #years: YearMention[];
+  readonly #dataYears: YearMention[];
+  readonly #toks: Tok[];
+  readonly #sentenceActions: Action[];
+  readonly #topicAt: { t: string; at: number }[];
+  readonly #topics: string[];
+  /** Where partitives ("…, among them", "…, including") start, relative to the sentence (only when it names a topic). */
+  readonly #partitives: number[];
+  readonly #attribution: string | undefined;
+  readonly #isPenaltySentence: boolean;
+  readonly #partitiveLead: RegExpExecArray | null;
+  /** The colon after a short label at the sentence's start ("2021 prosecuted: …"), relative to the sentence, or -1. */
+  readonly #labelColon: number;
+  readonly #nonFigures: NonFigure[] = [];
+  // What one figure leaves to the next.
+  #prevUnit: string | undefined;
+  #inHeadUnit: string | undefined;
+  #prevActions: Action[] = [];
+  /** Years an earlier figure owns ("440 convictions reported for 2020 but 38"): not a later figure's. */
+  readonly #ownedYears = new Set<number>();
+  #yearCursor = 0;
+  #lastFreeYear: YearMention | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly sentence: Span,
+    private readonly ctx: ExtractContext,
+  ) {
+    const sentenceText = (this.#sentenceText = text.slice(sentence.start, sentence.end));
+    this.#years = yearsIn(text, sentence);
+    this.#dataYears = this.#years.filter((y) => y.role === 'data' || y.role === 'date');
+    this.#toks = tokens(text, sentence.start, sentence.end);
+    this.#sentenceActions = this.#toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
+    this.#topicAt = TOPICS.map(([re, t]) => ({ t, at: re.exec(sentenceText)?.index ?? -1 })).filter((x) => x.at >= 0);
+    this.#topics = this.#topicAt.map((x) => x.t);
+    this.#partitives = this.#topicAt.length ? [...sentenceText.matchAll(new RegExp(PARTITIVE_AFTER.source, 'gi'))].map((m) => m.index) : [];
+    this.#attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
+    this.#isPenaltySentence = PENALTY_WORDS.test(sentenceText);
+    this.#partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
+    const colon = sentenceText.indexOf(':');
+    this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
   }
 
-  // Group atoms into ranges: "seven to 15", "7–15", "between 15 and 20", "six days to one month".
-  interface Group { atoms: Atom[]; start: number; end: number; approx?: Approx }
-  const groups: Group[] = [];
-  for (let i = 0; i < usable.length; i++) {
-    const a = usable[i];
-    const b = usable[i + 1];
-    if (b) {
-      const gap = text.slice(a.end, b.start);
-      const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
-      const unitGap = /^\s*(?:days?|weeks?|months?|years?)\s+(?:to|and)\s+$/i.test(gap);
-      const plainGap = /^\s*(?:to|[-–—])\s*$/.test(gap) && !(/^\s*[-–—]\s*$/.test(gap) && a.isWord !== b.isWord) && b.value >= a.value;
-      const betweenGap = /^\s*and\s+$/i.test(gap) && /\b(?:between|from)\s+$/i.test(before);
-      if ((plainGap || betweenGap || unitGap) && (b.value > a.value || unitGap)) {
-        groups.push({ atoms: [a, b], start: betweenGap ? a.start - (before.match(/(?:between|from)\s+$/i)?.[0].length ?? 0) : a.start, end: b.end });
-        i++;
-        continue;
+  read(): SentenceFigures {
+    const dataYearValues = () => this.#dataYears.filter((y) => y.role === 'data').map((y) => y.year);
+    const candidates = atoms(this.text, this.sentence);
+    if (candidates.length === 0) return { figures: [], nonFigures: [], years: this.#years.filter((y) => y.role === 'data').map((y) => y.year) };
+    for (const y of this.#years) {
+      this.#nonFigures.push({ span: y.span, text: String(y.year), reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : 'year: dates the figures of its sentence' });
+    }
+    const groups = this.#groups(this.#usable(candidates));
+    const figures: Figure[] = [];
+    for (let gi = 0; gi < groups.length; gi++) {
+      const f = this.#figure(groups, gi);
+      if (f) figures.push(f);
+    }
+    const span = this.#dateSpan();
+    if (span) figures.push(span);
+    return { figures, nonFigures: this.#nonFigures, years: dataYearValues() };
+  }
+
+  /** The numbers that may be figures: not years, and none that a NON_FIGURE_RULES entry rules out. */
+  #usable(candidates: Atom[]): Atom[] {
+    const { text, sentence } = this;
+    const yearSpans = this.#years.map((y) => y.span);
+    const usable: Atom[] = [];
+    for (const a of candidates) {
+      const k = lowerBound(yearSpans, (y) => y.end > a.start);
+      if (k < yearSpans.length && yearSpans[k].start < a.end) continue;
+      const view: AtomView = { atom: a, text, before: text.slice(Math.max(sentence.start, a.start - 12), a.start), after: text.slice(a.end, Math.min(sentence.end, a.end + 12)) };
+      const rule = NON_FIGURE_RULES.find((r) => r.test(view));
+      if (rule) this.#nonFigures.push({ span: { start: a.start, end: a.end }, text: a.raw, reason: rule.reason });
+      else usable.push(a);
+    }
+    return usable;
+  }
+
+  /** Ranges ("seven to 15", "7–15", "between 15 and 20", "six days to one month") and single numbers, each with the approximation before it. */
+  #groups(usable: Atom[]): Group[] {
+    const { text, sentence } = this;
+    const groups: Group[] = [];
+    for (let i = 0; i < usable.length; i++) {
+      const a = usable[i];
+      const b = usable[i + 1];
+      if (b) {
+        const gap = text.slice(a.end, b.start);
+        const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
+        const unitGap = /^\s*(?:days?|weeks?|months?|years?)\s+(?:to|and)\s+$/i.test(gap);
+        const plainGap = /^\s*(?:to|[-–—])\s*$/.test(gap) && !(/^\s*[-–—]\s*$/.test(gap) && a.isWord !== b.isWord) && b.value >= a.value;
+        const betweenGap = /^\s*and\s+$/i.test(gap) && /\b(?:between|from)\s+$/i.test(before);
+        if ((plainGap || betweenGap || unitGap) && (b.value > a.value || unitGap)) {
+          groups.push({ atoms: [a, b], start: betweenGap ? a.start - (before.match(/(?:between|from)\s+$/i)?.[0].length ?? 0) : a.start, end: b.end });
+          i++;
+          continue;
+        }
+      }
+      groups.push({ atoms: [a], start: a.start, end: a.end });
+    }
+    // Approximation words before a group ("more than 100", "Maximum sentence: 25 years").
+    for (const g of groups) {
+      const hit = approximationBefore(text.slice(Math.max(sentence.start, g.start - 64), g.start));
+      if (hit) {
+        g.approx = hit.approx;
+        if (hit.phrase) g.start -= hit.length;
       }
     }
-    groups.push({ atoms: [a], start: a.start, end: a.end });
+    return groups;
   }
 
-  // Approximation words before a group ("more than 100", "Maximum sentence: 25 years").
-  for (const g of groups) {
-    const before = text.slice(Math.max(sentence.start, g.start - 64), g.start);
-    const hit = approximationBefore(before);
-    if (hit) {
-      g.approx = hit.approx;
-      if (hit.phrase) g.start -= hit.length;
-    }
-  }
-
-  const figures: Figure[] = [];
-  let prevUnit: string | undefined;
-  let inHeadUnit: string | undefined;
-  let prevActions: Action[] = [];
-  // Years an earlier figure of the sentence owns ("440 convictions reported for 2020 but 38"): not a later figure's.
-  const ownedYears = new Set<number>();
-  let yearCursor = 0;
-  let lastFreeYear: YearMention | undefined;
-  const partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
-  const firstColon = sentenceText.indexOf(':');
-  const labelColon = firstColon >= 0 && sentenceText.slice(0, firstColon).split(/\s+/).filter(Boolean).length <= 5 ? firstColon : -1;
-  for (let gi = 0; gi < groups.length; gi++) {
+  /** The figure group `gi` states, or undefined (a non-figure noted) when it has no unit. */
+  #figure(groups: Group[], gi: number): Figure | undefined {
+    const { text, sentence } = this;
     const g = groups[gi];
     const last = g.atoms[g.atoms.length - 1];
     const nextStart = gi + 1 < groups.length ? groups[gi + 1].start : sentence.end;
     const prevEnd = gi > 0 ? groups[gi - 1].end : sentence.start;
-    // Unit: the first unit noun after the number, across at most three modifiers.
-    const after = tokensIn(toks, last.end, nextStart);
-    let unit: string | undefined;
-    let unitSpan: Span | undefined;
-    for (let k = 0; k < Math.min(after.length, 5); k++) {
-      const w = after[k].word;
-      const u = unitOf(w);
-      if (u) {
-        unit = u;
-        unitSpan = { start: after[k].start, end: after[k].end };
-        // "suspected traffickers" / "law enforcement officers" are fine; "of these cases" too.
-        break;
-      }
-      if (k === 0 && w === 'of' && after[1] && /^(?:these|the|those|them)$/.test(after[1].word)) {
-        k++;
-        continue;
-      }
-      // "35 were convictions for sex trafficking": a copula, then the unit.
-      if (k === 0 && COPULA.has(w)) {
-        // "35 were convicted for forced labor": no unit, but the verb says what was counted.
-        const a = after[1] && !after.slice(2, 6).some((t) => unitOf(t.word)) ? actionOf(after[1].word) : undefined;
-        if (a && ACTION_NOUN[a]) {
-          unit = ACTION_NOUN[a];
-          break;
-        }
-        continue;
-      }
-      // "one of the 2021 convictions": a year between the article and the unit.
-      if (k >= 2 && /^(?:19|20)\d\d$/.test(w) && after[k - 1] && /^(?:these|the|those|them)$/.test(after[k - 1].word)) continue;
-      if (!MODIFIERS.has(w)) break;
+    const after = tokensIn(this.#toks, last.end, nextStart);
+    const u = this.#unit(g, after, prevEnd, nextStart);
+    if (!u.unit) {
+      this.#nonFigures.push({ span: { start: g.start, end: g.end }, text: text.slice(g.start, g.end), reason: 'no unit: not a countable figure' });
+      return undefined;
     }
-    // "six days to one month": the first atom's unit.
-    let unitMax: string | undefined;
-    if (g.atoms.length === 2) {
-      const mid = text.slice(g.atoms[0].end, g.atoms[1].start);
-      const mu = /^\s*(days?|weeks?|months?|years?)\b/i.exec(mid);
-      if (mu) {
-        unitMax = unit;
-        unit = unitOf(mu[1].toLowerCase());
-      }
-    }
-    // "332 were arrested as labor brokers": the unit after "as".
-    if (!unit) {
-      const as = after.slice(0, 6).findIndex((t) => t.word === 'as');
-      for (let k = as + 1; as >= 0 && k < Math.min(after.length, as + 4) && !unit; k++) {
-        const u = unitOf(after[k].word);
-        if (u && !isTimeUnit(u)) {
-          unit = u;
-          unitSpan = { start: after[k].start, end: after[k].end };
-        } else if (!MODIFIERS.has(after[k].word)) break;
-      }
-    }
-    const elided = !unit;
-    const gapToNext = text.slice(last.end, nextStart);
-    // "48 suspects in 37 cases … and 46 in 21 cases": the number before "in" counts what the earlier one before "in" counted.
-    if (!unit && inHeadUnit && /^\s*(?:involved\s+)?in\s+$/i.test(gapToNext)) unit = inHeadUnit;
-    if (!unit && prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = prevUnit;
-    // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38": the contrasted figure's unit.
-    if (!unit && prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = prevUnit;
-    // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
-    if (!unit) {
-      const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
-      if (/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|])\s*(?:\*\*)?\s*$/i.test(lead)) {
-        const back = tokensIn(toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
-        for (let k = back.length - 1; k >= 0 && !unit; k--) {
-          const u = unitOf(back[k].word);
-          if (u && !isTimeUnit(u) && u !== 'percent') {
-            unit = u;
-            unitSpan = { start: back[k].start, end: back[k].end };
-          }
-        }
-      }
-    }
-    // A partitive lead names the unit of a bare number: "Of the 2021 convictions, the report says 35 were for forced labor".
-    if (!unit && g.atoms.length === 1) {
-      const part = partitiveLead;
-      const u = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
-      if (u && !isTimeUnit(u) && u !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = u;
-    }
-    if (!unit) {
-      nonFigures.push({ span: { start: g.start, end: g.end }, text: text.slice(g.start, g.end), reason: 'no unit: not a countable figure' });
-      continue;
-    }
-    // Actions: noun units carry one; else the nearest action verb before the number in its clause,
-    // else after it up to the next number ("348 cases prosecuted"), else the sentence's.
-    let actions: Action[] = [];
-    if (NOUN_ACTION[unit]) actions = [NOUN_ACTION[unit]];
-    if (!actions.length) {
-      const clauseStart = lastClauseBreak(text, prevEnd, g.start);
-      const back = tokensIn(toks, clauseStart, g.start).filter((t) => t.end <= g.start);
-      const acts: Action[] = [];
-      for (let k = back.length - 1; k >= 0; k--) {
-        const a = actionOf(back[k].word);
-        if (a) {
-          acts.unshift(a);
-          // "arrested and convicted": take the coordinated verb too.
-          if (k >= 2 && back[k - 1].word === 'and') {
-            const a2 = actionOf(back[k - 2].word);
-            if (a2) acts.unshift(a2);
-          }
-          break;
-        }
-      }
-      actions = acts;
-    }
-    if (!actions.length) {
-      const fwd = after.slice(0, 6);
-      for (const t of fwd) {
-        if (t.word === ';') break;
-        const a = actionOf(t.word);
-        if (a) {
-          actions = [a];
-          break;
-        }
-      }
-    }
-    if (!actions.length && prevActions.length) actions = prevActions;
-    // "2021 prosecuted: more than 150 suspected traffickers, 64 cases": a short label before a colon says what its list counts.
-    if (!actions.length) {
-      const colon = labelColon;
-      if (colon >= 0 && sentence.start + colon < g.start) {
-        for (const t of toks) {
-          if (t.start >= sentence.start + colon) break;
-          const a = actionOf(t.word);
-          if (a) {
-            actions = [a];
-            break;
-          }
-        }
-      }
-    }
-    if (!actions.length && (unit === 'officers' || unit === 'participants' || unit === 'sessions' || unit === 'trainings') && sentenceActions.includes('trained')) actions = ['trained'];
-    // Form and victim: in the words after the number up to the next one; "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
-    const toNext = text.slice(last.end, nextStart);
-    const segEnd = toNext.indexOf(';');
-    const segRaw = segEnd >= 0 ? toNext.slice(0, segEnd) : toNext;
-    // "38 traffickers, most of them for forced labor": what follows a partitive is a part's qualifier, not the whole's.
-    const cut = PARTITIVE_AFTER.exec(segRaw);
-    const seg = cut ? segRaw.slice(0, cut.index) : segRaw;
-    let form = FORMS.find(([re]) => re.test(seg))?.[1];
-    if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
-      const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
-      form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
-    }
+    const { unit, unitMax, unitSpan, elided } = u;
+    let actions = this.#actions(unit, g, after, prevEnd);
+    const { form, seg } = this.#form(groups, gi, last, nextStart);
     // Victim: named right after the range (up to a conjunction: "… for an adult victim and …"), else the nearest before it
     // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
     const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(prevEnd, g.start)) ?? victimOf(seg);
-    // Kind.
-    const isTime = unit === 'years' || unit === 'months' || unit === 'days' || unit === 'weeks';
-    let kind: FactKind = 'count';
-    if (isTime) kind = isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || g.approx === 'at-least' || victim !== undefined || /\bpenalt|prescrib|punishable/i.test(sentenceText)) ? 'penalty' : 'duration';
+    const kind = this.#kind(unit, g, victim);
     // "received five years' imprisonment": a term of prison is a sentence, whatever verb gives it.
-    if (kind === 'duration' && (sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)))) actions = ['sentenced'];
-    // Year: the nearest data year before the number in the sentence, else after, else the paragraph's, else the period's.
-    let year: number | undefined;
-    let yearFrom: Figure['yearFrom'];
-    let yearPartial: boolean | undefined;
-    if (kind === 'count' || kind === 'duration') {
-      // The years before the figure (by binary search: a sentence may hold thousands) and the first after it.
-      const firstAfter = lowerBound(dataYears, (y) => y.span.start >= g.end);
-      const beforeEnd = lowerBound(dataYears, (y) => y.span.end > g.start);
-      while (yearCursor < beforeEnd) {
-        if (!ownedYears.has(dataYears[yearCursor].span.start)) lastFreeYear = dataYears[yearCursor];
-        yearCursor++;
-      }
-      const lastBefore = beforeEnd > 0 ? dataYears[beforeEnd - 1] : undefined;
-      const nextYear = firstAfter < dataYears.length && dataYears[firstAfter].span.start < nextStart ? dataYears[firstAfter] : undefined;
-      // "440 in 2020": a year right after the figure, before the next one, is its own.
-      const own = nextYear && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, nextYear.span.start - 12), nextYear.span.start)) && !/[;:]/.test(text.slice(g.end, nextYear.span.start)) ? nextYear : undefined;
-      // A year after a later figure is that figure's ("38 (35 forced labor), down from 440 in 2020"): only one before the next figure may be this one's.
-      const y = own ?? lastFreeYear ?? lastBefore ?? nextYear;
-      if (own) ownedYears.add(own.span.start);
-      if (y) {
-        year = y.year;
-        yearFrom = 'sentence';
-        yearPartial = y.partial;
-      } else if (ctx.paragraphYear) {
-        year = ctx.paragraphYear;
-        yearFrom = 'paragraph';
-      } else if (ctx.periodYear) {
-        year = ctx.periodYear;
-        yearFrom = 'period';
-      }
-    }
+    if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)))) actions = ['sentenced'];
+    const dated = kind === 'count' || kind === 'duration' ? this.#year(g, nextStart) : {};
     // A range with its own units ("six days to one month") spans its last unit too.
     const spanEnd = unitMax && unitSpan ? unitSpan.end : g.end;
     // "a general and six other traffickers": six besides the one named.
     const others = g.atoms.length === 1 && after[0] !== undefined && /^others?$/.test(after[0].word) && /\b(?:and|alongside|along\s+with|with|plus)\s+$/i.test(text.slice(Math.max(prevEnd, g.start - 14), g.start));
-    figures.push({
+    this.#prevUnit = unit;
+    this.#prevActions = actions;
+    if (/^\s*[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:involved\s+)?in\s+$/iu.test(text.slice(last.end, nextStart))) this.#inHeadUnit = unit;
+    return {
       kind,
       values: g.atoms.map((a) => a.value),
       unit,
@@ -598,39 +494,203 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
       actions,
       form,
       victim,
-      year,
-      yearFrom,
-      topics: topicsOf(g),
-      attribution,
+      ...dated,
+      topics: this.#topicsOf(g),
+      attribution: this.#attribution,
       ...(others ? { others } : {}),
       approx: g.approx,
-      yearPartial,
-      multiYear: years.some((y) => y.role === 'range') || undefined,
+      multiYear: this.#years.some((y) => y.role === 'range') || undefined,
       span: { start: g.start, end: spanEnd },
       unitSpan: elided ? undefined : unitSpan,
-    });
-    prevUnit = unit;
-    prevActions = actions;
-    if (/^\s*[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:involved\s+)?in\s+$/iu.test(gapToNext)) inHeadUnit = unit;
+    };
   }
-  // Date spans: "between April and May 2021", "from March to June 2020".
-  const ds = DATE_SPAN.exec(sentenceText);
-  if (ds) {
-    const start = sentence.start + ds.index;
-    const y = Number(ds[3]);
-    figures.push({
+
+  /** What the group counts: the unit noun after it, else one it shares with a figure before it, else one named before it. */
+  #unit(g: Group, after: Tok[], prevEnd: number, nextStart: number): { unit?: string; unitMax?: string; unitSpan?: Span; elided: boolean } {
+    const { text, sentence } = this;
+    const last = g.atoms[g.atoms.length - 1];
+    let { unit, unitSpan } = unitAfter(after);
+    // "six days to one month": the first atom's unit.
+    let unitMax: string | undefined;
+    if (g.atoms.length === 2) {
+      const mu = /^\s*(days?|weeks?|months?|years?)\b/i.exec(text.slice(g.atoms[0].end, g.atoms[1].start));
+      if (mu) {
+        unitMax = unit;
+        unit = unitOf(mu[1].toLowerCase());
+      }
+    }
+    // "332 were arrested as labor brokers": the unit after "as".
+    if (!unit) ({ unit, unitSpan } = unitAfterAs(after));
+    const elided = !unit;
+    const gapToNext = text.slice(last.end, nextStart);
+    // "48 suspects in 37 cases … and 46 in 21 cases": the number before "in" counts what the earlier one before "in" counted.
+    if (!unit && this.#inHeadUnit && /^\s*(?:involved\s+)?in\s+$/i.test(gapToNext)) unit = this.#inHeadUnit;
+    if (!unit && this.#prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = this.#prevUnit;
+    // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38": the contrasted figure's unit.
+    if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
+    // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
+    if (!unit) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitBefore(g, prevEnd) });
+    // A partitive lead names the unit of a bare number: "Of the 2021 convictions, the report says 35 were for forced labor".
+    if (!unit && g.atoms.length === 1) {
+      const part = this.#partitiveLead;
+      const pu = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
+      if (pu && !isTimeUnit(pu) && pu !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = pu;
+    }
+    return { unit, unitMax, unitSpan, elided };
+  }
+
+  #unitBefore(g: Group, prevEnd: number): { unit?: string; unitSpan?: Span } {
+    const { text } = this;
+    const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
+    if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|])\s*(?:\*\*)?\s*$/i.test(lead)) return {};
+    const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
+    for (let k = back.length - 1; k >= 0; k--) {
+      const u = unitOf(back[k].word);
+      if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: back[k].start, end: back[k].end } };
+    }
+    return {};
+  }
+
+  /**
+   * What was done to what the group counts: noun units carry it; else the nearest action verb before the number in
+   * its clause, else after it up to the next number ("348 cases prosecuted"), else the figure before's, else a label's.
+   */
+  #actions(unit: string, g: Group, after: Tok[], prevEnd: number): Action[] {
+    if (NOUN_ACTION[unit]) return [NOUN_ACTION[unit]];
+    const back = tokensIn(this.#toks, lastClauseBreak(this.text, prevEnd, g.start), g.start).filter((t) => t.end <= g.start);
+    for (let k = back.length - 1; k >= 0; k--) {
+      const a = actionOf(back[k].word);
+      if (!a) continue;
+      // "arrested and convicted": take the coordinated verb too.
+      const a2 = k >= 2 && back[k - 1].word === 'and' ? actionOf(back[k - 2].word) : undefined;
+      return a2 ? [a2, a] : [a];
+    }
+    for (const t of after.slice(0, 6)) {
+      if (t.word === ';') break;
+      const a = actionOf(t.word);
+      if (a) return [a];
+    }
+    if (this.#prevActions.length) return this.#prevActions;
+    // "2021 prosecuted: more than 150 suspected traffickers, 64 cases": a short label before a colon says what its list counts.
+    if (this.#labelColon >= 0 && this.sentence.start + this.#labelColon < g.start) {
+      for (const t of this.#toks) {
+        if (t.start >= this.sentence.start + this.#labelColon) break;
+        const a = actionOf(t.word);
+        if (a) return [a];
+      }
+    }
+    if ((unit === 'officers' || unit === 'participants' || unit === 'sessions' || unit === 'trainings') && this.#sentenceActions.includes('trained')) return ['trained'];
+    return [];
+  }
+
+  /** The form named in the words after the number up to the next one (not past a partitive), and those words. */
+  #form(groups: Group[], gi: number, last: Atom, nextStart: number): { form?: Form; seg: string } {
+    const { text, sentence } = this;
+    const toNext = text.slice(last.end, nextStart);
+    const segEnd = toNext.indexOf(';');
+    const segRaw = segEnd >= 0 ? toNext.slice(0, segEnd) : toNext;
+    // "38 traffickers, most of them for forced labor": what follows a partitive is a part's qualifier, not the whole's.
+    const cut = PARTITIVE_AFTER.exec(segRaw);
+    const seg = cut ? segRaw.slice(0, cut.index) : segRaw;
+    let form = FORMS.find(([re]) => re.test(seg))?.[1];
+    // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
+    if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
+      const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
+      form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
+    }
+    return { form, seg };
+  }
+
+  /** A time span is a prescribed penalty in a penalty sentence when it is a range, a bound or names a victim; else a served duration. */
+  #kind(unit: string, g: Group, victim: Victim | undefined): FactKind {
+    if (!isTimeUnit(unit)) return 'count';
+    return this.#isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || g.approx === 'at-least' || victim !== undefined || /\bpenalt|prescrib|punishable/i.test(this.#sentenceText)) ? 'penalty' : 'duration';
+  }
+
+  /** The year: its own right after it ("440 in 2020"), else the nearest free one before it, else the next one before the next figure, else the paragraph's or the period's. */
+  #year(g: Group, nextStart: number): Pick<Figure, 'year' | 'yearFrom' | 'yearPartial'> {
+    const { text } = this;
+    const dataYears = this.#dataYears;
+    // The years before the figure (by binary search: a sentence may hold thousands) and the first after it.
+    const firstAfter = lowerBound(dataYears, (y) => y.span.start >= g.end);
+    const beforeEnd = lowerBound(dataYears, (y) => y.span.end > g.start);
+    while (this.#yearCursor < beforeEnd) {
+      if (!this.#ownedYears.has(dataYears[this.#yearCursor].span.start)) this.#lastFreeYear = dataYears[this.#yearCursor];
+      this.#yearCursor++;
+    }
+    const lastBefore = beforeEnd > 0 ? dataYears[beforeEnd - 1] : undefined;
+    const nextYear = firstAfter < dataYears.length && dataYears[firstAfter].span.start < nextStart ? dataYears[firstAfter] : undefined;
+    const own = nextYear && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, nextYear.span.start - 12), nextYear.span.start)) && !/[;:]/.test(text.slice(g.end, nextYear.span.start)) ? nextYear : undefined;
+    // A year after a later figure is that figure's ("38 (35 forced labor), down from 440 in 2020"): only one before the next figure may be this one's.
+    const y = own ?? this.#lastFreeYear ?? lastBefore ?? nextYear;
+    if (own) this.#ownedYears.add(own.span.start);
+    if (y) return { year: y.year, yearFrom: 'sentence', yearPartial: y.partial };
+    if (this.ctx.paragraphYear) return { year: this.ctx.paragraphYear, yearFrom: 'paragraph' };
+    if (this.ctx.periodYear) return { year: this.ctx.periodYear, yearFrom: 'period' };
+    return {};
+  }
+
+  /** The sentence's topics, less one named only after the figure past a partitive ("38 convictions in 2021, among them a two-star general …"). */
+  #topicsOf(g: Group): string[] {
+    if (this.#topicAt.length === 0) return this.#topics;
+    const rel = g.end - this.sentence.start;
+    const p = lowerBound(this.#partitives, (at) => at >= rel);
+    return this.#topicAt.filter((x) => x.at < rel || !(p < this.#partitives.length && this.#partitives[p] < x.at)).map((x) => x.t);
+  }
+
+  /** "between April and May 2021", "from March to June 2020": a date span of its own. */
+  #dateSpan(): Figure | undefined {
+    const ds = DATE_SPAN.exec(this.#sentenceText);
+    if (!ds) return undefined;
+    const start = this.sentence.start + ds.index;
+    for (const nf of this.#nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
+    return {
       kind: 'date-span',
       values: [MONTHS.indexOf(ds[1].toLowerCase()) + 1, MONTHS.indexOf(ds[2].toLowerCase()) + 1],
       unit: 'months',
       actions: [],
-      year: y,
+      year: Number(ds[3]),
       yearFrom: 'sentence',
-      topics,
+      topics: this.#topics,
       span: { start, end: start + ds[0].length },
-    });
-    for (const nf of nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
+    };
   }
-  return { figures, nonFigures, years: dataYears.filter((y) => y.role === 'data').map((y) => y.year) };
+}
+
+/** The first unit noun after a number, across at most a few modifiers ("suspected traffickers", "of these cases", "were convicted"). */
+function unitAfter(after: Tok[]): { unit?: string; unitSpan?: Span } {
+  for (let k = 0; k < Math.min(after.length, 5); k++) {
+    const w = after[k].word;
+    const u = unitOf(w);
+    if (u) return { unit: u, unitSpan: { start: after[k].start, end: after[k].end } };
+    if (k === 0 && w === 'of' && after[1] && /^(?:these|the|those|them)$/.test(after[1].word)) {
+      k++;
+      continue;
+    }
+    // "35 were convictions for sex trafficking": a copula, then the unit.
+    if (k === 0 && COPULA.has(w)) {
+      // "35 were convicted for forced labor": no unit, but the verb says what was counted.
+      const a = after[1] && !after.slice(2, 6).some((t) => unitOf(t.word)) ? actionOf(after[1].word) : undefined;
+      if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
+      continue;
+    }
+    // "one of the 2021 convictions": a year between the article and the unit.
+    if (k >= 2 && /^(?:19|20)\d\d$/.test(w) && after[k - 1] && /^(?:these|the|those|them)$/.test(after[k - 1].word)) continue;
+    if (!MODIFIERS.has(w)) break;
+  }
+  return {};
+}
+
+/** "332 were arrested as labor brokers": the unit a few words after "as". */
+function unitAfterAs(after: Tok[]): { unit?: string; unitSpan?: Span } {
+  const as = after.slice(0, 6).findIndex((t) => t.word === 'as');
+  if (as < 0) return {};
+  for (let k = as + 1; k < Math.min(after.length, as + 4); k++) {
+    const u = unitOf(after[k].word);
+    if (u && !isTimeUnit(u)) return { unit: u, unitSpan: { start: after[k].start, end: after[k].end } };
+    if (!MODIFIERS.has(after[k].word)) break;
+  }
+  return {};
 }
 
 /** A number that opens a line and numbers a section: "2.2 Prosecution data", "## 3. Findings", "### 4) Next steps". */
