@@ -561,7 +561,7 @@ export function markdownLsSection(r: MarkdownLsOutcome, fmt: (n: number) => stri
     ? `\`${PEER_PACKAGE}@${PEER_VERSION}\` (VS Code's Markdown language server, installed for the bench only into the gitignored bench/.peer/${r.peer.installed === 'now' ? ' by this run' : ''}), run as \`node ${r.peer.nodeVersion} ${PEER_PACKAGE}/dist/node/workerMain.js --stdio\` (Node 24 from the e2e cache: it needs Node 22+; VS Code starts it with no node flags)`
     : `\`${PEER_PACKAGE}@${PEER_VERSION}\`: **not run**: ${r.peer.reason}. The peer rows are skipped.`;
   L.push(
-    `One run of \`npm run bench -- --only markdown-ls\` (bench/markdown-ls.ts), both servers over stdio JSON-RPC driven by the same client (vscode-languageserver-protocol), on the same drafts (\`bench/gen-draft.ts --seed 7\`, ${r.sizes.map((s) => `${s.label} = ${s.bytes.toLocaleString('en-US')} bytes`).join(', ')}), written to bench/.out/markdown-ls/, which is the workspace folder of both.`,
+    `Part of \`npm run bench\`; alone: \`npm run bench -- --only markdown-ls\` (bench/markdown-ls.ts). In one run, both servers over stdio JSON-RPC driven by the same client (vscode-languageserver-protocol), on the same drafts (\`bench/gen-draft.ts --seed 7\`, ${r.sizes.map((s) => `${s.label} = ${s.bytes.toLocaleString('en-US')} bytes`).join(', ')}), written to bench/.out/markdown-ls/, which is the workspace folder of both.`,
     '',
     `- TIP Lens: \`node ${r.tipLensNode} ${r.tipLensArgs.join(' ')} dist/server.js --stdio\` (the flags the VS Code client starts it with), bundled reports only (\`tipLens.reports: []\` through workspace/configuration).`,
     `- Markdown LS: ${peerWhat}.`,
