@@ -97,6 +97,7 @@ function markdownLsLines(r: MarkdownLsOutcome): string[] {
 
 async function main(): Promise<void> {
   if (argv.includes('--only') && argv[argv.indexOf('--only') + 1] === 'markdown-ls') {
+    if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('bench --only markdown-ls: no dist/server.js; build first (node esbuild.mjs, as npm run bench does)');
     const section = markdownLsLines(await markdownLs());
     const file = join(ROOT, 'bench', 'RESULTS.md');
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# TIP Lens benchmark results\n';
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const mdLs = argv.includes('--no-markdown-ls') ? null : await markdownLs();
+  const mdLs = argv.includes('--no-markdown-ls') || argv.includes('--no-lsp') || !existsSync(serverJs) ? null : await markdownLs();
 
   // ---------------------------------------------------------------------------
   // 4. Profiles (node --cpu-prof) of the KB load and the 1 MB check
