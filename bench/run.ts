@@ -3,13 +3,14 @@
  * one go, written to bench/RESULTS.md with its budget and pass/miss. Figures
  * only: nothing here fails a build.
  *
- *   node --import tsx bench/run.ts [--quick] [--count 4000] [--no-lsp] [--no-profile]
+ *   node --import tsx bench/run.ts [--quick] [--count 4000] [--no-lsp] [--no-profile] [--no-markdown-ls]
+ *   node --import tsx bench/run.ts --only markdown-ls [--quick]   (just the section beside VS Code's Markdown server, spliced into RESULTS.md)
  *
  * Generated inputs (the 4,000-narrative KB, bundles, profiles) go to the
  * gitignored bench/.out/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -21,6 +22,7 @@ import { summarise, type FunctionTime } from './lib/cpuprofile';
 import type { Stats } from './lib/stats';
 import { runLspBench, timeInitialize, type LspResult } from './lsp';
 import { SERVER_NODE_FLAGS } from '../server/src/protocol';
+import { markdownLsSection, runMarkdownLsComparison, spliceSection, type MarkdownLsOutcome } from './markdown-ls';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'bench', '.out');
@@ -77,7 +79,32 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)];
 }
 
+/** Issue 17: beside VS Code's Markdown server (bench/markdown-ls.ts); its ratio budgets go through budget(). */
+async function markdownLs(): Promise<MarkdownLsOutcome> {
+  log("markdown-ls: TIP Lens beside VS Code's Markdown server, 20 KB and 1 MB");
+  return runMarkdownLsComparison({ root: ROOT, serverJs: join(ROOT, 'dist', 'server.js'), nodeFlags: SERVER_NODE_FLAGS, coldRuns: quick ? 5 : 7, edits: quick ? 20 : 40, log });
+}
+function markdownLsLines(r: MarkdownLsOutcome): string[] {
+  const { lines, budgets } = markdownLsSection(r, fmt);
+  const first = budgetRows.length;
+  for (const b of budgets) budget(b.figure, b.value, 1, '×', b.note);
+  const rows = budgetRows.slice(first);
+  lines.push('| Budget | Measured | Budget | Result | Note |', '| --- | ---: | ---: | :---: | --- |');
+  for (const row of rows) lines.push(`| ${row.figure.replace("Beside VS Code's Markdown server: ", '')} | ${row.measured} | ${row.budget} | ${row.verdict === 'MISS' ? '**MISS**' : row.verdict} | ${row.note ?? ''} |`);
+  lines.push('');
+  return lines;
+}
+
 async function main(): Promise<void> {
+  if (argv.includes('--only') && argv[argv.indexOf('--only') + 1] === 'markdown-ls') {
+    if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('bench --only markdown-ls: no dist/server.js; build first (node esbuild.mjs, as npm run bench does)');
+    const section = markdownLsLines(await markdownLs());
+    const file = join(ROOT, 'bench', 'RESULTS.md');
+    const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# TIP Lens benchmark results\n';
+    writeFileSync(file, spliceSection(existing, [...section, `Section written alone by \`--only markdown-ls\` on ${new Date().toISOString()} (Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')}).`, ''], '## Where the time goes'));
+    log('wrote the section "Beside VS Code\'s Markdown server" of bench/RESULTS.md');
+    return;
+  }
   // ---------------------------------------------------------------------------
   // 0. Inputs
 
@@ -217,6 +244,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const mdLs = argv.includes('--no-markdown-ls') || argv.includes('--no-lsp') || !existsSync(serverJs) ? null : await markdownLs();
+
   // ---------------------------------------------------------------------------
   // 4. Profiles (node --cpu-prof) of the KB load and the 1 MB check
 
@@ -289,6 +318,7 @@ async function main(): Promise<void> {
   budget(`LSP: completion p99, ${COUNT} narratives`, lspFull?.completion.p99, 5, 'ms');
   budget('LSP: server RSS, bundled only (steady, after the runs)', lspBundled?.rssSteadyMb, 80, 'MB');
   budget(`LSP: server RSS, ${COUNT} narratives (steady)`, lspFull?.rssSteadyMb, 250, 'MB');
+  const mdLsLines = mdLs ? markdownLsLines(mdLs) : null;
 
   const gitRev = (() => {
     try {
@@ -413,6 +443,8 @@ async function main(): Promise<void> {
   const mdlTimes = cliTimes.get('markdownlint-cli2 20 KB');
   if (mdlTimes) L.push('', `tip-lens check ÷ markdownlint-cli2: ${(median(cliTimes.get('tip-lens check 20 KB')!) / median(mdlTimes)).toFixed(2)}.`);
   L.push('');
+
+  if (mdLsLines) L.push(...mdLsLines);
 
   if (profiles.length) {
     L.push('## Where the time goes (`node --cpu-prof`)', '');
