@@ -170,7 +170,7 @@ const FORMS: [RegExp, Form][] = [
 
 const TOPICS: [RegExp, string][] = [
   [/\bonline\s+child\s+(?:sex(?:ual)?\s+)?(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
-  [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])/i, 'military general'],
+  [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])|\bthe\s+general['’]s\s+(?:case|trial|conviction|sentence)\b/i, 'military general'],
   [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
   [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
 ];
@@ -257,6 +257,8 @@ function actionOf(word: string): Action | undefined {
 }
 
 const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;
+/** "The previous edition, released in 2022, …": the year a report came out is its edition, not a data year. */
+const RELEASED_BEFORE = /\b(?:edition|report|narrative)\b[^.;]{0,12}\b(?:released|published|issued|out)\s+in\s+$|\b(?:released|published|issued)\s+in\s+(?:June\s+|July\s+)?$/i;
 const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative)\b/i;
 const LAW_AFTER = /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Law|Act|Code|Decree|Proclamation|Regulation)\b|^\s+(?:law|act)\b/u;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -282,7 +284,7 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     const after = slice.slice(m.index + 4, m.index + 60);
     const before = slice.slice(Math.max(0, m.index - 40), m.index);
     let role: YearMention['role'] = 'data';
-    if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before)) role = 'edition';
+    if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
     else if (LAW_AFTER.test(after)) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
     if (role === 'data' || role === 'date') {
@@ -476,8 +478,8 @@ class SentenceReader {
     // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
     const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(prevEnd, g.start)) ?? victimOf(seg);
     const kind = this.#kind(unit, g, victim);
-    // "received five years' imprisonment": a term of prison is a sentence, whatever verb gives it.
-    if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)))) actions = ['sentenced'];
+    // "received five years' imprisonment", "he got five years": a term of prison, or a term someone got, is a sentence.
+    if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)) || GIVEN_BEFORE.test(text.slice(Math.max(prevEnd, g.start - 24), g.start)))) actions = ['sentenced'];
     const dated = kind === 'count' || kind === 'duration' ? this.#year(g, nextStart) : {};
     // A range with its own units ("six days to one month") spans its last unit too.
     const spanEnd = unitMax && unitSpan ? unitSpan.end : g.end;
@@ -716,6 +718,8 @@ const COPULA = new Set(['were', 'was', 'are', 'is']);
 const PARTITIVE_LEAD = /^\W*(?:of|among)\s+(?:the|those|these|its|all)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?([\p{L}'’-]+)\s*,/iu;
 /** After a time span, a word that makes it a prison term ("five years' imprisonment", "four years in prison"). */
 const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail|prison|jail|behind\s+bars|incarceration)\b/i;
+/** Before a time span, a verb that gives it to someone ("he got five years", "was given four years"). */
+const GIVEN_BEFORE = /\b(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+(?:only\s+|just\s+|a\s+)?$/i;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
 const VICTIM_WORD = /\b(?:(child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)|(adults?))\b/gi;

@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -17,9 +17,10 @@ export function phraseRegex(table: readonly string[], flags = 'i'): RegExp {
   return new RegExp(`\\b(?:${alts.join('|')})(?![\\w’'])`, flags.replace('u', ''));
 }
 
-export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !/^(?:census|survey|poll)$/.test(s)), 'u');
-/** Lower-case source words ("survey") read case-insensitively; names are matched as written. */
-export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter((s) => /^(?:census|survey|poll)$/.test(s) || s.startsWith('our ')), 'i');
+/** Lower-case source words ("survey", "our data", "you wrote") are read case-insensitively; names are matched as written. */
+const isSourceWord = (s: string) => /^(?:census|survey|poll)$/.test(s) || /^(?:our|you|your) /.test(s);
+export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !isSourceWord(s)), 'u');
+export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter(isSourceWord), 'i');
 export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our|us|i|my)$/.test(c)), 'i');
 export const OWN_LABEL = phraseRegex(OWN_LABEL_CUES, 'i');
 export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
@@ -31,6 +32,7 @@ export const INVERTED_CONDITIONAL = new RegExp(
   'iu',
 );
 const FIRST_PERSON_ALL = new RegExp(FIRST_PERSON.source, 'gu');
+const SUBJECT_AFTER_CONJUNCTION = new RegExp(`(?:\\b(?:and|but|so|because|while|since|when|after)|[,;])\\s+(?:${[...THIRD_PERSON_SUBJECTS].sort((a, b) => b.length - a.length).map((s) => s.replace(/\s+/g, '\\s+')).join('|')})\\s+\\p{L}`, 'iu');
 
 /**
  * Is a number at `at` in `clause` the writer's own? Yes when first person is in the clause, unless the last first person
@@ -49,7 +51,9 @@ export function firstPersonOwns(clause: string, at: number): boolean {
   const rep = REPORTING.exec(between);
   // A reported clause has its own subject between the reporting verb and the number ("say the govt convicted").
   const reported = between.slice((rep?.index ?? 0) + (rep?.[0].length ?? 0));
-  return !(rep && (/^\s*that\b/i.test(reported) || /\p{L}{2,}\s+\S/u.test(reported)));
+  if (rep && (/^\s*that\b/i.test(reported) || /\p{L}{2,}\s+\S/u.test(reported))) return false;
+  // "I've checked the case and he got five years": a clause of another subject, after a conjunction.
+  return !SUBJECT_AFTER_CONJUNCTION.test(between);
 }
 export const NEGATION = phraseRegex(NEGATION_CUES);
 export const REPORT_ATTRIBUTION = phraseRegex(REPORT_ATTRIBUTION_CUES.filter((c) => c !== 'edition'), 'i');

@@ -43,6 +43,8 @@ export const OTHER_SOURCES: readonly string[] = [
   'Amnesty', 'Interpol', 'Europol', 'Polaris', 'International Labour Organization', 'International Labor Organization',
   'International Organization for Migration', 'census', 'survey', 'poll', 'our own data', 'our data', 'our research', 'our study', 'our survey',
   'our estimates', 'our estimate', 'our monitors', 'our records', 'our caseload', 'our hotline', 'our partners',
+  // The addressee's figures, being questioned or corrected ("you wrote one week to one month").
+  'you wrote', 'you said', 'you had', 'you have', 'you put', 'you cited', 'your draft', 'your memo', 'your notes', 'your figure', 'your version',
 ];
 
 /**
@@ -73,11 +75,20 @@ export const REPORTING_CUES: readonly string[] = [
   'see that', 'saw that', 'wrote', 'write', 'claim', 'claims', 'claimed', 'reckon',
 ];
 
+/**
+ * Subjects other than the writer: after "I've double-checked the case and he got five years", the number is
+ * what happened to "he", not the writer's own.
+ */
+export const THIRD_PERSON_SUBJECTS: readonly string[] = [
+  'he', 'she', 'they', 'it', 'police', 'authorities', 'the court', 'the courts', 'courts', 'the government', 'the govt', 'officials', 'prosecutors',
+  'judges', 'the report', 'the narrative', 'cambodia', 'the general', 'the defendant', 'the defendants',
+];
+
 /** Words that make a statement not a claim about what happened: modal, conditional, future. */
 export const HYPOTHETICAL_CUES: readonly string[] = [
   'should', 'would', 'could', 'might', 'must', 'if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'will', 'expects', 'expected',
   'proposed', 'propose', 'proposes', 'aims to', 'plans to', 'intends to', 'hopes to', 'seeks to', 'wants to', 'whether',
-  'next year', 'in future', 'in the future', 'going forward',
+  'next year', 'in future', 'in the future', 'going forward', 'the next', 'upcoming', 'will run', 'is scheduled', 'are scheduled',
 ];
 
 /** A conditional by inversion at a sentence's start ("Were convictions to fall to 20, …", "Should the courts convict 50, …", "Had police arrested 500, …"). */
