@@ -30,6 +30,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 }
 
 const EMPTY: Buffer = Buffer.alloc(0);
+const CRLF = Buffer.from('\r\n', 'latin1');
 /** Header bytes kept while no blank line ends the header (garbage without a header is dropped beyond this). */
 const MAX_HEADER_BYTES = 64 * 1024;
 const HEADER_LINE = /content-length:[ \t]*(\d+)[ \t]*$/i;
@@ -52,6 +53,8 @@ export function resyncFrames(warn: (message: string) => void): Transform {
   let bodyLen = 0;
   let tail: Buffer = EMPTY; // last bytes of the body so far, so a header split across chunks is seen
   const rawHeaderAt = (buf: Buffer): number => {
+    // A header line ends with CR LF, which a JSON body cannot hold raw: without one (all normal traffic) there is nothing to look for.
+    if (buf.indexOf(CRLF) < 0) return -1;
     const text = buf.toString('latin1');
     RAW_HEADER.lastIndex = 0;
     const m = RAW_HEADER.exec(text);
