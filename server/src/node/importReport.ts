@@ -1,0 +1,127 @@
+/**
+ * `tip-lens kb import`: reads a saved web page, a PDF or pasted text, converts it (server/src/import)
+ * and writes each narrative's text and manifest into a folder. Everything is written into a temporary
+ * folder beside the target first and moved in only when every file is complete, so an error leaves
+ * nothing half-written; an existing report is replaced only with `force`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { importNarratives, type ImportedNarrative, type ImportResult } from '../import/convert';
+import { htmlBlocks } from '../import/html';
+import { textBlocks } from '../import/plainText';
+import type { CountryEntry } from '../import/countries';
+import { checkNarrative } from '../import/checkNarrative';
+import { parseManifest } from '../ingest/manifest';
+import { ingestReport } from '../ingest';
+
+/** Inputs larger than this are refused (the full report's PDF is about 30 MB). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_PAGES = 500;
+
+export interface ImportRequest {
+  /** A path, or '-' for standard input (then `stdin` holds the bytes). */
+  input: string;
+  stdin?: Buffer;
+  out: string;
+  edition?: number;
+  country?: CountryEntry;
+  force?: boolean;
+  maxPages?: number;
+}
+
+export interface ImportOutcome {
+  written: { id: string; text: string; manifest: string }[];
+  problems: string[];
+  notes: string[];
+}
+
+type Format = 'html' | 'pdf' | 'text';
+
+function formatOf(name: string, bytes: Buffer): Format {
+  if (bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) return 'pdf';
+  const head = bytes.subarray(0, 4096).toString('utf8');
+  if (/\.(html?|xhtml|mhtml?)$/i.test(name) || /<!doctype html|<html[\s>]|<body[\s>]|<(p|h[1-6]|div)[\s>]/i.test(head)) return 'html';
+  return 'text';
+}
+
+/** Reads and converts; writes nothing. */
+export async function convertInput(req: ImportRequest): Promise<ImportResult & { format?: Format }> {
+  const name = req.input === '-' ? '<stdin>' : req.input;
+  let bytes: Buffer;
+  try {
+    if (req.input === '-') bytes = req.stdin ?? Buffer.alloc(0);
+    else {
+      const st = fs.statSync(req.input);
+      if (!st.isFile()) return { narratives: [], problems: [`${name}: not a file`], notes: [] };
+      if (st.size > MAX_IMPORT_BYTES) return { narratives: [], problems: [`${name}: ${Math.round(st.size / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB an import reads`], notes: [] };
+      bytes = fs.readFileSync(req.input);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { narratives: [], problems: [`${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`], notes: [] };
+  }
+  if (bytes.length === 0) return { narratives: [], problems: [`${name}: the input is empty`], notes: [] };
+  const format = formatOf(name, bytes);
+  const opts = { file: name, format, edition: req.edition, country: req.country } as const;
+  if (format === 'pdf') {
+    // pdf.js is large: loaded only here, for a PDF.
+    const { pdfBlocks } = require('./pdfText') as typeof import('./pdfText');
+    const r = await pdfBlocks(bytes, name, { maxPages: req.maxPages ?? DEFAULT_MAX_PAGES });
+    if ('problem' in r) return { narratives: [], problems: [r.problem], notes: [], format };
+    return { ...importNarratives(r.blocks, r.meta, opts), format };
+  }
+  if (!isUtf8(bytes)) return { narratives: [], problems: [`${name}: not UTF-8 text, HTML or PDF (save the page as "Web Page, HTML only" or the text as UTF-8)`], notes: [], format };
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (format === 'html') {
+    const { blocks, meta } = htmlBlocks(text);
+    return { ...importNarratives(blocks, meta, opts), format };
+  }
+  return { ...importNarratives(textBlocks(text), {}, opts), format };
+}
+
+/** The narrative ingested as the knowledge base will read it; any problem that would make it useless. */
+function verify(n: ImportedNarrative, file: string): string[] {
+  const m = parseManifest(JSON.stringify(n.manifest), `${n.id}.json`);
+  if (!m.manifest) return m.problems.map((p) => `${file}: ${p}`);
+  const report = ingestReport(m.manifest, n.text, `${n.id}.txt`);
+  return checkNarrative(report).filter((f) => f.severity === 'error').map((f) => `${file}: ${n.id}: ${f.message}`);
+}
+
+export async function importReport(req: ImportRequest): Promise<ImportOutcome> {
+  const r = await convertInput(req);
+  const name = req.input === '-' ? '<stdin>' : req.input;
+  const problems = [...r.problems];
+  for (const n of r.narratives) problems.push(...verify(n, name));
+  if (problems.length || r.narratives.length === 0) return { written: [], problems: problems.length ? problems : [`${name}: nothing to import`], notes: r.notes.concat(...r.narratives.map((n) => n.notes)) };
+  const out = path.resolve(req.out);
+  const existing = fs.existsSync(out);
+  if (existing && !fs.statSync(out).isDirectory()) return { written: [], problems: [`${req.out}: exists and is not a folder`], notes: [] };
+  if (existing && !req.force) {
+    const clash = r.narratives.filter((n) => fs.existsSync(path.join(out, `${n.id}.txt`)) || fs.existsSync(path.join(out, `${n.id}.json`)));
+    if (clash.length) return { written: [], problems: [`${req.out}: already holds ${clash.map((n) => n.id).join(', ')}; pass --force to replace ${clash.length === 1 ? 'it' : 'them'}`], notes: [] };
+  }
+  const parent = path.dirname(out);
+  fs.mkdirSync(parent, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.import-`));
+  try {
+    for (const n of r.narratives) {
+      fs.writeFileSync(path.join(tmp, `${n.id}.txt`), n.text);
+      fs.writeFileSync(path.join(tmp, `${n.id}.json`), manifestJson(n));
+    }
+    if (!existing) fs.renameSync(tmp, out);
+    else for (const f of fs.readdirSync(tmp)) fs.renameSync(path.join(tmp, f), path.join(out, f));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return {
+    written: r.narratives.map((n) => ({ id: n.id, text: path.join(out, `${n.id}.txt`), manifest: path.join(out, `${n.id}.json`) })),
+    problems: [],
+    notes: r.notes.concat(...r.narratives.map((n) => n.notes)),
+  };
+}
+
+/** The manifest as written: two-space JSON with each origin line [text offset, input start, input end] on one line. */
+export function manifestJson(n: ImportedNarrative): string {
+  return JSON.stringify(n.manifest, null, 2).replace(/\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]/g, '[$1, $2, $3]') + '\n';
+}
