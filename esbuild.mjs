@@ -46,7 +46,13 @@ const lazyLibs = {
   },
 };
 /** kb import / kb check (server/src/node/importCli.ts, with htmlparser2 and pdf.js) live in dist/lib/import.js, required by the CLI only for them. */
-const importLib = { name: 'import-lib', setup: (build) => build.onResolve({ filter: /^\.\/node\/importCli$/ }, (args) => (args.importer.endsWith('cli.ts') ? { path: './lib/import.js', external: true } : undefined)) };
+const importLib = {
+  name: 'import-lib',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/node\/importCli$/ }, (args) => (args.importer.endsWith('cli.ts') ? { path: './lib/import.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/pdfjsBundle$/ }, (args) => (args.importer.endsWith('pdfText.ts') ? { path: './pdfjs.js', external: true } : undefined));
+  },
+};
 const libBuilds = Object.values(LAZY_LIBS).map((l) => ({ stdin: { contents: l.exports, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/lib/${l.file}.js`, sourcemap: false }));
 
 /** V8's code cache of dist/cli.js after a check of the example brief, with what it was made for. */
@@ -81,7 +87,8 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, rewriteSnapshot, importLib] : [lazyLibs, importLib] },
-  { entryPoints: ['server/src/node/importCli.ts'], outfile: 'dist/lib/import.js', define, plugins: [lazyLibs] },
+  { entryPoints: ['server/src/node/importCli.ts'], outfile: 'dist/lib/import.js', define, plugins: [lazyLibs, importLib] },
+  { entryPoints: ['server/src/node/pdfjsBundle.ts'], outfile: 'dist/lib/pdfjs.js', sourcemap: false, minify: true },
   ...libBuilds,
 ];
 if (watch) {
