@@ -49,7 +49,7 @@ const lazyLibs = {
 const importLib = {
   name: 'import-lib',
   setup(build) {
-    build.onResolve({ filter: /^\.\/node\/importCli$/ }, (args) => (args.importer.endsWith('cli.ts') ? { path: './lib/import.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/node\/importCli$/ }, (args) => (/(cli|importRequest)\.ts$/.test(args.importer) ? { path: './lib/import.js', external: true } : undefined));
     build.onResolve({ filter: /^\.\/pdfjsBundle$/ }, (args) => (args.importer.endsWith('pdfText.ts') ? { path: './pdfjs.js', external: true } : undefined));
   },
 };
@@ -85,9 +85,9 @@ const define = watch ? {} : { __TIP_ENGINE_HASH__: JSON.stringify(engineHash) };
 const rewriteSnapshot = { name: 'kb-snapshot', setup: (build) => build.onEnd(() => snapshot().catch((e) => console.error(`kb-snapshot: ${e.message}`))) };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs, importLib] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, rewriteSnapshot, importLib] : [lazyLibs, importLib] },
-  { entryPoints: ['server/src/node/importCli.ts'], outfile: 'dist/lib/import.js', define, plugins: [lazyLibs, importLib] },
+  { entryPoints: ['server/src/node/importCli.ts'], outfile: 'dist/lib/import.js', define, plugins: [importLib] },
   { entryPoints: ['server/src/node/pdfjsBundle.ts'], outfile: 'dist/lib/pdfjs.js', sourcemap: false, minify: true },
   ...libBuilds,
 ];

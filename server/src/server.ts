@@ -41,6 +41,8 @@ import type { KnowledgeBase } from './model/kb';
 import { defaultSettings, validateSettings, type TipLensSettings } from './service/settings';
 import { CancelledError, NEVER_CANCELLED } from './service/types';
 import { CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest, StatusNotification } from './requests';
+import { ImportReportRequest, type ImportReportParams } from './importProtocol';
+import { importReportRequest } from './importRequest';
 import {
   MAX_DRAFT_BYTES,
   MAX_LOGGED_PROBLEMS,
@@ -567,6 +569,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       return svc().diagnostics(TextDocument.create(params.uri, languageId, -1, params.text), token);
     }),
   );
+
+  // TIP Lens: Import Report… (the importer loads on the first import).
+  connection.onRequest(ImportReportRequest, handle(ImportReportRequest.method, (params: ImportReportParams) => importReportRequest(params)));
 
   documents.listen(connection);
 }

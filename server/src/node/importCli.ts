@@ -98,3 +98,7 @@ async function readStdin(): Promise<Buffer> {
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }
+
+/* For the language server's tipLens/importReport (server/src/importRequest.ts), which loads this file as dist/lib/import.js. */
+export { importReport } from './importReport';
+export { countryFromOption } from '../import/countries';
