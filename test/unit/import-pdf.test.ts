@@ -125,3 +125,26 @@ describe('bad PDFs: a message naming the file, nothing written', () => {
     assert.match(r.problems[0], /damaged.pdf: not a readable PDF/);
   });
 });
+
+test('paragraphs told apart by an indented first line when there is no space between them; a sentence run on across columns', async () => {
+  const { pdfLayoutBlocks } = await import('../../server/src/import/pdfLayout');
+  const item = (str: string, x: number, y: number) => ({ str, x, y, width: str.length * 4.5, size: 10, rotated: false, eol: true });
+  const page = {
+    width: 612,
+    height: 792,
+    items: [
+      item('PROSECUTION', 54, 700),
+      item('The government convicted five traffickers in the', 54, 688),
+      item('capital.', 54, 676),
+      item('Courts sentenced them to prison terms of ten to', 66, 664),
+      item('twelve years, and the government', 54, 652),
+      item('appealed two acquittals.', 320, 700),
+    ],
+  };
+  const { blocks } = pdfLayoutBlocks([page]);
+  assert.deepEqual(blocks.map((b) => `${b.kind}: ${b.text}`), [
+    'heading: PROSECUTION',
+    'paragraph: The government convicted five traffickers in the capital.',
+    'paragraph: Courts sentenced them to prison terms of ten to twelve years, and the government appealed two acquittals.',
+  ]);
+});

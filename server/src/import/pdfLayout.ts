@@ -160,7 +160,9 @@ export function pdfLayoutBlocks(pages: PdfPage[]): PdfLayout {
       const prev = open.last;
       const sameColumn = prev.page === l.page && prev.col === l.col;
       const gap = sameColumn ? prev.y - l.y : 0;
-      const goesOn = sameColumn ? gap < prev.size * 1.45 || !FINAL.test(prev.text) : !FINAL.test(prev.text) || full(prev);
+      // A paragraph starts after space, or (in a layout without space between paragraphs) with an indented first line.
+      const indented = open.kind === 'paragraph' && l.x - prev.x > l.size * 0.8;
+      const goesOn = sameColumn ? (gap < prev.size * 1.45 && !indented) || !FINAL.test(prev.text) : !FINAL.test(prev.text) || full(prev);
       if (goesOn && Math.abs(prev.size - l.size) < 0.6) {
         if (/\p{Ll}-$/u.test(open.text) && /^\p{Ll}/u.test(l.text)) open.text = open.text.slice(0, -1) + l.text;
         else open.text += ' ' + l.text;
