@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { convertInput, importReport } from '../../server/src/node/importReport';
 import { pdfBlocks } from '../../server/src/node/pdfText';
+import { pdfLayoutBlocks } from '../../server/src/import/pdfLayout';
 import { countryFromOption, findCountry, type CountryEntry } from '../../server/src/import/countries';
 import { ingestReport, parseManifest } from '../../server/src/ingest';
 import { loadReportFile } from '../../server/src/node/loadReports';
@@ -126,8 +127,7 @@ describe('bad PDFs: a message naming the file, nothing written', () => {
   });
 });
 
-test('paragraphs told apart by an indented first line when there is no space between them; a sentence run on across columns', async () => {
-  const { pdfLayoutBlocks } = await import('../../server/src/import/pdfLayout');
+test('paragraphs told apart by an indented first line when there is no space between them; a sentence run on across columns', () => {
   const item = (str: string, x: number, y: number) => ({ str, x, y, width: str.length * 4.5, size: 10, rotated: false, eol: true });
   const page = {
     width: 612,
