@@ -165,3 +165,11 @@ describe('kb check findings', () => {
     ]);
   });
 });
+
+test('the bundled KHM-2023.txt pasted as it is: the title run into other text, the edition from it; the bundled report', () => {
+  const r = importNarratives(textBlocks(khm23.text), {}, { file: 'KHM-2023.txt', format: 'text' });
+  assert.deepEqual(r.problems, []);
+  const n = r.narratives[0];
+  assert.deepEqual([n.id, n.manifest.tier, n.manifest.firstSection, n.manifest.sections.join(',')], ['KHM-2023', 'Tier 3', 'summary', 'summary,recommendations']);
+  assertSameReport(ingest(n), khm23);
+});

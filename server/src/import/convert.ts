@@ -6,7 +6,7 @@
 import type { TierName } from '../model/kb';
 import type { Block, DocumentMeta, SourceFormat } from './blocks';
 import type { CountryEntry } from './countries';
-import { parseTitle, type Title } from './title';
+import { parseTitle, parseTitlePrefix, type Title } from './title';
 
 export interface ImportOptions {
   /** Name of the input, for messages. */
@@ -59,7 +59,7 @@ const SECTION_HEADS: { re: RegExp; slug: string }[] = [
 /** A heading run into its paragraph: "Recommendations for Honduras: Increase …". */
 const RUN_IN_RECOMMENDATIONS = /^((?:prioriti[sz]ed\s+)?recommendations(?:\s+for\s+[^:]{2,60})?\s*:)\s+(\S)/i;
 
-const EDITION_RES = [/\b((?:19|20)\d\d)\s+Trafficking\s+in\s+Persons\s+Report\b/i, /\/((?:19|20)\d\d)-trafficking-in-persons-report\b/i, /\bTrafficking\s+in\s+Persons\s+Report\s*[,:–—-]?\s*(?:June\s+)?((?:19|20)\d\d)\b/i, /\bTIP\s+Report\s+((?:19|20)\d\d)\b/i];
+const EDITION_RES = [/\b((?:19|20)\d\d)\s+TIP\s+Report\b/i, /\b((?:19|20)\d\d)\s+Trafficking\s+in\s+Persons\s+Report\b/i, /\/((?:19|20)\d\d)-trafficking-in-persons-report\b/i, /\bTrafficking\s+in\s+Persons\s+Report\s*[,:–—-]?\s*(?:June\s+)?((?:19|20)\d\d)\b/i, /\bTIP\s+Report\s+((?:19|20)\d\d)\b/i];
 
 export function sectionOf(heading: string): string | undefined {
   const t = heading.replace(/\s+/g, ' ').trim();
@@ -93,7 +93,7 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
   let prelude: Block[] = [];
   let current: Chunk | undefined;
   for (const b of blocks) {
-    const title = b.kind !== 'item' ? parseTitle(b.text, { bare: bare && b.kind === 'heading', extra: opts.country }) : undefined;
+    const title = b.kind !== 'item' ? (parseTitle(b.text, { bare: bare && b.kind === 'heading', extra: opts.country }) ?? (opts.format === 'text' && !current ? parseTitlePrefix(b.text, opts.country) : undefined)) : undefined;
     if (title) {
       current = { title, titleBlock: b, blocks: [] };
       chunks.push(current);
@@ -117,7 +117,7 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
     for (const h of hints) if ((edition = editionIn(h)) !== undefined) break;
   }
   if (edition === undefined) {
-    for (const c of chunks) for (const b of c.blocks.slice(0, 3)) if (edition === undefined) edition = editionIn(b.text);
+    for (const c of chunks) for (const b of [c.titleBlock, ...c.blocks.slice(0, 3)]) if (b && edition === undefined) edition = editionIn(b.text);
   }
   if (edition === undefined) return { narratives: [], problems: [`${opts.file}: cannot tell the edition (the document names no "20XX Trafficking in Persons Report"); pass --edition YEAR`], notes };
 

@@ -58,3 +58,16 @@ export function parseTitle(text: string, opts: { bare?: boolean; extra?: Country
   }
   return undefined;
 }
+
+/** "CAMBODIA (Tier 3) Extracted in part from …": a title heading run into other text (pasted text). Only an upper-case name of the table. */
+const TITLE_PREFIX = /^([\p{Lu}][\p{Lu}\s.,'’&-]{1,58}?)\s*\(([^()]{4,30})\)\s+\S/u;
+
+export function parseTitlePrefix(text: string, extra?: CountryEntry): Title | undefined {
+  const m = TITLE_PREFIX.exec(text.replace(/\s+/g, ' ').trim());
+  if (!m) return undefined;
+  const tier = tierFromWording(m[2]);
+  const written = m[1].trim();
+  const country = findCountry(written) ?? (extra && extra.name.toLowerCase() === written.toLowerCase() ? extra : undefined);
+  return tier && country ? { written, country, tier, tierWritten: m[2] } : undefined;
+}
+
