@@ -110,6 +110,11 @@ export async function importReport(client: LanguageClient, options: ImportReport
     const choice = await vscode.window.showInformationMessage(`TIP Lens: ${summary} Add "${entry}" to tipLens.reports in the workspace settings, so TIP Lens loads them?`, { modal: true, detail: `"tipLens.reports": ${JSON.stringify(value)}` }, 'Add to Settings');
     add = choice === 'Add to Settings';
   }
+  if (add && !vscode.workspace.isTrusted) {
+    // An untrusted workspace's tipLens.reports is not read (see the README's trust model): say so instead of writing a setting that does nothing.
+    void vscode.window.showWarningMessage(`TIP Lens: ${summary} This workspace is not trusted, so its tipLens.reports is not read; trust it, or add "${folder}" to tipLens.reports in your user settings.`);
+    return outcome;
+  }
   if (add) {
     await config.update('reports', value, ws ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
     outcome.settingAdded = value;

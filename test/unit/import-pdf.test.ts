@@ -14,7 +14,7 @@ import { pdfLayoutBlocks } from '../../server/src/import/pdfLayout';
 import { countryFromOption, findCountry, type CountryEntry } from '../../server/src/import/countries';
 import { ingestReport, parseManifest } from '../../server/src/ingest';
 import { loadReportFile } from '../../server/src/node/loadReports';
-import { ERAS, encryptedPdf, imageOnlyPdf, longPdf, multiCountry, renderPdf, semicolonEra } from '../../scripts/fixtures/import-fixtures';
+import { ERAS, encryptedPdf, imageOnlyPdf, longPdf, multiCountry, renderHtml, renderPdf, semicolonEra } from '../../scripts/fixtures/import-fixtures';
 import { assertSameReport } from '../helpers/importCompare';
 import type { Report } from '../../server/src/model/kb';
 import type { ImportedNarrative } from '../../server/src/import/convert';
@@ -147,4 +147,14 @@ test('paragraphs told apart by an indented first line when there is no space bet
     'paragraph: The government convicted five traffickers in the capital.',
     'paragraph: Courts sentenced them to prison terms of ten to twelve years, and the government appealed two acquittals.',
   ]);
+});
+
+test('an older page saved as Windows-1252 is read in its encoding', async () => {
+  const html = renderHtml(zzl, '2007').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">');
+  const f = path.join(tmp, 'cp1252.html');
+  // ’ is 0x92 in Windows-1252 (not valid UTF-8 on its own).
+  fs.writeFileSync(f, Buffer.from(html.replace(/’/g, '\x92'), 'latin1'));
+  const r = await convertInput({ input: f, out: tmp, country: lumeria });
+  assert.deepEqual(r.problems, []);
+  assert.match(r.narratives[0].text, /10 to 25 years’ imprisonment/);
 });

@@ -71,8 +71,12 @@ export async function convertInput(req: ImportRequest): Promise<ImportResult & {
     if ('problem' in r) return { narratives: [], problems: [r.problem], notes: [], format };
     return { ...importNarratives(r.blocks, r.meta, opts), format };
   }
-  if (!isUtf8(bytes)) return { narratives: [], problems: [`${name}: not UTF-8 text, HTML or PDF (save the page as "Web Page, HTML only" or the text as UTF-8)`], notes: [], format };
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  if (isUtf8(bytes)) text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  else if (format === 'html' && /<meta[^>]+charset=["']?(windows-1252|iso-8859-1|latin-?1|us-ascii)\b/i.test(bytes.subarray(0, 4096).toString('latin1'))) {
+    // Older pages of the report were served (and saved) as Windows-1252.
+    text = decodeWindows1252(bytes);
+  } else return { narratives: [], problems: [`${name}: not UTF-8 text, HTML or PDF (save the page as "Web Page, HTML only" or the text as UTF-8)`], notes: [], format };
   if (format === 'html') {
     const { blocks, meta } = htmlBlocks(text);
     return { ...importNarratives(blocks, meta, opts), format };
@@ -124,4 +128,16 @@ export async function importReport(req: ImportRequest): Promise<ImportOutcome> {
 /** The manifest as written: two-space JSON with each origin line [text offset, input start, input end] on one line. */
 export function manifestJson(n: ImportedNarrative): string {
   return JSON.stringify(n.manifest, null, 2).replace(/\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]/g, '[$1, $2, $3]') + '\n';
+}
+
+/** Windows-1252's 0x80–0x9F (Node's TextDecoder reads that label as Latin-1); 0 where the code page has none. */
+const CP1252_HIGH = [0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178];
+
+export function decodeWindows1252(bytes: Buffer): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || 0xfffd : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
