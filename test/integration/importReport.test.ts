@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { CompletionList, Diagnostic, DocumentDiagnosticReport, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { ImportReportResult } from '../../server/src/importProtocol';
 import { loadReportFile } from '../../server/src/node/loadReports';
 import { renderHtml, renderPdf } from '../../scripts/fixtures/import-fixtures';
@@ -42,6 +42,11 @@ test('tipLens/importReport: a saved page and a PDF imported by the server; the f
     c2.open('file:///draft.md', '---\ntip-report: ZZL-2024\n---\n\nLumeria is on Tier 3 [@ZZL-2024/R4].\n');
     const d = await c2.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: 'file:///draft.md' } });
     assert.deepEqual((d as { items: Diagnostic[] }).items.map((x) => x.code), ['tier.mismatch']);
+    const h = await c2.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///draft.md' }, position: { line: 4, character: 26 } });
+    assert.match((h.contents as MarkupContent).value, /Amend the penal code/);
+    c2.open('file:///draft2.md', '---\ntip-report: ZZL-2024\n---\n\nShelters are needed [@ZZL-2024/R');
+    const c = await c2.request<CompletionList>('textDocument/completion', { textDocument: { uri: 'file:///draft2.md' }, position: { line: 4, character: 32 } });
+    assert.ok(c.items.some((i) => i.detail === 'ZZL-2024/R5'), JSON.stringify(c.items.slice(0, 3).map((i) => i.detail)));
   } finally {
     assert.equal(await c2.stop(), 0);
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { convertInput, importReport } from '../../server/src/node/importReport';
 import { pdfBlocks } from '../../server/src/node/pdfText';
-import { pdfLayoutBlocks } from '../../server/src/import/pdfLayout';
+import { joinLines, pdfLayoutBlocks } from '../../server/src/import/pdfLayout';
 import { countryFromOption, findCountry, type CountryEntry } from '../../server/src/import/countries';
 import { ingestReport, parseManifest } from '../../server/src/ingest';
 import { loadReportFile } from '../../server/src/node/loadReports';
@@ -157,4 +157,14 @@ test('an older page saved as Windows-1252 is read in its encoding', async () => 
   const r = await convertInput({ input: f, out: tmp, country: lumeria });
   assert.deepEqual(r.problems, []);
   assert.match(r.narratives[0].text, /10 to 25 years’ imprisonment/);
+});
+
+test('lines joined: a word broken at the line end joined again, a hyphen of the word kept', () => {
+  assert.equal(joinLines('efforts against traf-', 'ficking.'), 'efforts against trafficking.');
+  assert.equal(joinLines('the national anti-', 'trafficking committee'), 'the national anti-trafficking committee');
+  assert.equal(joinLines('adopted a 2024-', '2028 national action plan'), 'adopted a 2024-2028 national action plan');
+  assert.equal(joinLines('the Sino-', 'Lumerian border'), 'the Sino-Lumerian border');
+  assert.equal(joinLines('a soft\u00ad', 'hyphen'), 'a softhyphen');
+  assert.equal(joinLines('traffickers -', 'and officials'), 'traffickers - and officials');
+  assert.equal(joinLines('the end.', 'Next'), 'the end. Next');
 });

@@ -55,6 +55,26 @@ interface Line {
 
 const RUNNING_HEAD = /^(?:COUNTRY NARRATIVES(?:\s*[|:–-]?\s*\d+)?|\d{1,4}|(?:\d{4}\s+)?TRAFFICKING IN PERSONS REPORT(?:\s+\d{1,4})?|\d{1,4}\s+(?:\d{4}\s+)?TRAFFICKING IN PERSONS REPORT)$/i;
 const FINAL = /[.!?:;)"”’]$/;
+/**
+ * Words that keep their hyphen when broken after it ("anti-" + "trafficking" is anti-trafficking): only
+ * those that are never a syllable a typesetter breaks at ("co-", "ex-", "pre-", "trans-" are: co-ercion,
+ * ex-ploitation, pre-vention, trans-ferring).
+ */
+const HYPHEN_PREFIXES = new Set(['anti', 'non', 'self', 'cross', 'well', 'cyber', 'semi', 'quasi']);
+
+/**
+ * One line after another in a paragraph: a word broken with a hyphen (or a soft hyphen) at the line end
+ * is joined again ("traf-" + "ficking"); a hyphen that belongs to the word stays ("anti-" + "trafficking",
+ * "2024-" + "2028"); otherwise a space.
+ */
+export function joinLines(before: string, next: string): string {
+  if (before.endsWith('\u00ad')) return before.slice(0, -1) + next;
+  const m = /(\p{L}*)-$/u.exec(before);
+  if (!m || /\s-$/.test(before)) return `${before} ${next}`;
+  const word = m[1].toLowerCase();
+  if (word && /^\p{Ll}/u.test(next) && !HYPHEN_PREFIXES.has(word)) return before.slice(0, -1) + next;
+  return before + next;
+}
 
 /** The most common size of the body text, by characters. */
 function bodySize(pages: PdfPage[]): number {
@@ -164,8 +184,7 @@ export function pdfLayoutBlocks(pages: PdfPage[]): PdfLayout {
       const indented = open.kind === 'paragraph' && l.x - prev.x > l.size * 0.8;
       const goesOn = sameColumn ? (gap < prev.size * 1.45 && !indented) || !FINAL.test(prev.text) : !FINAL.test(prev.text) || full(prev);
       if (goesOn && Math.abs(prev.size - l.size) < 0.6) {
-        if (/\p{Ll}-$/u.test(open.text) && /^\p{Ll}/u.test(l.text)) open.text = open.text.slice(0, -1) + l.text;
-        else open.text += ' ' + l.text;
+        open.text = joinLines(open.text, l.text);
         open.end = l.end;
         open.last = l;
         continue;
