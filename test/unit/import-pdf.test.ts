@@ -106,7 +106,7 @@ describe('bad PDFs: a message naming the file, nothing written', () => {
   const cases: [string, () => Promise<Uint8Array>, RegExp][] = [
     ['encrypted', encryptedPdf, /encrypted.pdf: the PDF is encrypted \(it needs a password\)/],
     ['image-only', imageOnlyPdf, /image-only.pdf: the PDF has no text to read \(2 pages of images: a scan\?\); run it through OCR/],
-    ['long-600', () => longPdf(600), /long-600.pdf: 600 pages is more than the 500 an import reads; .* --max-pages 600/],
+    ['long-600', () => longPdf(600), /long-600.pdf: the PDF has no text to read \(600 pages of images: a scan\?\)/],
   ];
   for (const [name, make, message] of cases) {
     test(name, async () => {
@@ -120,6 +120,14 @@ describe('bad PDFs: a message naming the file, nothing written', () => {
       assert.deepEqual(fs.readdirSync(tmp).filter((n) => n.includes('.import-')), [], 'no temporary folder left');
     });
   }
+  test('more pages than --max-pages', async () => {
+    const f = await pdfFile('long-1200.pdf', longPdf(1200));
+    const r = await importReport({ input: f, out: path.join(tmp, 'out-long') });
+    assert.deepEqual(r.problems, [`${f}: 1200 pages is more than the 1000 an import reads; import the regional or country PDF, or pass --max-pages 1200`]);
+    const small = await importReport({ input: f, out: path.join(tmp, 'out-long'), maxPages: 100 });
+    assert.match(small.problems[0], /1200 pages is more than the 100 an import reads/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'out-long')));
+  });
   test('a damaged PDF', async () => {
     const f = await pdfFile('damaged.pdf', Buffer.from('%PDF-1.7\nthis is not a PDF body'));
     const r = await importReport({ input: f, out: path.join(tmp, 'out-damaged') });

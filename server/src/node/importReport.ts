@@ -17,7 +17,8 @@ import { ingestReport } from '../ingest';
 
 /** Inputs larger than this are refused (the full report's PDF is about 30 MB). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-export const DEFAULT_MAX_PAGES = 500;
+/** The full report is some 600 pages; a PDF past this is refused unless --max-pages allows it. */
+export const DEFAULT_MAX_PAGES = 1000;
 
 export interface ImportRequest {
   /** A path, or '-' for standard input (then `stdin` holds the bytes). */
