@@ -23,6 +23,7 @@ export interface ImportReportOptions {
 export interface ImportReportOutcome {
   written: string[];
   problems: string[];
+  skipped?: string[];
   folder: string;
   /** The value tipLens.reports was given, if it was changed. */
   settingAdded?: string[];
@@ -90,7 +91,8 @@ export async function importReport(client: LanguageClient, options: ImportReport
     params = next;
   }
   const ids = result.written.map((w) => w.id);
-  const outcome: ImportReportOutcome = { written: ids, problems: [], folder };
+  if (result.skipped?.length) void vscode.window.showWarningMessage(`TIP Lens: ${result.skipped.length} narrative${result.skipped.length === 1 ? '' : 's'} of ${path.basename(file)} not imported: ${result.skipped.join(' ')}`);
+  const outcome: ImportReportOutcome = { written: ids, problems: [], skipped: result.skipped ?? [], folder };
   // The folder as tipLens.reports would name it: relative to the workspace folder when inside it.
   const ws = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
   const entry = ws ? path.relative(ws.uri.fsPath, folder).split(path.sep).join('/') || '.' : folder;

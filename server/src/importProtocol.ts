@@ -17,6 +17,8 @@ export interface ImportReportResult {
   written: { id: string; text: string; manifest: string }[];
   /** Why nothing was written, each naming the file. */
   problems: string[];
+  /** Narratives of a PDF of several that could not be imported (the others were). */
+  skipped?: string[];
   notes: string[];
 }
 

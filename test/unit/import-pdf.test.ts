@@ -102,6 +102,16 @@ test('a PDF of 20 narratives: 20 reports, each the one rendered, in under 10 s',
   assert.deepEqual(one.narratives.map((n) => n.id), ['MMR-2024'], '--country takes that narrative only');
 });
 
+test('a PDF of several narratives: one that cannot be imported is skipped with its reason, the others are written', async () => {
+  const f = await pdfFile('mixed.pdf', renderPdf([...multiCountry(zzl, 2), zzl, ...multiCountry(zzl, 3).slice(2)], { era: '2023pdf', edition: 2024 }));
+  const out = path.join(tmp, 'mixed-out');
+  const r = await importReport({ input: f, out });
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.written.map((w) => w.id), ['BIH-2024', 'MMR-2024', 'CIV-2024']);
+  assert.deepEqual(r.skipped, [`${f}: the narrative headed "LUMERIA: TIER 2 WATCH LIST" names a country not in the TIP country table; pass --country "LUMERIA=ISO3"`]);
+  assert.deepEqual(fs.readdirSync(out).length, 6);
+});
+
 describe('bad PDFs: a message naming the file, nothing written', () => {
   const cases: [string, () => Promise<Uint8Array>, RegExp][] = [
     ['encrypted', encryptedPdf, /encrypted.pdf: the PDF is encrypted \(it needs a password\)/],

@@ -42,8 +42,10 @@ export interface ImportedNarrative {
 
 export interface ImportResult {
   narratives: ImportedNarrative[];
-  /** Why nothing (or not everything) could be imported; each names the file. */
+  /** Why nothing could be imported; each names the file. */
   problems: string[];
+  /** Narratives of a document of several that could not be imported (each names the file and the narrative); the others can be. */
+  skipped?: string[];
   notes: string[];
 }
 
@@ -102,13 +104,13 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
   }
   if (chunks.length === 0 && prelude.some((b) => sectionOf(b.text) || RUN_IN_RECOMMENDATIONS.test(b.text))) {
     if (!opts.country) {
-      return { narratives: [], problems: [`${opts.file}: cannot tell which country this narrative is about (no title heading such as "CAMBODIA: Tier 2 Watch List"); pass --country NAME or ISO3`], notes };
+      return { narratives: [], skipped: [], problems: [`${opts.file}: cannot tell which country this narrative is about (no title heading such as "CAMBODIA: Tier 2 Watch List"); pass --country NAME or ISO3`], notes };
     }
     chunks.push({ blocks: prelude });
     prelude = [];
   }
   if (chunks.length === 0) {
-    return { narratives: [], problems: [`${opts.file}: no TIP country narrative found (no title heading such as "CAMBODIA: Tier 2 Watch List" and no section such as PROSECUTION)`], notes };
+    return { narratives: [], skipped: [], problems: [`${opts.file}: no TIP country narrative found (no title heading such as "CAMBODIA: Tier 2 Watch List" and no section such as PROSECUTION)`], notes };
   }
   // The edition: --edition, else what the document says of itself, else what its text says.
   let edition = opts.edition;
@@ -119,31 +121,34 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
   if (edition === undefined) {
     for (const c of chunks) for (const b of [c.titleBlock, ...c.blocks.slice(0, 3)]) if (b && edition === undefined) edition = editionIn(b.text);
   }
-  if (edition === undefined) return { narratives: [], problems: [`${opts.file}: cannot tell the edition (the document names no "20XX Trafficking in Persons Report"); pass --edition YEAR`], notes };
+  if (edition === undefined) return { narratives: [], skipped: [], problems: [`${opts.file}: cannot tell the edition (the document names no "20XX Trafficking in Persons Report"); pass --edition YEAR`], notes };
 
   const narratives: ImportedNarrative[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   for (const chunk of chunks) {
     const country = chunk.title ? chunk.title.country : opts.country;
     if (opts.country && chunk.title?.country && chunk.title.country.iso3 !== opts.country.iso3) continue;
     if (!country) {
-      problems.push(`${opts.file}: the narrative headed "${chunk.titleBlock?.text.trim()}" names a country not in the TIP country table; pass --country "${chunk.title?.written ?? 'NAME'}=ISO3"`);
+      skipped.push(`${opts.file}: the narrative headed "${chunk.titleBlock?.text.trim()}" names a country not in the TIP country table; pass --country "${chunk.title?.written ?? 'NAME'}=ISO3"`);
       continue;
     }
     const n = buildNarrative(chunk, country, edition, meta, opts);
     if (seen.has(n.id)) {
-      problems.push(`${opts.file}: a second narrative for ${country.name} (${n.id}); only the first is imported`);
+      skipped.push(`${opts.file}: a second narrative for ${country.name} (${n.id}); only the first is imported`);
       continue;
     }
     if (!n.manifest.sections.length || !n.text.includes('\n')) {
-      problems.push(`${opts.file}: the narrative headed "${chunk.titleBlock?.text.trim() ?? country.name}" has no paragraphs`);
+      skipped.push(`${opts.file}: the narrative headed "${chunk.titleBlock?.text.trim() ?? country.name}" has no paragraphs`);
       continue;
     }
     seen.add(n.id);
     narratives.push(n);
   }
-  if (opts.country && narratives.length === 0 && problems.length === 0) problems.push(`${opts.file}: no narrative for ${opts.country.name} in it`);
-  return { narratives, problems, notes };
+  if (opts.country && narratives.length === 0 && skipped.length === 0) problems.push(`${opts.file}: no narrative for ${opts.country.name} in it`);
+  // One narrative that cannot be imported is the document's problem; one of several is skipped and the others imported.
+  if (narratives.length === 0) return { narratives, problems: [...problems, ...skipped], skipped: [], notes };
+  return { narratives, problems, skipped, notes };
 }
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -59,8 +59,10 @@ export async function kbImport(args: string[], io: IO, stdin: () => Promise<Buff
     io.err(`tip-lens: nothing written\n`);
     return 2;
   }
+  for (const k of r.skipped) io.err(`tip-lens: warning: skipped: ${k}\n`);
   for (const w of r.written) io.out(`${w.id}  ${path.relative(process.cwd(), w.text) || w.text}  ${path.relative(process.cwd(), w.manifest) || w.manifest}\n`);
-  io.out(`${r.written.length} report${r.written.length === 1 ? '' : 's'} imported into ${v.values.out}; check them with: tip-lens kb check ${v.values.out}\n`);
+  const skipped = r.skipped.length ? ` (${r.skipped.length} narrative${r.skipped.length === 1 ? '' : 's'} skipped: see the warnings)` : '';
+  io.out(`${r.written.length} report${r.written.length === 1 ? '' : 's'} imported into ${v.values.out}${skipped}; check them with: tip-lens kb check ${v.values.out}\n`);
   return 0;
 }
 

@@ -34,6 +34,8 @@ export interface ImportRequest {
 export interface ImportOutcome {
   written: { id: string; text: string; manifest: string }[];
   problems: string[];
+  /** Narratives of a multi-narrative document that were not imported (the others were). */
+  skipped: string[];
   notes: string[];
 }
 
@@ -97,20 +99,28 @@ export async function importReport(req: ImportRequest): Promise<ImportOutcome> {
   const r = await convertInput(req);
   const name = req.input === '-' ? '<stdin>' : req.input;
   const problems = [...r.problems];
-  for (const n of r.narratives) problems.push(...verify(n, name));
-  if (problems.length || r.narratives.length === 0) return { written: [], problems: problems.length ? problems : [`${name}: nothing to import`], notes: r.notes.concat(...r.narratives.map((n) => n.notes)) };
+  const skipped = [...(r.skipped ?? [])];
+  const good: ImportedNarrative[] = [];
+  for (const n of r.narratives) {
+    const v = verify(n, name);
+    if (v.length === 0) good.push(n);
+    else (r.narratives.length > 1 ? skipped : problems).push(...v);
+  }
+  const notes = r.notes.concat(...r.narratives.map((n) => n.notes));
+  if (problems.length || good.length === 0) return { written: [], problems: problems.length ? problems : skipped.length ? skipped : [`${name}: nothing to import`], skipped: [], notes };
+  const fail = (m: string): ImportOutcome => ({ written: [], problems: [m], skipped: [], notes: [] });
   const out = path.resolve(req.out);
   const existing = fs.existsSync(out);
-  if (existing && !fs.statSync(out).isDirectory()) return { written: [], problems: [`${req.out}: exists and is not a folder`], notes: [] };
+  if (existing && !fs.statSync(out).isDirectory()) return fail(`${req.out}: exists and is not a folder`);
   if (existing && !req.force) {
-    const clash = r.narratives.filter((n) => fs.existsSync(path.join(out, `${n.id}.txt`)) || fs.existsSync(path.join(out, `${n.id}.json`)));
-    if (clash.length) return { written: [], problems: [`${req.out}: already holds ${clash.map((n) => n.id).join(', ')}; pass --force to replace ${clash.length === 1 ? 'it' : 'them'}`], notes: [] };
+    const clash = good.filter((n) => fs.existsSync(path.join(out, `${n.id}.txt`)) || fs.existsSync(path.join(out, `${n.id}.json`)));
+    if (clash.length) return fail(`${req.out}: already holds ${clash.map((n) => n.id).join(', ')}; pass --force to replace ${clash.length === 1 ? 'it' : 'them'}`);
   }
   const parent = path.dirname(out);
   fs.mkdirSync(parent, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.import-`));
   try {
-    for (const n of r.narratives) {
+    for (const n of good) {
       fs.writeFileSync(path.join(tmp, `${n.id}.txt`), n.text);
       fs.writeFileSync(path.join(tmp, `${n.id}.json`), manifestJson(n));
     }
@@ -119,11 +129,7 @@ export async function importReport(req: ImportRequest): Promise<ImportOutcome> {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return {
-    written: r.narratives.map((n) => ({ id: n.id, text: path.join(out, `${n.id}.txt`), manifest: path.join(out, `${n.id}.json`) })),
-    problems: [],
-    notes: r.notes.concat(...r.narratives.map((n) => n.notes)),
-  };
+  return { written: good.map((n) => ({ id: n.id, text: path.join(out, `${n.id}.txt`), manifest: path.join(out, `${n.id}.json`) })), problems: [], skipped, notes };
 }
 
 /** The manifest as written: two-space JSON with each origin line [text offset, input start, input end] on one line. */
