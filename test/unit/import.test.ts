@@ -173,3 +173,14 @@ test('the bundled KHM-2023.txt pasted as it is: the title run into other text, t
   assert.deepEqual([n.id, n.manifest.tier, n.manifest.firstSection, n.manifest.sections.join(',')], ['KHM-2023', 'Tier 3', 'summary', 'summary,recommendations']);
   assertSameReport(ingest(n), khm23);
 });
+
+test('a table of contents on the page (list items that are only links) is not read as the narrative', () => {
+  const page = renderHtml(zzl, '2023web').replace(
+    '<h1 class="featured-content__headline">',
+    '<ul class="toc"><li><a href="#p">PROSECUTION</a></li><li><a href="#q">PROTECTION</a></li></ul>\n<h1 class="featured-content__headline">',
+  ).replace('</h1>', '</h1>\n<ul><li><a href="#r">Prioritized Recommendations</a></li><li><a href="#s">Prevention</a></li></ul>');
+  const { blocks, meta } = htmlBlocks(page);
+  const r = importNarratives(blocks, meta, { file: 'page.html', format: 'html', country: lumeria });
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.narratives[0].text, zzl.text);
+});

@@ -19,7 +19,8 @@ export function htmlBlocks(html: string): { blocks: Block[]; meta: DocumentMeta 
   let skip = 0;
   let inTitle = false;
   let title = '';
-  let open: { kind: Block['kind']; tag: string; start: number; text: string } | undefined;
+  let open: { kind: Block['kind']; tag: string; start: number; text: string; linked: number } | undefined;
+  let inLink = 0;
   let loose: { start: number; end: number; text: string } | undefined;
   const stack: string[] = [];
   const flushLoose = () => {
@@ -40,17 +41,21 @@ export function htmlBlocks(html: string): { blocks: Block[]; meta: DocumentMeta 
         if (name === 'meta' && (attrs.property === 'og:url' || attrs.name === 'og:url') && attrs.content) meta.url ??= attrs.content;
         if (name === 'meta' && attrs.property === 'og:title' && attrs.content) meta.hints = [...(meta.hints ?? []), attrs.content];
         if (skip) return;
+        if (name === 'a') inLink++;
         if (name === 'br' && open) open.text += ' ';
         const kind = BLOCK_KIND[name];
         if (kind && !open) {
           flushLoose();
-          open = { kind, tag: name, start: parser.startIndex, text: '' };
+          open = { kind, tag: name, start: parser.startIndex, text: '', linked: 0 };
         } else if (CONTAINERS.has(name) && !open) flushLoose();
       },
       ontext(text) {
         if (inTitle) title += text;
         if (skip) return;
-        if (open) open.text += text;
+        if (open) {
+          open.text += text;
+          if (inLink) open.linked += text.trim().length;
+        }
         else if (text.trim() && stack.some((t) => CONTAINERS.has(t))) {
           loose ??= { start: parser.startIndex, end: parser.endIndex + 1, text: '' };
           loose.text += text;
@@ -65,8 +70,11 @@ export function htmlBlocks(html: string): { blocks: Block[]; meta: DocumentMeta 
         }
         if (name === 'title') inTitle = false;
         if (skip) return;
+        if (name === 'a') inLink = Math.max(0, inLink - 1);
         if (open && open.tag === name) {
-          if (open.text.trim()) blocks.push({ kind: open.kind, text: open.text, start: open.start, end: parser.endIndex + 1 });
+          // A list item that is only a link is navigation (a table of contents), not the narrative.
+          const nav = open.kind === 'item' && open.linked >= open.text.replace(/\s+/g, '').length;
+          if (open.text.trim() && !nav) blocks.push({ kind: open.kind, text: open.text, start: open.start, end: parser.endIndex + 1 });
           open = undefined;
         } else if (CONTAINERS.has(name) && !open) flushLoose();
       },
