@@ -101,5 +101,7 @@ describe('tip-lens kb import', () => {
     const e = tipLens(['kb', 'check', 'region']);
     assert.equal(e.code, 1);
     assert.match(e.stdout, /BIH-2024\.txt:1: error: BIH-2024: no paragraphs/);
+    assert.equal(e.stdout.split('\n').filter((l) => /no paragraphs/.test(l)).length, 1, e.stdout);
+    assert.match(e.stdout, /20 reports checked: 1 error, 0 warnings\n$/);
   });
 });
