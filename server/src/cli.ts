@@ -69,7 +69,7 @@ export function main(argv: string[], io = { out: (s: string) => process.stdout.w
     if (command === 'check') return check(rest, io);
     if (command === 'kb') {
       if (rest[0] === 'check') return importCli().kbCheck(rest.slice(1), io);
-      if (rest[0] === 'import') throw new UsageError('kb import is asynchronous: call runAsync (bin/tip-lens.js does)');
+      if (rest[0] === 'import') throw new UsageError('kb import reads files asynchronously: it runs through run() (bin/tip-lens.js), not main()');
       if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (kb show, kb import, kb check)`);
       return kbShow(rest.slice(1), io);
     }
