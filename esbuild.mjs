@@ -45,6 +45,14 @@ const lazyLibs = {
     });
   },
 };
+/** kb import / kb check (server/src/node/importCli.ts, with htmlparser2 and pdf.js) live in dist/lib/import.js, required by the CLI only for them. */
+const importLib = {
+  name: 'import-lib',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/node\/importCli$/ }, (args) => (/(cli|importRequest)\.ts$/.test(args.importer) ? { path: './lib/import.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/pdfjsBundle$/ }, (args) => (args.importer.endsWith('pdfText.ts') ? { path: './pdfjs.js', external: true } : undefined));
+  },
+};
 const libBuilds = Object.values(LAZY_LIBS).map((l) => ({ stdin: { contents: l.exports, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/lib/${l.file}.js`, sourcemap: false }));
 /** The BibTeX writer (Citation.js) is dist/lib/bibtex.js: `require('./bibtexFormat')` in server/src/node loads it when a BibTeX file is written. */
 const lazyBibtex = { name: 'lazy-bibtex', setup: (build) => build.onResolve({ filter: /^\.\/bibtexFormat$/ }, () => ({ path: './lib/bibtex.js', external: true })) };
@@ -91,8 +99,10 @@ const define = watch ? {} : { __TIP_ENGINE_HASH__: JSON.stringify(engineHash) };
 const rewriteSnapshot = { name: 'kb-snapshot', setup: (build) => build.onEnd(() => snapshot().catch((e) => console.error(`kb-snapshot: ${e.message}`))) };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs, lazyBibtex] },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, lazyBibtex, rewriteSnapshot] : [lazyLibs, lazyBibtex] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs, lazyBibtex, importLib] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, lazyBibtex, rewriteSnapshot, importLib] : [lazyLibs, lazyBibtex, importLib] },
+  { entryPoints: ['server/src/node/importCli.ts'], outfile: 'dist/lib/import.js', define, plugins: [importLib] },
+  { entryPoints: ['server/src/node/pdfjsBundle.ts'], outfile: 'dist/lib/pdfjs.js', sourcemap: false, minify: true },
   ...libBuilds,
 ];
 if (watch) {

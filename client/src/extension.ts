@@ -10,6 +10,8 @@ import { WorkspaceChecker, describeSummary, type CheckWorkspaceSummary } from '.
 import { citeSentence, type CiteSentenceOptions } from './citeSentence';
 import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';
+import { importReport, type ImportReportOptions, type ImportReportOutcome } from './importReport';
+import { IMPORT_COMMAND } from '../../server/src/importProtocol';
 import { ReportSourceProvider, SCHEME, asShowSourceArgs, showSource, showSourceInteractive } from './sourceView';
 import { StatusBar } from './statusBar';
 import { watchWorkspaceTrust } from './workspaceTrust';
@@ -133,6 +135,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
       void vscode.window.showInformationMessage(describeSummary(summary));
       return summary;
     }),
+    vscode.commands.registerCommand(IMPORT_COMMAND, async (options?: ImportReportOptions): Promise<ImportReportOutcome | undefined> =>
+      importReport(await running(), typeof options === 'object' && options !== null ? options : {}, async () => {
+        await vscode.commands.executeCommand(Commands.restartServer);
+      }),
+    ),
     vscode.commands.registerCommand(Commands.restartServer, async (): Promise<void> => {
       output.appendLine('Restarting the TIP Lens language server…');
       started = lc.state === State.Stopped ? lc.start() : lc.restart();

@@ -22,6 +22,8 @@ const REQUIRED = [
   'extension/dist/lib/fuse.js',
   'extension/dist/lib/diff.js',
   'extension/dist/lib/bibtex.js',
+  'extension/dist/lib/import.js',
+  'extension/dist/lib/pdfjs.js',
   'extension/server/reports/KHM-2023.txt',
   'extension/server/reports/KHM-2022.txt',
   'extension/syntaxes/tip-lens-references.tmLanguage.json',

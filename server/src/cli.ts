@@ -3,6 +3,7 @@
  *   tip-lens check FILE|DIR|- … [--format text|json|sarif] [--report PATH]… [--default-report ID] [--fix]
  *   tip-lens kb show [--report ID|PATH]… [--format text|json]
  *   tip-lens kb export [--report ID|PATH]… [--format csl-json|bibtex|ris] [--items|--no-items] [--draft FILE]… [-o FILE]
+ *   tip-lens kb import FILE|- [--out DIR] [--edition YEAR] [--country NAME|ISO3]   tip-lens kb check DIR   (server/src/node/importCli.ts)
  * Exit: 0 no error-severity diagnostic, 1 at least one, 2 bad usage, unreadable input or a file --fix could not write.
  */
 import * as fs from 'node:fs';
@@ -30,6 +31,9 @@ Usage:
   tip-lens check FILE|DIR|- …  [options]   check Markdown or text drafts (a folder: its *.md, *.markdown, *.txt)
   tip-lens kb show [options]                print the knowledge base (reports, recommendations, paragraphs, facts)
   tip-lens kb export [options]              write the reports as a bibliography for pandoc --citeproc or Zotero
+  tip-lens kb import FILE|- [options]       import a saved country web page, a TIP Report PDF or pasted text (--out DIR,
+                                            --edition YEAR, --country NAME|ISO3, --force, --max-pages N)
+  tip-lens kb check DIR                     report imported narratives with no paragraphs, no tier or PDF leftovers
 
 Options for check:
   --format text|json|sarif   output format (default text)
@@ -56,6 +60,8 @@ class UsageError extends Error {}
 /* What only some runs need loads when they need it (a plain check does not): SARIF output and --fix. */
 const sarif = () => require('./sarif') as typeof import('./sarif');
 const fixes = () => require('./service/fixes') as typeof import('./service/fixes');
+/* kb import and kb check: dist/lib/import.js in a build (esbuild.mjs), with the HTML and PDF libraries. */
+const importCli = () => require('./node/importCli') as typeof import('./node/importCli');
 
 const DRAFT_EXT = /\.(md|markdown|txt)$/i;
 
@@ -73,7 +79,9 @@ export function main(argv: string[], io = { out: (s: string) => process.stdout.w
     if (command === 'check') return check(rest, io);
     if (command === 'kb') {
       if (rest[0] === 'export') return exportCommand(rest.slice(1), io);
-      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (did you mean "tip-lens kb show" or "tip-lens kb export"?)`);
+      if (rest[0] === 'check') return importCli().kbCheck(rest.slice(1), io);
+      if (rest[0] === 'import') throw new UsageError('kb import reads files asynchronously: it runs through run() (bin/tip-lens.js), not main()');
+      if (rest[0] !== 'show') throw new UsageError(`unknown kb command "${rest[0] ?? ''}" (kb show, kb export, kb import, kb check)`);
       return kbShow(rest.slice(1), io);
     }
     throw new UsageError(`unknown command "${command}" (commands: check, kb show, kb export; see tip-lens --help)`);
@@ -455,6 +463,13 @@ export function run(argv = process.argv.slice(2)): void {
     });
   }
   let code: number;
+  if (argv[0] === 'kb' && argv[1] === 'import') {
+    const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+    void importCli()
+      .kbImport(argv.slice(2), io)
+      .then((c) => (process.exitCode = c), (e: Error) => ((process.exitCode = 2), io.err(`tip-lens: internal error: ${e.message} (please report it with the input that caused it)\n`)));
+    return;
+  }
   try {
     code = main(argv);
   } catch (e) {

@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const SRC = resolve(__dirname, '../../server/src');
-const RANK: Record<string, number> = { model: 0, types: 0, protocol: 0, reading: 1, ingest: 2, service: 3 };
+const RANK: Record<string, number> = { model: 0, types: 0, protocol: 0, reading: 1, ingest: 2, import: 2, service: 3 };
 /** The folders of the engine; protocol.ts (the LSP additions' types and names, shared with the client) sits with the model. */
-const LAYERS = ['model', 'types', 'reading', 'ingest', 'service'];
+const LAYERS = ['model', 'types', 'reading', 'ingest', 'import', 'service'];
 
 function filesOf(dir: string): string[] {
   return readdirSync(join(SRC, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));

@@ -15,7 +15,7 @@ export interface Structure {
 }
 
 const HEADINGS: { re: RegExp; slug: string; title: string }[] = [
-  { re: /^(prioriti[sz]ed\s+)?recommendations\s*:?$/i, slug: 'recommendations', title: 'Prioritized Recommendations' },
+  { re: /^(prioriti[sz]ed\s+)?recommendations(\s+for\s+[^:]{2,60})?\s*:?$/i, slug: 'recommendations', title: 'Prioritized Recommendations' },
   { re: /^prosecution\s*:?$/i, slug: 'prosecution', title: 'Prosecution' },
   { re: /^protection\s*:?$/i, slug: 'protection', title: 'Protection' },
   { re: /^prevention\s*:?$/i, slug: 'prevention', title: 'Prevention' },

@@ -2,6 +2,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BibliographyParams, CheckDocumentParams, CiteSentenceParams, CoverageParams, ReportTextParams, SearchItemsParams } from '../protocol';
 import { BibliographyRequest, CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest } from '../requests';
+import { ImportReportRequest, type ImportReportParams } from '../importProtocol';
+import { importReportRequest } from '../importRequest';
 import { BadParams, isObject, positionOf, queryOf } from './params';
 import { engine, type Session } from './session';
 
@@ -45,6 +47,8 @@ export function registerCustomRequests(s: Session): void {
     }),
   );
   registerExportAndCheck(s);
+  // TIP Lens: Import Report… (the importer loads on the first import).
+  c.onRequest(ImportReportRequest, s.handle(ImportReportRequest.method, (params: ImportReportParams) => importReportRequest(params)));
 }
 
 function registerExportAndCheck(s: Session): void {
