@@ -75,8 +75,8 @@ export function countryKey(name: string): string {
     .replace(/^the /, '');
 }
 
-const BY_KEY = new Map<string, CountryEntry>();
-for (const c of TIP_COUNTRIES) for (const n of [c.name, ...c.aliases]) BY_KEY.set(countryKey(n), c);
+/** Every name and alternative name (as countryKey reads it) to its entry: a table made once, never changed. */
+const BY_KEY: ReadonlyMap<string, CountryEntry> = new Map(TIP_COUNTRIES.flatMap((c) => [c.name, ...c.aliases].map((n) => [countryKey(n), c] as const)));
 const BY_ISO3 = new Map(TIP_COUNTRIES.map((c) => [c.iso3, c]));
 
 /** The country a heading names (any of its names, any case), if it is one of the table's. */
