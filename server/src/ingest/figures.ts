@@ -104,7 +104,7 @@ function atoms(text: string, span: Span): Atom[] {
 const UNITS: [RegExp, string][] = [
   [/^(?:suspected\s+)?traffickers?$/, 'traffickers'],
   [/^suspects?$/, 'suspects'],
-  [/^(?:individuals?|people|persons?|perpetrators?|offenders?|defendants?)$/, 'individuals'],
+  [/^(?:individuals?|people|ppl|persons?|perpetrators?|offenders?|defendants?)$/, 'individuals'],
   [/^brokers?$/, 'brokers'],
   [/^cases?$/, 'cases'],
   [/^(?:officers?|officials?|policemen|police\s+officers?|personnel)$/, 'officers'],
@@ -153,7 +153,7 @@ const MODIFIERS = new Set([
   'suspected', 'alleged', 'potential', 'possible', 'other', 'more', 'additional', 'new', 'labor', 'labour', 'law', 'enforcement', 'military', 'foreign', 'cambodian',
   'chinese', 'prc', 'trafficking', 'sex', 'forced', 'criminal', 'separate', 'total', 'individual', 'government', 'police', 'judicial', 'child', 'adult', 'male', 'female',
   'identified', 'reported', 'confirmed', 'distinct', 'anti-trafficking', 'human', 'online', 'complicit', 'convicted', 'prosecuted', 'arrested', 'training', 'domestic',
-  'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such',
+  'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such', 'le',
 ]);
 
 /** Each word form of an action (model/actions.ts) to its action. */
@@ -163,7 +163,7 @@ const ACTION_OF_WORD: ReadonlyMap<string, Action> = new Map(
 
 const FORMS: [RegExp, Form][] = [
   [/non-?\s?sexual/i, 'non-sexual'],
-  [/\bsex(?:ual)?\s+trafficking|\bsex-trafficking|\bcommercial\s+sexual\s+exploitation/i, 'sex trafficking'],
+  [/\bsex(?:ual)?\s+traff(?:icking|\.)|\bsex-trafficking|\bcommercial\s+sexual\s+exploitation/i, 'sex trafficking'],
   [/\b(?:forced|bonded)\s+labou?r|\blabou?r\s+trafficking|\bforced-labou?r/i, 'forced labor'],
   [/\bunspecified\b/i, 'unspecified'],
 ];
@@ -186,10 +186,10 @@ const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|
  * phrase ends another ("no more than" before "more than"): the longest phrase is tried first.
  */
 const APPROXIMATIONS: readonly { phrases: readonly string[]; approx: Approx }[] = [
-  { approx: 'at-least', phrases: ['at least', 'no fewer than', 'no less than', 'a minimum of'] },
-  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than'] },
-  { approx: 'more-than', phrases: ['more than', 'over', 'in excess of', 'above', 'exceeding'] },
-  { approx: 'fewer-than', phrases: ['fewer than', 'less than', 'under', 'below'] },
+  { approx: 'at-least', phrases: ['at least', 'no fewer than', 'no less than', 'a minimum of', '>=', '≥'] },
+  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than', '<=', '≤'] },
+  { approx: 'more-than', phrases: ['more than', 'over', 'in excess of', 'above', 'exceeding', '>'] },
+  { approx: 'fewer-than', phrases: ['fewer than', 'less than', 'under', 'below', '<'] },
   { approx: 'nearly', phrases: ['nearly', 'almost', 'close to', 'just under'] },
   { approx: 'about', phrases: ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa', 'c.', '~'] },
 ];
@@ -214,6 +214,8 @@ function approximationBefore(before: string): { approx: Approx; phrase: boolean;
   if (m) {
     // Words ("over") need a space before the number; signs ("~") do not.
     if (/\p{L}$/u.test(m[1]) && !/\s$/.test(before)) return undefined;
+    // ">150", "<40", "≤20": a sign right against the number, and not the head of an arrow ("-> 370", "=> 38").
+    if (/^[<>≤≥]/.test(m[1]) && (!before.endsWith(m[1]) || /[-=<>]$/.test(before.slice(0, before.length - m[1].length)))) return undefined;
     const approx = APPROX_OF.get(m[1].toLowerCase().replace(/\s+/g, ' '));
     // The span grows back to the phrase's first character: the text from there to the number.
     if (approx) return { approx, phrase: true, length: before.length - (m.index + m[0].lastIndexOf(m[1])) };
@@ -256,7 +258,8 @@ function actionOf(word: string): Action | undefined {
   return ACTION_OF_WORD.get(word);
 }
 
-const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})/gu;
+// A year: 1980–2049 in full, or abbreviated after an apostrophe in notes ("convictions '21": 2021).
+const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})|(?<=^|[\s(])['’]([0-4]\d)(?![\p{L}\p{N}'’])/gu;
 /** "The previous edition, released in 2022, …": the year a report came out is its edition, not a data year. */
 const RELEASED_BEFORE = /\b(?:edition|report|narrative)\b[^.;]{0,12}\b(?:released|published|issued|out)\s+in\s+$|\b(?:released|published|issued)\s+in\s+(?:June\s+|July\s+)?$/i;
 const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative)\b/i;
@@ -281,7 +284,9 @@ export function yearsIn(text: string, span: Span): YearMention[] {
   const slice = text.slice(span.start, span.end);
   YEAR_RE.lastIndex = 0;
   for (let m = YEAR_RE.exec(slice); m; m = YEAR_RE.exec(slice)) {
-    const after = slice.slice(m.index + 4, m.index + 60);
+    const len = m[0].length;
+    const year = m[1] ? Number(m[1]) : 2000 + Number(m[2]);
+    const after = slice.slice(m.index + len, m.index + 60);
     const before = slice.slice(Math.max(0, m.index - 40), m.index);
     let role: YearMention['role'] = 'data';
     if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
@@ -291,7 +296,7 @@ export function yearsIn(text: string, span: Span): YearMention[] {
       if (/\b(?:between|from|since)\s+(?:\w+\s+)?$/i.test(before) || /^\s*(?:[-–—]|to|and|through|until)\s*(?:\w+\s+)?(?:19|20)\d{2}/i.test(after) || /(?:19|20)\d{2}\s*(?:[-–—]|to|and|through)\s*$/i.test(before)) role = 'range';
     }
     const partial = MONTH_RE.test(before.slice(-12)) || /\b(?:first|second|third|fourth|last|final|early|late|mid|end|beginning)[\s-]+(?:half|quarter|months?|weeks?|of)?\s*(?:of\s+)?(?:the\s+)?$/i.test(before) || /\b(?:by|as\s+of|until|through)\s+$/i.test(before);
-    out.push({ year: Number(m[1]), span: { start: span.start + m.index, end: span.start + m.index + 4 }, role, partial });
+    out.push({ year, span: { start: span.start + m.index, end: span.start + m.index + len }, role, partial });
   }
   return out;
 }
@@ -531,7 +536,8 @@ class SentenceReader {
     // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38": the contrasted figure's unit.
     if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
     // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
-    if (!unit) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitBefore(g, prevEnd) });
+    // (Not when a unit noun follows a word or two later: "12,814 LE officers" counts officers, whatever the label says.)
+    if (!unit && !after.slice(0, 3).some((t) => unitOf(t.word))) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitBefore(g, prevEnd) });
     // A partitive lead names the unit of a bare number: "Of the 2021 convictions, the report says 35 were for forced labor".
     if (!unit && g.atoms.length === 1) {
       const part = this.#partitiveLead;
@@ -544,7 +550,7 @@ class SentenceReader {
   #unitBefore(g: Group, prevEnd: number): { unit?: string; unitSpan?: Span } {
     const { text } = this;
     const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
-    if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|])\s*(?:\*\*)?\s*$/i.test(lead)) return {};
+    if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
     const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
     for (let k = back.length - 1; k >= 0; k--) {
       const u = unitOf(back[k].word);
@@ -600,12 +606,18 @@ class SentenceReader {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
       form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
     }
+    // "Sex traff. convictions '21 -> 35": a label before the number names the form of what it counts.
+    const g = groups[gi];
+    const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
+    if (!form && /(?:[:=→]|->|=>)\s*$/.test(lead)) form = FORMS.find(([re]) => re.test(lead))?.[1];
     return { form, seg };
   }
 
   /** A time span is a prescribed penalty in a penalty sentence when it is a range, a bound or names a victim; else a served duration. */
   #kind(unit: string, g: Group, victim: Victim | undefined): FactKind {
     if (!isTimeUnit(unit)) return 'count';
+    // "Adult victim -> 15-20 yrs": a range of years for a kind of victim is a penalty, penalty words or not.
+    if (victim !== undefined && g.atoms.length === 2) return 'penalty';
     return this.#isPenaltySentence && (g.atoms.length === 2 || g.approx === 'up-to' || g.approx === 'at-least' || victim !== undefined || /\bpenalt|prescrib|punishable/i.test(this.#sentenceText)) ? 'penalty' : 'duration';
   }
 

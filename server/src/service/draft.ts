@@ -465,6 +465,18 @@ export function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
  */
 const PLAIN_BLOCK_START = /^[ \t]*(?:(?:--?|[*•–—+])[ \t]|\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t]|\[?\d{1,2}:\d{2}|[A-Z][A-Z .'’-]{0,30}:[ \t]|>)/;
 
+/**
+ * In plain text, a short line followed by one that starts like a statement is a line of its own (notes,
+ * flashcards, an address block), not a sentence wrapped at the margin: "Sex traff. convictions '21 -> 35" /
+ * "Media -> 370 arrests". Text wrapped at a margin fills its lines; a line ending in a comma or a little
+ * word goes on.
+ */
+const SHORT_LINE = 60;
+function shortLineEnds(line: string, next: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length < SHORT_LINE && /^[ \t]*[\p{Lu}\d"“'‘([]/u.test(next) && !/[,\-–—&]$|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|on|at)$/i.test(t);
+}
+
 function plainBlocks(prose: string): Span[] {
   const out: Span[] = [];
   const push = (s: number, e: number) => {
@@ -475,11 +487,14 @@ function plainBlocks(prose: string): Span[] {
     const s = m.index;
     const e = s + m[0].length;
     let blockStart = s;
+    let lineStart = s;
     for (let nl = prose.indexOf('\n', s); nl >= 0 && nl < e; nl = prose.indexOf('\n', nl + 1)) {
-      if (PLAIN_BLOCK_START.test(prose.slice(nl + 1, Math.min(e, nl + 40)))) {
+      const next = prose.slice(nl + 1, Math.min(e, nl + 40));
+      if (PLAIN_BLOCK_START.test(next) || shortLineEnds(prose.slice(lineStart, nl), next)) {
         push(blockStart, nl);
         blockStart = nl + 1;
       }
+      lineStart = nl + 1;
     }
     push(blockStart, e);
   }
