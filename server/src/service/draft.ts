@@ -463,7 +463,7 @@ export function markdownBlocks(prose: string, lineStarts: number[]): Span[] {
  * A line of plain text that starts a block of its own although no blank line comes before it:
  * a list item ("- ", "-- ", "* ", "• ", "1. ", "a) "), a speaker or field label ("MODERATOR:", "Q:"), a timestamp ("[00:12]").
  */
-const PLAIN_BLOCK_START = /^[ \t]*(?:(?:--?|[*•–—+])[ \t]|\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t]|\[?\d{1,2}:\d{2}|[A-Z][A-Z .'’-]{0,30}:[ \t]|>)/;
+const PLAIN_BLOCK_START = /^[ \t]*(?:\[?\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}|(?:--?|[*•–—+])[ \t]|\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t]|\[?\d{1,2}:\d{2}|[A-Z][A-Z .'’-]{0,30}:[ \t]|>)/;
 
 /**
  * In plain text, a short line followed by one that starts like a statement is a line of its own (notes,

@@ -11,8 +11,8 @@ const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agen
 const NATIONALITY_AFTER = /^\s*(?:nationals?|citizens?|workers?|migrants?|victims?|men|women|children|people|laborers|labourers|passport)\b/i;
 const NATIONALITY_BEFORE = /\b(?:nationals?|citizens?|natives?)\s+(?:of|from)\s+(?:the\s+)?$/i;
 
-/** A mark that ends a statement or a question ("." before a space or the end, not in "2.2" or "U.S."). */
-const END_MARK = /\?|!|\.(?=\s|$)(?<![A-Z]\.)/g;
+/** A mark that ends a statement or a question ("." before a space or the end, not in "2.2" or "U.S."), or a line break (a chat line, a note). */
+const END_MARK = /\?|!|\n|\.(?=\s|$)(?<![A-Z]\.)/g;
 
 /** One sentence being checked; what is costly to know about it is worked out on first use. */
 export class Sentence implements SentenceContext {
@@ -58,6 +58,10 @@ export class Sentence implements SentenceContext {
     const out = new Set<string>();
     for (const m of this.#claimMentions) if (m.start >= from && m.end <= to) out.add(m.country);
     return out;
+  }
+
+  quoteAt(offset: number): Span | undefined {
+    return spanAt(this.doc.inlineQuotes, offset);
   }
 
   /** Is the offset inside an inline quotation (someone's words: the quote check compares the report's)? */

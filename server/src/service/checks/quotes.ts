@@ -17,7 +17,10 @@ export const quoteCheck: Check = {
 };
 
 /** The report named as the speaker of the words that follow: "In the report's words, …", "The report describes Cambodia's efforts as …". */
-const STRONG_ATTRIBUTION = new RegExp(`(?:${REPORT_MENTION.source})['’]?s?\\b[^"“”]{0,80}\\b(?:words|describ\\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\\w*|terms?|puts\\s+it|labels?|labell?ed)\\b[^"“”]{0,80}$`, 'i');
+const STRONG_ATTRIBUTION = new RegExp(
+  `(?:${REPORT_MENTION.source})['’]?s?\\b[^"“”]{0,80}\\b(?:words|describ\\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\\w*|terms?|puts\\s+it|labels?|labell?ed)\\b[^"“”]{0,80}$|\\baccording\\s+to\\s+(?:${REPORT_MENTION.source})[^"“”]{0,120}$`,
+  'i',
+);
 /** A sentence whose subject is "it" (or "the document") reporting words: attributed to the report when the sentence before names it. */
 const PRONOUN_ATTRIBUTION = /^\W*(?:it|the\s+document|the\s+text)\s+(?:also\s+|further\s+|even\s+)?(?:describ\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|notes?|noted)\b/i;
 
@@ -58,7 +61,9 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     }
     // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
     const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
-    if (!nearCopy && (!attributed || q.words < 4)) {
+    // "The report calls it "widespread and systemic"": three words the report is said to speak, one of them changed.
+    const saidShort = saidBy && m !== undefined && !m.exact && q.words === 3 && m.distance === 1;
+    if (!nearCopy && !saidShort && (!attributed || q.words < 4)) {
       note?.('silent', attributed ? 'too short to be the report’s words' : `not attributed to the report${m ? ` and not a near-copy (${m.distance} words differ from the closest passage)` : ''}: someone else’s words, a title or a scare quote`, passage());
       continue;
     }

@@ -35,7 +35,9 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const note = explain && ((decision: ExplainNote['decision'], why: string, compared?: { report: Report; fact: Fact }) => explain({ span, kind: 'tier', decision, why, source: compared && explainSource(compared.report, compared.fact) }));
     if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) { note?.('silent', 'a former tier, negated or hypothetical'); continue; }
     if (ctx.questionAt(span.start)) { note?.('silent', 'asked, not stated (a question)'); continue; }
-    if (ctx.inQuote(span.start)) { note?.('silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
+    // A tier in quotation marks on its own ('decks that call Cambodia "Tier 2"') is a mention; a quoted sentence that places a country is a claim.
+    const quoted = ctx.quoteAt(span.start);
+    if (quoted && prose.slice(quoted.start, quoted.end).split(/\s+/).filter(Boolean).length <= 4) { note?.('silent', 'a tier in quotation marks: a mention, not a placement'); continue; }
     const country = tierClaimCountry(prose, ctx, span, lead, index);
     if (!country) { note?.('silent', 'no one country whose tier it states'); continue; }
     const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law').map((y) => y.year);

@@ -74,6 +74,8 @@ export interface SentenceContext {
   /** Countries whose claim the sentence's words in [from, to) (prose offsets) may state: not nationalities, not the U.S. as actor. */
   claimCountriesIn(from: number, to: number): Set<string>;
   inQuote(offset: number): boolean;
+  /** The inline quotation holding the offset, if any. */
+  quoteAt(offset: number): Span | undefined;
   /** Is the claim at this prose offset asked, not stated (its stretch of the sentence ends with "?")? */
   questionAt(offset: number): boolean;
   otherSource: boolean;
