@@ -262,13 +262,19 @@ function actionOf(word: string): Action | undefined {
 const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})|(?<=^|[\s(])['’]([0-4]\d)(?![\p{L}\p{N}'’])/gu;
 /** "The previous edition, released in 2022, …": the year a report came out is its edition, not a data year. */
 const RELEASED_BEFORE = /\b(?:edition|report|narrative)\b[^.;]{0,12}\b(?:released|published|issued|out)\s+in\s+$|\b(?:released|published|issued)\s+in\s+(?:June\s+|July\s+)?$/i;
-const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative)\b/i;
+/** "the 2008 anti-trafficking law", "Cambodia's 2008 law": a year between an article or possessive and a law's name. */
+const LAW_NAMED_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:law|act|statute|code|decree)\b/iu;
+const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative|rpt\.?)(?![\p{L}])/iu;
 const LAW_AFTER = /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Law|Act|Code|Decree|Proclamation|Regulation)\b|^\s+(?:law|act)\b/u;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ALT = MONTHS.join('|');
 const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})\\b`, 'i');
 const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH_ALT})\\b`, 'i');
-const DATE_SPAN = new RegExp(`\\b(?:between|from)\\s+(${MONTH_ALT})\\s+(?:and|to|until|through)\\s+(${MONTH_ALT})\\s+((?:19|20)\\d{2})\\b`, 'i');
+/** A month by name or its usual abbreviation ("April", "Apr", "Sept."). */
+const MONTH_WORD = `(?:${MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)}|${m === 'september' ? 't\\.?|' : ''}\\.)?`).join('|')})`;
+/** "between April and May 2021", "from March to June 2020", "Apr-May 2020". */
+const DATE_SPAN = new RegExp(`\\b(?:(?:between|from)\\s+(${MONTH_WORD})\\s+(?:and|to|until|through)\\s+(${MONTH_WORD})|(${MONTH_WORD})\\s*[-–]\\s*(${MONTH_WORD}))\\s+((?:19|20)\\d{2})\\b`, 'i');
+const monthNumber = (word: string): number => MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().slice(0, 3))) + 1;
 
 export interface YearMention {
   year: number;
@@ -290,7 +296,7 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     const before = slice.slice(Math.max(0, m.index - 40), m.index);
     let role: YearMention['role'] = 'data';
     if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
-    else if (LAW_AFTER.test(after)) role = 'law';
+    else if (LAW_AFTER.test(after) || (LAW_NAMED_AFTER.test(after) && /\b(?:the|its|[\p{Lu}][\p{L}]*['’]s)\s+$/u.test(before))) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
     if (role === 'data' || role === 'date') {
       if (/\b(?:between|from|since)\s+(?:\w+\s+)?$/i.test(before) || /^\s*(?:[-–—]|to|and|through|until)\s*(?:\w+\s+)?(?:19|20)\d{2}/i.test(after) || /(?:19|20)\d{2}\s*(?:[-–—]|to|and|through)\s*$/i.test(before)) role = 'range';
@@ -660,10 +666,10 @@ class SentenceReader {
     for (const nf of this.#nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
     return {
       kind: 'date-span',
-      values: [MONTHS.indexOf(ds[1].toLowerCase()) + 1, MONTHS.indexOf(ds[2].toLowerCase()) + 1],
+      values: [monthNumber(ds[1] ?? ds[3]), monthNumber(ds[2] ?? ds[4])],
       unit: 'months',
       actions: [],
-      year: Number(ds[3]),
+      year: Number(ds[5]),
       yearFrom: 'sentence',
       topics: this.#topics,
       span: { start, end: start + ds[0].length },
@@ -716,7 +722,8 @@ function isSectionNumber(text: string, a: { start: number; end: number; raw: str
   const prefix = nl >= 0 ? pre.slice(nl + 1) : pre;
   if (!/^[ \t]*(?:#{1,6}[ \t]+)?$/.test(prefix)) return false;
   if (/^\d+(?:\.\d+)+$/.test(a.raw) && /^\.?[ \t]+\p{Lu}/u.test(after)) return true;
-  return /#/.test(prefix) && /^[.)][ \t]+\S/.test(after);
+  // "## 3. Findings", "## 2 Prosecution data": a number opening a heading numbers it.
+  return /#/.test(prefix) && (/^[.)][ \t]+\S/.test(after) || /^[ \t]+\p{Lu}/u.test(after));
 }
 
 /** A year right after a figure that is its own: "440 in 2020", "440 convictions reported for 2020", "38 (2021)". */

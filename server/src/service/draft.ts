@@ -325,6 +325,11 @@ export function lineShape(text: string, s: number, e: number): LineShape {
     m++;
     if (m < e && isSpaceCode(text.charCodeAt(m))) m++;
   }
+  // "> | Indicator | Figure |": a table row inside a block quote is a block of its own, as outside one.
+  if (text.charCodeAt(p) === 62 && m < e && text.charCodeAt(m) === 124) {
+    m++;
+    own = true;
+  }
   return { textStart: m, own, heading, rule };
 }
 

@@ -116,6 +116,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (claim.unit === 'percent') { note?.(claim, 'silent', 'a percentage'); continue; }
     if (ctx.inQuote(claim.span.start)) { note?.(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
     if (ctx.questionAt(claim.span.start)) { note?.(claim, 'silent', 'asked, not stated (a question)'); continue; }
+    if (numbersHeading(draft.prose, ctx, claim)) { note?.(claim, 'silent', 'the number of a heading ("## 2 Prosecution data")'); continue; }
     if (claim.kind === 'date-span') {
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;
@@ -307,6 +308,11 @@ function checkBySibling(
   note && note(claim, 'mismatch', message, undefined, exact[0]);
 }
 
+/** "## 2 Prosecution data": a number opening a Markdown heading, before a capitalised word, numbers the section. */
+function numbersHeading(prose: string, ctx: SentenceContext, claim: Figure): boolean {
+  return claim.span.start === ctx.block.start && /#[ \t]*$/.test(prose.slice(Math.max(0, ctx.block.start - 8), ctx.block.start)) && /^[.)]?[ \t]+\p{Lu}/u.test(prose.slice(claim.span.end, claim.span.end + 4));
+}
+
 /** A short label the claim follows ("Priorities for months 7–12: close the training gap (45 officials)"): its words govern the list after it. */
 function labelBefore(sentence: string, at: number): string {
   const colon = sentence.indexOf(':');
@@ -328,7 +334,8 @@ function checkDateSpan(claim: Figure, ctx: SentenceContext, index: KbIndex, pros
   if (claim.topics.length === 0) return;
   const country = ctx.countryAt(claim.span.start);
   if (!country) return;
-  for (const { report, fact } of index.factsFor(country, 'date-span facts', '', '', (f) => f.kind === 'date-span')) {
+  const spans = index.factsFor(country, 'date-span facts', '', '', (f) => f.kind === 'date-span');
+  for (const { report, fact } of spans) {
     if (fact.year !== claim.year || !sameContext(claim, fact)) continue;
     if (fact.values[0] === claim.values[0] && fact.values[1] === claim.values[1]) {
       findings.push(finding('figure', claim.span, 'match', report, fact, ctx));
@@ -340,6 +347,13 @@ function checkDateSpan(claim: Figure, ctx: SentenceContext, index: KbIndex, pros
     findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
     return;
   }
+  // The same months in another year ("courts shut Apr-May 2020"; the report: April and May 2021).
+  const other = spans.find(({ fact }) => fact.year !== claim.year && sameContext(claim, fact) && fact.values[0] === claim.values[0] && fact.values[1] === claim.values[1]);
+  if (!other) return;
+  const { report, fact } = other;
+  const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) says ${report.text.slice(fact.span.start, fact.span.end)}; the draft gives ${claim.year}.`;
+  problems.push(problem(Code.FigureWrongYear, claim.span, message, report, fact, {}));
+  findings.push(finding('figure', claim.span, 'wrong-year', report, fact, ctx));
 }
 
 function replacementFor(claim: Figure, fact: Fact, report: Report, _prose: string): string {
