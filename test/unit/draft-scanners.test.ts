@@ -26,6 +26,8 @@ const OWN = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\||(?:[-*_]\s*){3,}$)/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
 const RULE = /^\s{0,3}(?:[-*_]\s*){3,}$/;
 const TABLE_SEPARATOR = /^\s*\|?[\s:|-]+\|[\s:|-]*$/;
+/** A table row inside a block quote ("> | a | b |"): its own block, its text after the '|'. */
+const quotedRow = (line: string): boolean => /^\s{0,3}>/.test(line) && line[MARKER.exec(line)![0].length] === '|';
 const FENCE_RE = /^( {0,3})(`{3,}|~{3,})/;
 
 /** The regex versions, as they were in draft.ts. */
@@ -46,8 +48,8 @@ function markdownBlocksByRegex(prose: string, lineStarts: number[]): Span[] {
       continue;
     }
     const marker = MARKER.exec(line);
-    const textStart = s + (marker ? marker[0].length : 0);
-    const own = OWN.test(line);
+    const textStart = s + (marker ? marker[0].length : 0) + (quotedRow(line) ? 1 : 0);
+    const own = OWN.test(line) || quotedRow(line);
     if (own || !cur) {
       close();
       if (RULE.test(line) || TABLE_SEPARATOR.test(line)) continue;
@@ -178,7 +180,7 @@ describe('draft scanners equal the regexes they replace', () => {
         const text = before + line + after;
         const s = before.length;
         const shape = lineShape(text, s, s + line.length);
-        assert.deepEqual(shape, { textStart: s + MARKER.exec(line)![0].length, own: OWN.test(line), heading: HEADING.test(line), rule: RULE.test(line) });
+        assert.deepEqual(shape, { textStart: s + MARKER.exec(line)![0].length + (quotedRow(line) ? 1 : 0), own: OWN.test(line) || quotedRow(line), heading: HEADING.test(line), rule: RULE.test(line) });
       }),
       params,
     );

@@ -4,6 +4,7 @@
  * hyphenated line breaks, columns run into each other). Pure: reads the ingested report only.
  */
 import { USUAL_SECTIONS, type Report } from '../model/kb';
+import { lineOf, lineStartsOf } from '../ingest/lines';
 
 export interface NarrativeFinding {
   severity: 'error' | 'warning';
@@ -21,26 +22,17 @@ const SUSPICIOUS: { re: RegExp; what: string }[] = [
 export function checkNarrative(report: Report): NarrativeFinding[] {
   const out: NarrativeFinding[] = [];
   const text = report.text;
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStartsOf(text);
+  /** 1-based, as kb check prints lines. */
+  const lineAt = (offset: number): number => lineOf(starts, offset) + 1;
   if (report.paragraphs.length === 0) out.push({ severity: 'error', line: 1, message: 'no paragraphs' });
   if (!report.manifest.tier) out.push({ severity: 'warning', line: 0, message: 'no tier (the manifest has none and the title heading gives none)' });
   const known = new Set(USUAL_SECTIONS.map((s) => s.slug));
-  for (const s of report.sections) if (!known.has(s.slug.replace(/-\d+$/, ''))) out.push({ severity: 'warning', line: lineOf(s.span.start), message: `unknown section "${s.slug}" (known: ${[...known].join(', ')})` });
+  for (const s of report.sections) if (!known.has(s.slug.replace(/-\d+$/, ''))) out.push({ severity: 'warning', line: lineAt(s.span.start), message: `unknown section "${s.slug}" (known: ${[...known].join(', ')})` });
   for (const s of report.manifest.sections) if (!known.has(s)) out.push({ severity: 'warning', line: 0, message: `the manifest lists an unknown section "${s}"` });
   for (const p of report.paragraphs) {
     const t = text.slice(p.span.start, p.span.end);
-    const line = lineOf(p.span.start);
+    const line = lineAt(p.span.start);
     for (const s of SUSPICIOUS) if (s.re.test(t)) out.push({ severity: 'warning', line, message: `${p.anchor} holds what looks like ${s.what}: "${t.length > 70 ? t.slice(0, 70) + '…' : t}"` });
     if (p.section === 'recommendations') continue;
     if (/^\p{Ll}/u.test(t)) out.push({ severity: 'warning', line, message: `${p.anchor} starts mid-sentence (columns or pages run together?): "${t.slice(0, 50)}…"` });

@@ -3,7 +3,7 @@
  * country, in the knowledge base's plain-text format (one paragraph per line, section headings
  * on lines of their own), and the manifest inferred for each. Pure: no I/O.
  */
-import type { TierName } from '../model/kb';
+import type { ReportManifest, TierName } from '../model/kb';
 import type { Block, DocumentMeta, SourceFormat } from './blocks';
 import type { CountryEntry } from './countries';
 import { parseTitle, parseTitlePrefix, type Title } from './title';
@@ -17,17 +17,9 @@ export interface ImportOptions {
   country?: CountryEntry;
 }
 
-export interface ImportedManifest {
-  id: string;
-  country: string;
-  iso3: string;
-  edition: number;
-  dataYear: number;
-  tier?: TierName;
-  sections: string[];
+/** The manifest an import writes: a report manifest (model/kb.ts) with its first section and where each line came from. */
+export interface ImportedManifest extends ReportManifest {
   firstSection: string;
-  text: string;
-  source: { publisher: string; title: string; url: string };
   /** Where each line of the text came from in the input: [offset in the text, start and end in the input]. */
   origin: { file: string; format: SourceFormat; lines: [number, number, number][] };
 }
