@@ -11,7 +11,7 @@ import { findQuotes } from './quotes';
 import { type CancellationToken, type Finding, throwIfCancelled } from './types';
 import { documentCountry, Sentence } from './checks/context';
 import { CHECKS } from './checks/registry';
-import type { CheckInput, CheckRun, DocumentContext, ExplainNote, Problem } from './checks/types';
+import { MAX_STEMS, type CheckInput, type CheckRun, type DocumentContext, type ExplainNote, type Problem } from './checks/types';
 import { blockContext, copyOutputs } from './blockChecks';
 import type { Span } from '../model/kb';
 
@@ -27,7 +27,11 @@ const RELATIVE_EDITION_HINT = /year['’]s|latest|current|newest/i;
 const MAY_HOLD_A_CLAIM = /[0-9"“”«»]|\b(?:tier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b/i;
 
 export function checkClaims(input: CheckInput, token: CancellationToken): { findings: Finding[]; problems: Problem[] } {
-  input = input.stems ? input : { ...input, stems: new Map() };
+  if (!input.stems) {
+    const kept = input.memo?.stems;
+    if (kept && kept.size > MAX_STEMS) kept.clear();
+    input = { ...input, stems: kept ?? new Map() };
+  }
   const { draft, kb, references } = input;
   input.memo?.sentences.nextVersion();
   input.memo?.quotes.nextVersion();

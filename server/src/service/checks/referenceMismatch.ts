@@ -25,7 +25,7 @@ import { rangeInReport } from '../positions';
 import type { DraftReference, Finding } from '../types';
 import { sentenceClosedBy } from './context';
 import { clip } from './report';
-import type { Check, CheckRun } from './types';
+import { MAX_PASSAGES, type Check, type CheckRun } from './types';
 
 /**
  * The best other item must share at least this much IDF weight with the passage: about three of the
@@ -115,7 +115,7 @@ function checkBracket(run: CheckRun, bracket: Bracket, prevBracketEnd: number, f
   if (CONTRAST.test(sText) || /^\s*(?:see\s+also|cf\.?|compare)\b/i.test(sText) || /\?\s*$/.test(prose.slice(sentence.start, Math.min(sentence.end, bracket.span.end + 3)))) return;
   const before = prose.slice(passage.start, passage.end);
   if (CITATION_ASIDE_END.test(before)) return;
-  const terms = passageTerms(prose, passage, run.input.stems);
+  const terms = memoPassageTerms(run, passage);
   const found = foundItems(run, passage, cited, findings);
   // Scores per cited report, worked out once.
   const scored = new Map<Report, { scores: ItemScore[]; total: number }>();
@@ -250,6 +250,21 @@ function countKeys(prose: string, bracket: Span): number {
 }
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+
+/** passageTerms, remembered by the passage's text in the draft's memo (the terms depend on the text alone). */
+function memoPassageTerms(run: CheckRun, passage: Span): Set<string> {
+  const { prose } = run.input.draft;
+  const memo = run.input.memo?.passages;
+  if (!memo) return passageTerms(prose, passage, run.input.stems);
+  const key = prose.slice(passage.start, passage.end);
+  let terms = memo.get(key);
+  if (!terms) {
+    if (memo.size > MAX_PASSAGES) memo.clear();
+    terms = passageTerms(prose, passage, run.input.stems);
+    memo.set(key, terms);
+  }
+  return terms;
+}
 
 /** The passage's content terms, other citations' brackets left out. */
 export function passageTerms(prose: string, passage: Span, stems?: Map<string, string | undefined>): Set<string> {

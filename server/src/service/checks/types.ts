@@ -39,10 +39,20 @@ export interface DraftMemo {
   quotes: QuoteMatches;
   /** Per-block results of the per-sentence checks (incremental re-checks); absent: every block is checked. */
   blocks?: BlockChecks;
+  /** Word stems of the draft's words, kept across versions (a word's stem never changes); cleared past MAX_STEMS words. */
+  stems?: Map<string, string | undefined>;
+  /** Content terms of the passages citations close, by passage text (the same passages come back edit after edit); cleared past MAX_PASSAGES. */
+  passages?: Map<string, Set<string>>;
 }
 
+/** Passages whose terms a draft's memo keeps. */
+export const MAX_PASSAGES = 20_000;
+
+/** Distinct words whose stems a draft's memo keeps (a few MB at most). */
+export const MAX_STEMS = 50_000;
+
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), ...(incremental ? { blocks: new BlockChecks() } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks() } : {}) };
 }
 
 export interface CheckInput {
