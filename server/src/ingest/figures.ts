@@ -6,6 +6,7 @@
  */
 import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../model/kb';
 import { ACTIONS, type ActionEntry } from '../model/actions';
+import { lowerBound } from '../reading/sorted';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 
@@ -395,7 +396,7 @@ class SentenceReader {
     this.#sentenceActions = this.#toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
     this.#topicAt = TOPICS.map(([re, t]) => ({ t, at: re.exec(sentenceText)?.index ?? -1 })).filter((x) => x.at >= 0);
     this.#topics = this.#topicAt.map((x) => x.t);
-    this.#partitives = this.#topicAt.length ? [...sentenceText.matchAll(new RegExp(PARTITIVE_AFTER.source, 'gi'))].map((m) => m.index) : [];
+    this.#partitives = this.#topicAt.length ? [...sentenceText.matchAll(PARTITIVES)].map((m) => m.index) : [];
     this.#attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
     this.#isPenaltySentence = PENALTY_WORDS.test(sentenceText);
     this.#partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
@@ -730,6 +731,8 @@ function isSectionNumber(text: string, a: { start: number; end: number; raw: str
 const OWN_YEAR_LEAD = /(?:\b(?:in|during|for|of)\s+(?:\w+\s+)?|\(\s*)$/i;
 /** A partitive after a figure: what follows is about a part of it ("…, most of them for forced labor", "…, among them a general"). */
 const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as|split|divided|broken\s+down)\b/i;
+/** Every partitive of a sentence (matchAll). */
+const PARTITIVES = new RegExp(PARTITIVE_AFTER.source, 'gi');
 
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);
@@ -761,17 +764,6 @@ function isTimeUnit(u: string): boolean {
   return u === 'years' || u === 'months' || u === 'days' || u === 'weeks';
 }
 
-/** The first index in the sorted `arr` for which `pred` holds (`pred` false, then true, along the array). */
-function lowerBound<T>(arr: readonly T[], pred: (x: T) => boolean): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(arr[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /** The tokens (sorted) that start in [from, to), by binary search. */
 function tokensIn(toks: readonly Tok[], from: number, to: number): Tok[] {

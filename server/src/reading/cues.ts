@@ -5,6 +5,7 @@
  */
 import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
+import { lowerBound } from './sorted';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
@@ -82,13 +83,7 @@ export function clauseBreaks(text: string): Span[] {
 /** The clause of a sentence that holds [start, end), given its `breaks` (clauseBreaks): from the last break before it to the first break after it. */
 export function clauseBetween(breaks: readonly Span[], length: number, start: number, end: number): Span {
   // The first break that ends after `start` (breaks are sorted and do not overlap).
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(breaks, (b) => b.end > start);
   const from = lo > 0 ? breaks[lo - 1].end : 0;
   let to = length;
   for (let i = lo; i < breaks.length; i++) {

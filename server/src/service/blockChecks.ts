@@ -20,6 +20,7 @@
 import type { Span } from '../model/kb';
 import type { ExplainNote, Problem } from './checks/types';
 import type { Finding } from './types';
+import { lowerBound } from '../reading/sorted';
 
 /** Code units of prose either side of a block that must be unchanged for it to be reused. */
 export const MARGIN = 80;
@@ -114,13 +115,7 @@ export function commonSuffix(a: string, b: string, max: number): number {
 export function blockContext(block: Span, context: string, inlineQuotes: readonly Span[]): string {
   let quotes = '';
   // Inline quotations are sorted and do not overlap: the first that ends after the block start, then on.
-  let lo = 0;
-  let hi = inlineQuotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (inlineQuotes[mid].end <= block.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(inlineQuotes, (q) => q.end > block.start);
   for (let i = lo; i < inlineQuotes.length && inlineQuotes[i].start < block.end; i++) {
     quotes += `${Math.max(inlineQuotes[i].start, block.start) - block.start}-${Math.min(inlineQuotes[i].end, block.end) - block.start},`;
   }

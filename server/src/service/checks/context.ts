@@ -4,6 +4,7 @@ import type { Report, Span } from '../../model/kb';
 import { clauseBetween, clauseBreaks, FIRST_PERSON, namesOtherSource } from '../../reading/cues';
 import type { DraftReference } from '../types';
 import type { CheckInput, DocumentContext, SentenceContext } from './types';
+import { lowerBound } from '../../reading/sorted';
 
 export const REPORT_MENTION = /\b(?:TIP\s+Report|TIP\s+(?:19|20)\d\d|Trafficking\s+in\s+Persons\s+Report|(?:the|this|that|its|(?:this|last)\s+year['’]s)\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|U\.S\.\s+)?(?:report|narrative|edition)|(?:19|20)\d\d\s+(?:TIP\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
 const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|embassy|State\s+Department|Department|TIP\b|Trafficking\s+in\s+Persons|referr)/i;
@@ -66,7 +67,7 @@ export class Sentence implements SentenceContext {
 
   /** Is the offset inside an inline quotation (someone's words: the quote check compares the report's)? */
   inQuote(offset: number): boolean {
-    return spanAt(this.doc.inlineQuotes, offset) !== undefined;
+    return this.quoteAt(offset) !== undefined;
   }
 
   countryAt(offset: number): string | undefined {
@@ -99,27 +100,14 @@ export function spanAt<T extends Span>(spans: readonly T[], offset: number): T |
 export function sentenceClosedBy(sentences: readonly Span[], prose: string, at: number): Span | undefined {
   const own = spanAt(sentences, at) ?? spanAt(sentences, at - 1);
   if (own && /\p{L}/u.test(prose.slice(own.start, at))) return own;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = sentences[lo - 1];
+  const before = sentences[lowerBound(sentences, (s) => s.end > at) - 1];
   if (!before || at - before.end > 3 || /\n\s*\n/.test(prose.slice(before.end, at))) return undefined;
   return before;
 }
 
 /** References whose bracket starts in [from, to]; references are in document order. */
 export function referencesIn(references: readonly DraftReference[], from: number, to: number): DraftReference[] {
-  let lo = 0;
-  let hi = references.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (references[mid].bracket.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(references, (r) => r.bracket.start >= from);
   const out: DraftReference[] = [];
   for (let i = lo; i < references.length && references[i].bracket.start <= to; i++) out.push(references[i]);
   return out;
@@ -150,13 +138,7 @@ export function isClaimCountry(prose: string, m: CountryMention): boolean {
 
 function countryAt(offset: number, sentence: Span, block: Span, mentions: { country: string; start: number; end: number }[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
   // First mention at or after the block start (mentions are in document order).
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < block.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(mentions, (m) => m.start >= block.start);
   let before: string | undefined;
   let after: string | undefined;
   let para: string | undefined;

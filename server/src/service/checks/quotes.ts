@@ -21,6 +21,8 @@ const STRONG_ATTRIBUTION = new RegExp(
   `(?:${REPORT_MENTION.source})['’]?s?\\b[^"“”]{0,80}\\b(?:words|describ\\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\\w*|terms?|puts\\s+it|labels?|labell?ed)\\b[^"“”]{0,80}$|\\baccording\\s+to\\s+(?:${REPORT_MENTION.source})[^"“”]{0,120}$`,
   'i',
 );
+/** What STRONG_ATTRIBUTION is tried on: the end of the text before a quotation (longer than any of its matches). */
+const STRONG_REACH = 300;
 /** A sentence whose subject is "it" (or "the document") reporting words: attributed to the report when the sentence before names it. */
 const PRONOUN_ATTRIBUTION = /^\W*(?:it|the\s+document|the\s+text)\s+(?:also\s+|further\s+|even\s+)?(?:describ\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|notes?|noted)\b/i;
 
@@ -39,7 +41,8 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
     const lead = prose.slice(Math.max(sentence.start, q.span.start - QUOTE_CUE_REACH), q.span.start);
     // "In the report's words, …", "The report describes X as …", or "It also described …" after a sentence naming the report.
-    const saidBy = STRONG_ATTRIBUTION.test(lead) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - 300), sentence.start)));
+    // A STRONG_ATTRIBUTION match is at most ~220 characters long and ends at the quote: its last STRONG_REACH characters are enough.
+    const saidBy = STRONG_ATTRIBUTION.test(lead.slice(-STRONG_REACH)) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - 300), sentence.start)));
     const attributed = citations.length > 0 || REPORT_MENTION.test(outside) || saidBy;
     // Called as note?.(…): without --explain its arguments are not even worked out.
     const explain = input.explain;

@@ -26,6 +26,7 @@ import type { DraftReference, Finding } from '../types';
 import { sentenceClosedBy } from './context';
 import { clip } from './report';
 import { MAX_PASSAGES, type Check, type CheckRun } from './types';
+import { lowerBound } from '../../reading/sorted';
 
 /**
  * The best other item must share at least this much IDF weight with the passage: about three of the
@@ -205,13 +206,7 @@ interface FoundItem {
 function foundItems(run: CheckRun, passage: Span, cited: Cited[], findings: readonly Finding[]): FoundItem[] {
   const out: FoundItem[] = [];
   const reports = new Set(cited.map((c) => c.report));
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].span.start < passage.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(findings, (f) => f.span.start >= passage.start);
   for (let k = lo; k < findings.length && findings[k].span.start < passage.end; k++) {
     const f = findings[k];
     if (f.span.end > passage.end || !reports.has(f.report)) continue;
