@@ -121,6 +121,22 @@ describe('language server over stdio (pull diagnostics client)', () => {
     assert.ok(again.items.every((i) => i.kind === 'unchanged'));
   });
 
+  test('a document closed and opened again at the same URI and version gets a full report, never the old one as unchanged', async () => {
+    const uri = 'untitled:Untitled-1';
+    client.open(uri, 'Screen people in immigration detention [@KHM-2023/R3], as the report has no R18 [@KHM-2023/R18].\n');
+    const first = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(codes((first as { items: Diagnostic[] }).items), ['reference.unknown']);
+    client.close(uri);
+    client.open(uri, 'In 2021, the government convicted 83 traffickers [@KHM-2022/prosecution.2].\n');
+    const second = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(second.kind, 'full');
+    assert.notEqual(second.resultId, first.resultId);
+    assert.deepEqual(codes((second as { items: Diagnostic[] }).items), ['figure.mismatch']);
+    const ws = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [{ uri, value: first.resultId! }] });
+    assert.equal(ws.items.find((i) => i.uri === uri)?.kind, 'full');
+    client.close(uri);
+  });
+
   test('hover on a reference: recommendation text, label, Show Source link; null on prose', async () => {
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: td, position: at('KHM-2023/R1', 3) });
     const v = hoverText(h);

@@ -52,9 +52,19 @@ export class Session {
   // Neovim and Helix call plain text "text"; the engine knows it as "plaintext".
   // A didOpen without a string text (a client bug) must not leave a document whose getText() is undefined:
   // every later request on it, and every workspace-wide one, would fail with InternalError.
+  /**
+   * Which opening of its URI a document is (TextDocument.update keeps the object): part of its diagnostic
+   * result ids, so a document closed and opened again at the same URI and version (untitled:Untitled-1,
+   * reused) is never answered "unchanged" with the closed one's diagnostics.
+   */
+  readonly #openings = new WeakMap<TextDocument, number>();
+  #nextOpening = 0;
   readonly documents = new TextDocuments({
-    create: (uri: string, languageId: string, version: number, content: string) =>
-      TextDocument.create(uri, languageId === 'text' ? 'plaintext' : typeof languageId === 'string' ? languageId : 'markdown', typeof version === 'number' ? version : 0, typeof content === 'string' ? content : ''),
+    create: (uri: string, languageId: string, version: number, content: string) => {
+      const doc = TextDocument.create(uri, languageId === 'text' ? 'plaintext' : typeof languageId === 'string' ? languageId : 'markdown', typeof version === 'number' ? version : 0, typeof content === 'string' ? content : '');
+      this.#openings.set(doc, ++this.#nextOpening);
+      return doc;
+    },
     update: TextDocument.update,
   });
   caps: ClientCapabilities = {};
@@ -301,7 +311,7 @@ export class Session {
   }
 
   resultId(doc: TextDocument): string {
-    return `${this.generation}:${doc.version}`;
+    return `${this.generation}:${this.#openings.get(doc) ?? 0}:${doc.version}`;
   }
 
   /** A document's diagnostics: the engine's, or for one over the size limit a single warning that says so. */
