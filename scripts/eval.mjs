@@ -23,7 +23,7 @@ const known = {
   shared: resolve(root, '../shared/eval/dev'),
 };
 const wanted = named.length ? named : ['dev', 'test', 'shared'];
-const sets = wanted.map((n) => ({ name: n, dir: known[n] ?? resolve(n) })).filter((s) => existsSync(join(s.dir, 'expected.json')));
+const sets = wanted.map((n) => ({ name: n, dir: known[n] ?? resolve(n) })).filter((s) => existsSync(join(s.dir, 'expected.json')) && existsSync(join(s.dir, 'drafts')) && readdirSync(join(s.dir, 'drafts')).length > 0);
 if (sets.length === 0) {
   console.error('eval: no evaluation set found (looked for ' + wanted.map((n) => known[n] ?? n).join(', ') + ')');
   process.exit(2);

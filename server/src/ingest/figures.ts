@@ -335,10 +335,24 @@ const NON_FIGURE_RULES: readonly { reason: string; test: (v: AtomView) => boolea
   { reason: 'part of a name (e.g. COVID-19)', test: (v) => /[\p{L}]-\s*$/u.test(v.before) },
   { reason: 'money amount', test: (v) => (!/^\s*(?:percent|per cent|%)/i.test(v.after) && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(v.before)) || /^\s*(?:dollars|riel|USD)\b/i.test(v.after) },
   { reason: 'ordinal', test: (v) => /^(?:st|nd|rd|th)\b/i.test(v.after) },
-  { reason: 'time of day', test: (v) => /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(v.after) },
+  { reason: 'time of day', test: (v) => /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(v.after) || /\d:$/.test(v.before) },
   { reason: 'pronoun use of "one"', test: (v) => v.atom.isWord && /^(?:one|a\s+dozen)$/i.test(v.atom.raw) && /\b(?:no|any|each|every|the|this|that|which)\s*$/i.test(v.before) },
   { reason: 'day of a date', test: (v) => MONTH_RE.test(v.before.slice(-10)) || MONTH_AFTER.test(v.after) },
 ];
+
+/** Whether a parenthesis closes between `from` and `to` that opened before `from` ("officials trained (40-hour course) | 250": course is inside one). */
+function inParentheses(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
 
 /** A number or a range of two ("seven to 15", "7–15", "between 15 and 20", "six days to one month"), with its approximation. */
 interface Group {
@@ -400,7 +414,8 @@ class SentenceReader {
     this.#attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
     this.#isPenaltySentence = PENALTY_WORDS.test(sentenceText);
     this.#partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
-    const colon = sentenceText.indexOf(':');
+    // (Not the colon of a time: "[24:50] Convictions: …".)
+    const colon = sentenceText.search(/(?<!\d):|:(?!\d)/);
     this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
   }
 
@@ -540,11 +555,15 @@ class SentenceReader {
     // "48 suspects in 37 cases … and 46 in 21 cases": the number before "in" counts what the earlier one before "in" counted.
     if (!unit && this.#inHeadUnit && /^\s*(?:involved\s+)?in\s+$/i.test(gapToNext)) unit = this.#inHeadUnit;
     if (!unit && this.#prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = this.#prevUnit;
+    // "| Traffickers convicted, 2021 | 50 | 83 |": a cell next to a figure's cell counts what that one counts.
+    if (!unit && this.#prevUnit && /^\s*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*$/.test(text.slice(prevEnd, g.start))) unit = this.#prevUnit;
     // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38": the contrasted figure's unit.
     if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
     // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
     // (Not when a unit noun follows a word or two later: "12,814 LE officers" counts officers, whatever the label says.)
     if (!unit && !after.slice(0, 3).some((t) => unitOf(t.word))) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitBefore(g, prevEnd) });
+    // A short label names the unit of a bare number in the list after its colon: "Convictions: the report lists 38 for 2021".
+    if (!unit && this.#labelColon >= 0 && sentence.start + this.#labelColon < g.start && /^\s*(?:$|[.,;)]|for\b|in\b|were\b|was\b|\()/i.test(text.slice(last.end, last.end + 8))) unit = this.#labelUnit();
     // A partitive lead names the unit of a bare number: "Of the 2021 convictions, the report says 35 were for forced labor".
     if (!unit && g.atoms.length === 1) {
       const part = this.#partitiveLead;
@@ -554,12 +573,25 @@ class SentenceReader {
     return { unit, unitMax, unitSpan, elided };
   }
 
+  /** The last count unit of the short label before the sentence's colon ("Convictions:", "Officers trained:"). */
+  #labelUnit(): string | undefined {
+    let unit: string | undefined;
+    for (const t of this.#toks) {
+      if (t.start >= this.sentence.start + this.#labelColon) break;
+      const u = unitOf(t.word);
+      if (u && !isTimeUnit(u) && u !== 'percent') unit = u;
+    }
+    return unit;
+  }
+
   #unitBefore(g: Group, prevEnd: number): { unit?: string; unitSpan?: Span } {
     const { text } = this;
     const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
     if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
     const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
     for (let k = back.length - 1; k >= 0; k--) {
+      // A word in parentheses or after a measure ("trained (40-hour course)", "a 40-hour course") qualifies the label; it is not what the number counts.
+      if (inParentheses(text, back[k].end, g.start) || /\d\s*-\s*\p{L}+\s+$/u.test(text.slice(Math.max(0, back[k].start - 16), back[k].start))) continue;
       const u = unitOf(back[k].word);
       if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: back[k].start, end: back[k].end } };
     }
@@ -640,7 +672,8 @@ class SentenceReader {
       this.#yearCursor++;
     }
     const lastBefore = beforeEnd > 0 ? dataYears[beforeEnd - 1] : undefined;
-    const nextYear = firstAfter < dataYears.length && dataYears[firstAfter].span.start < nextStart ? dataYears[firstAfter] : undefined;
+    // (Not past the end of a sentence the splitter could not see: "… say so. — [[User:A]] 10:20, 3 March 2024".)
+    const nextYear = firstAfter < dataYears.length && dataYears[firstAfter].span.start < nextStart && !/[.!?]["”’)]*\s/.test(text.slice(g.end, dataYears[firstAfter].span.start)) ? dataYears[firstAfter] : undefined;
     const own = nextYear && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, nextYear.span.start - 12), nextYear.span.start)) && !/[;:]/.test(text.slice(g.end, nextYear.span.start)) ? nextYear : undefined;
     // A year after a later figure is that figure's ("38 (35 forced labor), down from 440 in 2020"): only one before the next figure may be this one's.
     const y = own ?? this.#lastFreeYear ?? lastBefore ?? nextYear;

@@ -59,6 +59,9 @@ export const OWN_NUMBER_CUES: readonly string[] = [
   'priorities', 'next steps', 'action items', 'action item', 'deliverable', 'deliverables', 'workplan', 'work plan', 'to-do',
 ];
 
+/** A table column header that makes the table the author's own plan and results ("| Indicator | Target | Achieved |"). */
+export const TARGET_COLUMN_CUES: readonly string[] = ['target', 'targets', 'goal', 'goals', 'planned', 'plan', 'budget', 'budgeted', 'baseline', 'projected', 'forecast', 'milestone', 'milestones', 'objective'];
+
 /** A label before a colon that makes the list after it the author's own ("Priorities for months 7–12: …", "Targets: …"). */
 export const OWN_LABEL_CUES: readonly string[] = [
   'priorities', 'priority', 'next steps', 'action items', 'deliverables', 'workplan', 'work plan', 'to-do', 'targets', 'target', 'goals', 'goal',

@@ -8,6 +8,7 @@ import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, INVERTED_CONDITIONAL, OWN_
 import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
+import { inOwnTableColumn } from './tableColumns';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
 
@@ -117,6 +118,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     if (ctx.inQuote(claim.span.start)) { note?.(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
     if (ctx.questionAt(claim.span.start)) { note?.(claim, 'silent', 'asked, not stated (a question)'); continue; }
     if (numbersHeading(draft.prose, ctx, claim)) { note?.(claim, 'silent', 'the number of a heading ("## 2 Prosecution data")'); continue; }
+    if (inOwnTableColumn(draft.prose, draft.lineStarts, claim.span.start)) { note?.(claim, 'silent', 'the author’s own number (a table of targets, a budget or a plan)'); continue; }
     if (claim.kind === 'date-span') {
       checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
       continue;

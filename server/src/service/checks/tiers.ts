@@ -76,8 +76,8 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
 
 /**
  * Whose tier a claim states: the one country named in its clause ("Cambodia is on Tier 3 while Thailand is on Tier 2"),
- * else the sentence's one country, or each of a coordination ("Cambodia and Laos, both Tier 2 countries"); a citation
- * or "the government"/"it" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
+ * else the sentence's one country, or each of a coordination ("Cambodia and Laos, both Tier 2 countries"); a citation,
+ * "the government"/"it" or a speaker's "moved us up" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
  */
 function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
@@ -91,7 +91,7 @@ function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead:
     if (!/\b(?:both|all(?:\s+(?:three|four|five|of\s+them))?|each)\s+(?:(?:on|at|in|are|were|remain(?:ed)?)\s+)?(?:the\s+)?$/i.test(lead) && !sharedPlacement(ctx.text)) return undefined;
     return coveredOne(inSentence, index);
   }
-  if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it)\b/i.test(lead)) return ctx.countryAt(span.start);
+  if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it|(?:moved|placed|put|kept|ranked|rated|dropped|downgraded|upgraded|lifted|bumped|left)\s+(?:us|our\s+country))\b/i.test(lead)) return ctx.countryAt(span.start);
   return undefined;
 }
 

@@ -1,0 +1,40 @@
+/**
+ * Whose numbers a Markdown table holds, from its header row: a table with a target, goal, budget or plan
+ * column ("| Indicator | Target | Achieved |") is the author's own plan and results, so none of its numbers is
+ * the report's, except in a column whose header names the report ("| 2021 | TIP Report 2022 |").
+ */
+import { TARGET_COLUMN_CUES } from '../../reading/vocab';
+import { phraseRegex } from '../../reading/cues';
+import { lineOf } from '../../ingest/lines';
+import { REPORT_MENTION } from './context';
+import { tableSeparator } from '../draft';
+
+const TARGET_COLUMN = phraseRegex(TARGET_COLUMN_CUES);
+/** How far up a table's header row is looked for (rows of one table). */
+const MAX_ROWS_UP = 200;
+
+/** The cells of the table row [s, e), trimmed, without the outer bars. */
+function cells(prose: string, s: number, e: number): string[] {
+  const row = prose.slice(s, e).trim().replace(/^>\s*/, '');
+  return row.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+}
+
+/** Is the number at `at` in a table row whose header makes the table the author's own plan or results? */
+export function inOwnTableColumn(prose: string, lineStarts: readonly number[], at: number): boolean {
+  const line = lineOf(lineStarts, at);
+  const start = lineStarts[line];
+  const end = (lineStarts[line + 1] ?? prose.length + 1) - 1;
+  if (!/^\s*(?:>\s*)?\|/.test(prose.slice(start, Math.min(end, start + 40)))) return false;
+  // The header is the row just above the separator row of this table.
+  for (let l = line - 1; l >= 1 && l >= line - MAX_ROWS_UP; l--) {
+    const s = lineStarts[l];
+    const e = lineStarts[l + 1] - 1;
+    if (!/^\s*(?:>\s*)?\|/.test(prose.slice(s, Math.min(e, s + 40)))) return false;
+    if (!tableSeparator(prose, s, e)) continue;
+    const header = cells(prose, lineStarts[l - 1], s - 1);
+    if (!header.some((c) => TARGET_COLUMN.test(c))) return false;
+    const column = prose.slice(start, at).trim().replace(/^>\s*/, '').replace(/^\|/, '').split('|').length - 1;
+    return !REPORT_MENTION.test(header[column] ?? '');
+  }
+  return false;
+}
