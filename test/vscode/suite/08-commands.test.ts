@@ -62,8 +62,8 @@ suite('commands', () => {
     const editor = await openDraft('Courts should allow restitution upon conviction of the trafficker and train officials to calculate it.');
     const at = positionOf(editor.document, 'restitution');
     editor.selection = new vscode.Selection(at, at);
-    await waitForDiagnostic(editor.document.uri, 'citation.missing').catch(() => undefined); // the analysis is in
-    const inserted = await vscode.commands.executeCommand<string | undefined>('tipLens.citeSentence', { pick: 'first' });
+    // The command answers undefined (and inserts nothing) until the server has the document: ask until it inserts.
+    const inserted = await waitFor('Cite This Sentence to insert a citation', async () => vscode.commands.executeCommand<string | undefined>('tipLens.citeSentence', { pick: 'first' }));
     assert.strictEqual(inserted, ' [@KHM-2023/R13]');
     assert.strictEqual(editor.document.getText(), 'Courts should allow restitution upon conviction of the trafficker and train officials to calculate it [@KHM-2023/R13].');
   });
