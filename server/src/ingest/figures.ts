@@ -154,7 +154,8 @@ const MODIFIERS = new Set([
   'suspected', 'alleged', 'potential', 'possible', 'other', 'more', 'additional', 'new', 'labor', 'labour', 'law', 'enforcement', 'military', 'foreign', 'cambodian',
   'chinese', 'prc', 'trafficking', 'sex', 'forced', 'criminal', 'separate', 'total', 'individual', 'government', 'police', 'judicial', 'child', 'adult', 'male', 'female',
   'identified', 'reported', 'confirmed', 'distinct', 'anti-trafficking', 'human', 'online', 'complicit', 'convicted', 'prosecuted', 'arrested', 'training', 'domestic',
-  'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such', 'le',
+  'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such', 'le', 'enf', 'rural',
+  'frontline', 'senior',
 ]);
 
 /** Each word form of an action (model/actions.ts) to its action. */

@@ -8,6 +8,7 @@ import { phraseRegex } from '../../reading/cues';
 import { lineOf } from '../../ingest/lines';
 import { REPORT_MENTION } from './context';
 import { tableSeparator } from '../draft';
+import type { Span } from '../../model/kb';
 
 const TARGET_COLUMN = phraseRegex(TARGET_COLUMN_CUES);
 /** How far up a table's header row is looked for (rows of one table). */
@@ -17,6 +18,20 @@ const MAX_ROWS_UP = 200;
 function cells(prose: string, s: number, e: number): string[] {
   const row = prose.slice(s, e).trim().replace(/^>\s*/, '');
   return row.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+}
+
+const isRow = (prose: string, s: number, e: number): boolean => /^\s*(?:>\s*)?\|/.test(prose.slice(s, Math.min(e, s + 40)));
+
+/** The Markdown table (its run of `|` rows) holding the offset, or undefined when the offset is not in a table row. */
+export function tableAround(prose: string, lineStarts: readonly number[], at: number): Span | undefined {
+  const line = lineOf(lineStarts, at);
+  const endOf = (l: number) => (lineStarts[l + 1] ?? prose.length + 1) - 1;
+  if (!isRow(prose, lineStarts[line], endOf(line))) return undefined;
+  let first = line;
+  while (first > 0 && line - first < MAX_ROWS_UP && isRow(prose, lineStarts[first - 1], endOf(first - 1))) first--;
+  let last = line;
+  while (last + 1 < lineStarts.length && last - line < MAX_ROWS_UP && isRow(prose, lineStarts[last + 1], endOf(last + 1))) last++;
+  return { start: lineStarts[first], end: Math.min(prose.length, endOf(last)) };
 }
 
 /** Is the number at `at` in a table row whose header makes the table the author's own plan or results? */

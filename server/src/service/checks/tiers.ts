@@ -10,6 +10,9 @@ import { SHARED_TIER_CUES, tierClaimRegex } from '../../reading/tierWords';
 import { yearRolesIn } from '../../ingest/figures';
 import { anchorOf, clip, explainSource, finding, problem, sentenceSpan } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
+import { tableAround } from './tableColumns';
+import { referencesIn } from './context';
+import type { DraftReference } from '../types';
 
 export const tierCheck: Check = {
   name: 'tiers',
@@ -38,7 +41,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     // A tier in quotation marks on its own ('decks that call Cambodia "Tier 2"') is a mention; a quoted sentence that places a country is a claim.
     const quoted = ctx.quoteAt(span.start);
     if (quoted && prose.slice(quoted.start, quoted.end).split(/\s+/).filter(Boolean).length <= 4) { note?.('silent', 'a tier in quotation marks: a mention, not a placement'); continue; }
-    const country = tierClaimCountry(prose, ctx, span, lead, index);
+    const country = tierClaimCountry(prose, input.draft.lineStarts, input.references, ctx, span, lead, index);
     if (!country) { note?.('silent', 'no one country whose tier it states'); continue; }
     const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
@@ -79,7 +82,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
  * else the sentence's one country, or each of a coordination ("Cambodia and Laos, both Tier 2 countries"); a citation,
  * "the government"/"it" or a speaker's "moved us up" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
  */
-function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
+function tierClaimCountry(prose: string, lineStarts: readonly number[], references: readonly DraftReference[], ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
   const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
   if (inClause.size === 1) return [...inClause][0];
@@ -90,6 +93,13 @@ function tierClaimCountry(prose: string, ctx: SentenceContext, span: Span, lead:
     // "Cambodia and Laos, both Tier 2 countries": the claim is each one's; the one a loaded report covers is checked.
     if (!/\b(?:both|all(?:\s+(?:three|four|five|of\s+them))?|each)\s+(?:(?:on|at|in|are|were|remain(?:ed)?)\s+)?(?:the\s+)?$/i.test(lead) && !sharedPlacement(ctx.text)) return undefined;
     return coveredOne(inSentence, index);
+  }
+  // "| Tier placement, 2023 report | Tier 2 Watch List |" in a table whose other rows name or cite one country: that one.
+  const table = tableAround(prose, lineStarts, span.start);
+  if (table) {
+    const countries = ctx.claimCountriesIn(table.start, table.end);
+    for (const r of referencesIn(references, table.start, table.end)) if (r.target) countries.add(r.target.report.manifest.country);
+    if (countries.size === 1) return [...countries][0];
   }
   if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it|(?:moved|placed|put|kept|ranked|rated|dropped|downgraded|upgraded|lifted|bumped|left)\s+(?:us|our\s+country))\b/i.test(lead)) return ctx.countryAt(span.start);
   return undefined;
