@@ -23,8 +23,11 @@ const STRONG_ATTRIBUTION = new RegExp(
 );
 /** What STRONG_ATTRIBUTION is tried on: the end of the text before a quotation (longer than any of its matches). */
 const STRONG_REACH = 300;
-/** A sentence whose subject is "it" (or "the document") reporting words: attributed to the report when the sentence before names it. */
-const PRONOUN_ATTRIBUTION = /^\W*(?:it|the\s+document|the\s+text)\s+(?:also\s+|further\s+|even\s+)?(?:describ\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|notes?|noted)\b/i;
+/**
+ * A sentence whose subject is "it" (or "the document") reporting words ("It also described …", "It goes further,
+ * saying …"), or one that opens "In its words": attributed to the report when the sentence before names it.
+ */
+const PRONOUN_ATTRIBUTION = /^\W*(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting)|in\s+its\s+(?:own\s+)?words)\b/i;
 
 /** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
 const QUOTE_CUE_REACH = 500;
