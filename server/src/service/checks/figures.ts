@@ -4,7 +4,7 @@ import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, INVERTED_CONDITIONAL, OWN_LABEL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
+import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, opensInvertedConditional, OWN_LABEL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
@@ -100,7 +100,7 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     otherSource: namesOtherSource(text),
     ownNumber: OWN_NUMBER.test(text),
     modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
-    inverted: INVERTED_CONDITIONAL.test(text),
+    inverted: opensInvertedConditional(text),
   });
   // First person in the claim's clause that does not only report someone else's words, and no report named there.
   const writersOwn = (claim: Figure): boolean => {
