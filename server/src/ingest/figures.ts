@@ -394,6 +394,10 @@ class SentenceReader {
   #prevUnit: string | undefined;
   #inHeadUnit: string | undefined;
   #prevActions: Action[] = [];
+  /** Where the figure before ended, with its unit ("94 arrests"): words up to there are its own. */
+  #prevUnitEnd = 0;
+  /** The figure before's action when its noun named it ("370 arrests"): a part of it shares it. */
+  #prevNounActions: Action[] = [];
   /** Years an earlier figure owns ("440 convictions reported for 2020 but 38"): not a later figure's. */
   readonly #ownedYears = new Set<number>();
   #yearCursor = 0;
@@ -514,7 +518,11 @@ class SentenceReader {
     // "a general and six other traffickers": six besides the one named.
     const others = g.atoms.length === 1 && after[0] !== undefined && /^others?$/.test(after[0].word) && /\b(?:and|alongside|along\s+with|with|plus)\s+$/i.test(text.slice(Math.max(prevEnd, g.start - 14), g.start));
     this.#prevUnit = unit;
-    this.#prevActions = actions;
+    // "94 arrests, 348 cases": an action a noun names is that noun's, not the next figure's.
+    // (Except for a part of it: "370 arrests, more than 340 of them labor brokers".)
+    this.#prevActions = NOUN_ACTION[unit] ? [] : actions;
+    this.#prevNounActions = NOUN_ACTION[unit] ? actions : [];
+    this.#prevUnitEnd = unitSpan ? unitSpan.end : g.end;
     if (/^\s*[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:involved\s+)?in\s+$/iu.test(text.slice(last.end, nextStart))) this.#inHeadUnit = unit;
     return {
       kind,
@@ -605,7 +613,7 @@ class SentenceReader {
    */
   #actions(unit: string, g: Group, after: Tok[], prevEnd: number): Action[] {
     if (NOUN_ACTION[unit]) return [NOUN_ACTION[unit]];
-    const back = tokensIn(this.#toks, lastClauseBreak(this.text, prevEnd, g.start), g.start).filter((t) => t.end <= g.start);
+    const back = tokensIn(this.#toks, Math.max(lastClauseBreak(this.text, prevEnd, g.start), this.#prevUnitEnd), g.start).filter((t) => t.end <= g.start);
     for (let k = back.length - 1; k >= 0; k--) {
       const a = actionOf(back[k].word);
       if (!a) continue;
@@ -619,6 +627,7 @@ class SentenceReader {
       if (a) return [a];
     }
     if (this.#prevActions.length) return this.#prevActions;
+    if (this.#prevNounActions.length && (PART_OF_BEFORE.test(this.text.slice(prevEnd, g.start)) || PART_OF_AFTER.test(this.text.slice(g.end, g.end + 16)))) return this.#prevNounActions;
     // "2021 prosecuted: more than 150 suspected traffickers, 64 cases": a short label before a colon says what its list counts.
     if (this.#labelColon >= 0 && this.sentence.start + this.#labelColon < g.start) {
       for (const t of this.#toks) {
@@ -763,8 +772,11 @@ function isSectionNumber(text: string, a: { start: number; end: number; raw: str
 
 /** A year right after a figure that is its own: "440 in 2020", "440 convictions reported for 2020", "38 (2021)". */
 const OWN_YEAR_LEAD = /(?:\b(?:in|during|for|of)\s+(?:\w+\s+)?|\(\s*)$/i;
-/** A partitive after a figure: what follows is about a part of it ("…, most of them for forced labor", "…, among them a general"). */
-const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as|split|divided|broken\s+down)\b/i;
+/** A partitive after a figure: what follows is about a part of it ("…, most of them for forced labor", "…, among them a general", "the count of 38 included a general"). */
+const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as|split|divided|broken\s+down)\b|\s(?:included|includes|include|comprised|comprises)\s/i;
+/** A figure that counts a part of the one before: "…, including 332 …", "…, 340 of them …". */
+const PART_OF_BEFORE = /\b(?:including|included|among\s+them|of\s+whom|of\s+which|of\s+these|of\s+those)\b/i;
+const PART_OF_AFTER = /^\s+(?:of\s+(?:them|whom|which|these|those))\b/i;
 /** Every partitive of a sentence (matchAll). */
 const PARTITIVES = new RegExp(PARTITIVE_AFTER.source, 'gi');
 

@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 import { lowerBound } from './sorted';
 
@@ -27,6 +27,8 @@ export const OWN_LABEL = phraseRegex(OWN_LABEL_CUES, 'i');
 export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
 export const HYPOTHETICAL = phraseRegex(HYPOTHETICAL_CUES);
 export const REPORTING = phraseRegex(REPORTING_CUES);
+/** "since January", "this year" (not "this year's report"): see PRESENT_PERIOD_CUES. */
+export const PRESENT_PERIOD = new RegExp(`${phraseRegex(PRESENT_PERIOD_CUES).source}(?!\\s*['’]s)`, 'i');
 /** A sentence opening with a conditional by inversion: "Were convictions to fall to 20, …" (test with opensInvertedConditional). */
 const INVERTED_CONDITIONAL_FULL = new RegExp(
   `^[\\W\\d]*(?:${CONDITIONAL_INVERSION[0]}\\s+(?:[\\p{L}-]+\\s+){1,6}?to\\s+\\p{L}+|${CONDITIONAL_INVERSION[2]}\\s+(?:[\\p{L}-]+\\s+){1,4}?\\p{L}+ed\\b|${CONDITIONAL_INVERSION[1]}\\s+\\p{L}+)`,

@@ -43,6 +43,9 @@ export const OTHER_SOURCES: readonly string[] = [
   'Amnesty', 'Interpol', 'Europol', 'Polaris', 'International Labour Organization', 'International Labor Organization',
   'International Organization for Migration', 'census', 'survey', 'poll', 'our own data', 'our data', 'our research', 'our study', 'our survey',
   'our estimates', 'our estimate', 'our monitors', 'our records', 'our caseload', 'our hotline', 'our partners',
+  // Hearsay: what unnamed people or posts say, being asked about or answered ("I've seen people say the courts convicted 400").
+  'people say', 'people said', 'people claim', 'people claimed', 'some say', 'some claim', 'some people', 'others say', 'posts claim', 'posts say',
+  'post claims', 'post says', 'social media', 'rumour', 'rumours', 'rumor', 'rumors', 'you hear', 'you often hear', 'it is often said', 'is often repeated',
   // The addressee's figures, being questioned or corrected ("you wrote one week to one month").
   'you wrote', 'you said', 'you had', 'you have', 'you put', 'you cited', 'your draft', 'your memo', 'your notes', 'your figure', 'your version',
 ];
@@ -85,6 +88,16 @@ export const REPORTING_CUES: readonly string[] = [
 export const THIRD_PERSON_SUBJECTS: readonly string[] = [
   'he', 'she', 'they', 'it', 'police', 'authorities', 'the court', 'the courts', 'courts', 'the government', 'the govt', 'officials', 'prosecutors',
   'judges', 'the report', 'the narrative', 'cambodia', 'the general', 'the defendant', 'the defendants',
+];
+
+/**
+ * The writer's own present, not a year a report covers: "38 people charged since January", "rescued 1,000 this
+ * year", "so far". A count dated only by one of these is not the report's ("this year's report" is an edition, not this).
+ */
+export const PRESENT_PERIOD_CUES: readonly string[] = [
+  'this year', 'so far this year', 'this month', 'this week', 'last month', 'last week', 'in recent weeks', 'in recent months', 'so far', 'to date',
+  'since January', 'since February', 'since March', 'since April', 'since May', 'since June', 'since July', 'since August', 'since September',
+  'since October', 'since November', 'since December', 'since the start of the year', 'since the beginning of the year', 'year to date',
 ];
 
 /** Words that make a statement not a claim about what happened: modal, conditional, future. */

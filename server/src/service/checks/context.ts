@@ -95,13 +95,15 @@ export function spanAt<T extends Span>(spans: readonly T[], offset: number): T |
 /**
  * The draft sentence a citation bracket starting at `at` closes: the sentence holding it when words come
  * before it there; else, for "… traffickers. [@X]", the sentence just before (at most 3 characters away,
- * no blank line between). The one answer for reference.mismatch, the reference hover and completion.
+ * no blank line between, and not the row above a table row it opens). The one answer for reference.mismatch, the reference hover and completion.
  */
 export function sentenceClosedBy(sentences: readonly Span[], prose: string, at: number): Span | undefined {
   const own = spanAt(sentences, at) ?? spanAt(sentences, at - 1);
   if (own && /\p{L}/u.test(prose.slice(own.start, at))) return own;
   const before = sentences[lowerBound(sentences, (s) => s.end > at) - 1];
   if (!before || at - before.end > 3 || /\n\s*\n/.test(prose.slice(before.end, at))) return undefined;
+  // "| [@R6] | resources to monitor … |": a key opening a table row is about its row, not the row above.
+  if (prose.slice(before.end, at).includes('\n') && /^[ \t]*(?:>[ \t]*)?\|[^\n]*$/.test(prose.slice(prose.lastIndexOf('\n', at - 1) + 1, at))) return undefined;
   return before;
 }
 

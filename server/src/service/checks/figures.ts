@@ -4,7 +4,7 @@ import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, opensInvertedConditional, OWN_LABEL, namesOtherSource, NEGATION, OWN_NUMBER } from '../../reading/cues';
+import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, opensInvertedConditional, OWN_LABEL, namesOtherSource, NEGATION, OWN_NUMBER, PRESENT_PERIOD } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
@@ -94,13 +94,14 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
     explain({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) }));
   // What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it.
   const text = ctx.text;
-  let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean; inverted: boolean } | undefined;
+  let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean; inverted: boolean; present: boolean } | undefined;
   const sentenceCues = () => (cueMemo ??= {
     firstPerson: FIRST_PERSON.test(text),
     otherSource: namesOtherSource(text),
     ownNumber: OWN_NUMBER.test(text),
     modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
     inverted: opensInvertedConditional(text),
+    present: PRESENT_PERIOD.test(text),
   });
   // First person in the claim's clause that does not only report someone else's words, and no report named there.
   const writersOwn = (claim: Figure): boolean => {
@@ -140,6 +141,8 @@ function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, f
       if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note?.(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
       if (cues.ownNumber && claim.kind === 'count' && (OWN_NUMBER.test(clauseText) || OWN_LABEL.test(labelBefore(text, claim.span.start - ctx.span.start))) && !REPORT_MENTION.test(clauseText)) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
     }
+    // "38 people had been charged since January": a count of the writer's present, dated by no year of its own.
+    if (cues.present && claim.kind === 'count' && claim.yearFrom !== 'sentence' && PRESENT_PERIOD.test(text.slice(rel.start, rel.end))) { note?.(claim, 'silent', 'dated by the writer’s present ("since January", "this year"), not a year a report covers'); continue; }
     // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
     if (cues.inverted && text.slice(0, claim.span.start - ctx.span.start).indexOf(',') < 0) { note?.(claim, 'silent', 'a condition ("Were convictions to fall to 20, …")'); continue; }
     if (cues.modal) {

@@ -29,6 +29,24 @@ const STRONG_REACH = 300;
  */
 const PRONOUN_ATTRIBUTION = /^\W*(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting)|in\s+its\s+(?:own\s+)?words)\b/i;
 
+/** The line that introduces a quoted e-mail or a speaker's block ("On 15 May, Sokha Chhun wrote:"), when it names no report. */
+const PERSON_LEAD = /\b(?:wrote|writes|said|says|replied|replies|asked|asks|commented|posted)\s*:\s*$/i;
+/** How far back over a block's '>' lines its lead-in line is looked for. */
+const LEAD_REACH = 4000;
+
+/** The line just before the run of '>' lines holding `at` (within LEAD_REACH), or undefined when `at` is in no such run. */
+function blockLeadIn(prose: string, at: number): string | undefined {
+  let lineStart = prose.lastIndexOf('\n', at - 1) + 1;
+  if (!/^[ \t]*>/.test(prose.slice(lineStart, lineStart + 8))) return undefined;
+  while (lineStart > 0 && at - lineStart < LEAD_REACH) {
+    const prev = prose.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = prose.slice(prev, lineStart - 1);
+    if (!/^[ \t]*>/.test(line)) return line;
+    lineStart = prev;
+  }
+  return undefined;
+}
+
 /** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
 const QUOTE_CUE_REACH = 500;
 
@@ -51,6 +69,8 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     const explain = input.explain;
     const note = explain && ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
     if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) { note?.('silent', 'attributed to another source'); continue; }
+    const leadIn = q.block && citations.length === 0 ? blockLeadIn(prose, q.span.start) : undefined;
+    if (leadIn !== undefined && PERSON_LEAD.test(leadIn) && !REPORT_MENTION.test(leadIn)) { note?.('silent', 'a quoted e-mail or speaker: the words of whoever the line before names'); continue; }
     // Where to look: cited reports first, then the document's country, then (small KBs) everything.
     const candidates: Report[] = [];
     for (const c of citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);
