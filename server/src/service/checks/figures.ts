@@ -4,11 +4,10 @@ import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, opensInvertedConditional, OWN_LABEL, namesOtherSource, NEGATION, OWN_NUMBER, PRESENT_PERIOD } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
-import { inOwnTableColumn } from './tableColumns';
+import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
 
@@ -81,182 +80,186 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
   return claim.actions.some((a) => fact.actions.includes(a));
 }
 
+type Compared = { report: Report; fact: Fact };
+type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: Compared) => void;
+
 function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
-  const { draft } = input;
   if (ctx.otherSource) return;
   const figures = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences);
   if (figures.length === 0) return;
-  let reportNamed: boolean | undefined;
-  const cited = new Set(ctx.citations.map((c) => c.target!.report.id));
-  // Called as note?.(…): without --explain its arguments (messages, fact descriptions) are not even worked out.
-  const explain = input.explain;
-  const note = explain && ((claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: { report: Report; fact: Fact }) =>
-    explain({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) }));
-  // What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it.
-  const text = ctx.text;
-  let cueMemo: { firstPerson: boolean; otherSource: boolean; ownNumber: boolean; modal: boolean; inverted: boolean; present: boolean } | undefined;
-  const sentenceCues = () => (cueMemo ??= {
-    firstPerson: FIRST_PERSON.test(text),
-    otherSource: namesOtherSource(text),
-    ownNumber: OWN_NUMBER.test(text),
-    modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
-    inverted: opensInvertedConditional(text),
-    present: PRESENT_PERIOD.test(text),
-  });
-  // First person in the claim's clause that does not only report someone else's words, and no report named there.
-  const writersOwn = (claim: Figure): boolean => {
-    const rel = ctx.clauseAround(claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
-    const clauseText = text.slice(rel.start, rel.end);
-    const plain = clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, (u) => ' '.repeat(u.length));
-    if (!firstPersonOwns(plain, claim.span.start - ctx.span.start - rel.start)) return false;
-    return !(REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2));
-  };
-  let ownUnits: Set<string> | undefined;
-  const deferred: { claim: Figure; country: string; setting: ClaimSetting }[] = [];
-  const anchors: { report: Report; fact: Fact }[] = [];
-  for (const claim of figures) {
-    if (claim.unit === 'percent') { note?.(claim, 'silent', 'a percentage'); continue; }
-    if (ctx.inQuote(claim.span.start)) { note?.(claim, 'silent', 'inside a quotation: someone’s words (the quote check compares the report’s)'); continue; }
-    if (ctx.questionAt(claim.span.start)) { note?.(claim, 'silent', 'asked, not stated (a question)'); continue; }
-    if (numbersHeading(draft.prose, ctx, claim)) { note?.(claim, 'silent', 'the number of a heading ("## 2 Prosecution data")'); continue; }
-    if (inOwnTableColumn(draft.prose, draft.lineStarts, claim.span.start)) { note?.(claim, 'silent', 'the author’s own number (a table of targets, a budget or a plan)'); continue; }
-    if (claim.kind === 'date-span') {
-      checkDateSpan(claim, ctx, index, draft.prose, findings, problems);
-      continue;
-    }
-    // Several years at once ("between 2018 and 2021"), or part of a year ("the first half of 2021"): not the report's yearly figure.
-    if (claim.kind !== 'penalty' && (claim.multiYear || (claim.yearPartial && claim.topics.length === 0))) { note?.(claim, 'silent', 'spans several years or part of a year'); continue; }
-    const country = ctx.countryAt(claim.span.start);
-    if (!country) { note?.(claim, 'silent', 'no country it is about'); continue; }
-    if (!index.byCountry.has(country)) { note?.(claim, 'silent', 'about a country no loaded report covers'); continue; }
-    // Whose number: the author's ("we trained 40", "Maximum 25 participants per course", "according to our survey") is not the report's.
-    const rel = ctx.clauseAround(claim.span.start - ctx.span.start, claim.span.end - ctx.span.start);
-    const cues = sentenceCues();
-    if (cues.firstPerson || cues.otherSource || cues.ownNumber) {
-      const clauseText = text.slice(rel.start, rel.end);
-      const clauseNamesReport = () => REPORT_MENTION.test(clauseText) || (ctx.citations.length > 0 && rel.end >= text.length - 2);
-      if (cues.firstPerson && writersOwn(claim)) { note?.(claim, 'silent', 'the author’s own number (first person in its clause)'); continue; }
-      // "provincial courts rescheduled two sessions; we held nine shorter sessions": figures of one unit in a sentence share their owner.
-      if (cues.firstPerson && (ownUnits ??= new Set(figures.filter(writersOwn).map((f) => f.unit))).has(claim.unit) && !clauseNamesReport()) { note?.(claim, 'silent', 'the author’s own number (its sentence gives the author’s figures of the same unit)'); continue; }
-      if (cues.otherSource && namesOtherSource(clauseText) && !clauseNamesReport()) { note?.(claim, 'silent', 'another source’s number (named in its clause)'); continue; }
-      if (cues.ownNumber && claim.kind === 'count' && (OWN_NUMBER.test(clauseText) || OWN_LABEL.test(labelBefore(text, claim.span.start - ctx.span.start))) && !REPORT_MENTION.test(clauseText)) { note?.(claim, 'silent', 'the author’s own number (a programme, budget, target or limit)'); continue; }
-    }
-    // "38 people had been charged since January": a count of the writer's present, dated by no year of its own.
-    if (cues.present && claim.kind === 'count' && claim.yearFrom !== 'sentence' && PRESENT_PERIOD.test(text.slice(rel.start, rel.end))) { note?.(claim, 'silent', 'dated by the writer’s present ("since January", "this year"), not a year a report covers'); continue; }
-    // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.
-    if (cues.inverted && text.slice(0, claim.span.start - ctx.span.start).indexOf(',') < 0) { note?.(claim, 'silent', 'a condition ("Were convictions to fall to 20, …")'); continue; }
-    if (cues.modal) {
-      const clauseLead = draft.prose.slice(Math.max(ctx.span.start + rel.start, claim.span.start - 60), claim.span.start);
-      // "not the 440 … but 38": what follows the "but" is asserted.
-      const asserted = /\bbut\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.exec(clauseLead);
-      const lead = asserted ? clauseLead.slice(asserted.index) : clauseLead;
-      if (HYPOTHETICAL.test(lead) || NEGATION.test(lead)) { note?.(claim, 'silent', 'modal or negated'); continue; }
-    }
-    let terms: Set<string> | undefined;
-    const setting: ClaimSetting = {
-      cited,
-      get reportNamed() { return (reportNamed ??= REPORT_MENTION.test(text)); },
-      get clauseTerms() { return (terms ??= claimTerms(text, rel, claim, ctx.span.start, input.stems)); },
-    };
+  const run = new FigureRun(new FigureSentence(input, ctx, index, figures), findings, problems);
+  for (const claim of figures) run.judge(claim);
+  run.finish();
+}
+
+/** One sentence's figures being judged: where their findings, problems and anchors go. */
+class FigureRun {
+  /** Facts the sentence's figures were found to state: they anchor its bare counts. */
+  readonly #anchors: Compared[] = [];
+  /** Counts with no action ("31 sex trafficking cases"): judged last, through the sentence's other figures. */
+  readonly #deferred: { claim: Figure; country: string; setting: ClaimSetting }[] = [];
+  /** Called as note?.(…): without --explain its arguments (messages, fact descriptions) are not even worked out. */
+  readonly #note: Note | undefined;
+  readonly #cited: Set<string>;
+  #reportNamed: boolean | undefined;
+
+  constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[]) {
+    const explain = s.input.explain;
+    this.#note = explain && ((claim, decision, why, evidence, compared) =>
+      explain({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) }));
+    this.#cited = new Set(s.ctx.citations.map((c) => c.target!.report.id));
+  }
+
+  judge(claim: Figure): void {
+    const c = new FigureClaim(claim, this.s);
+    const layout = silencedBy(LAYOUT_GATES, c);
+    if (layout) return this.#note?.(claim, 'silent', layout);
+    if (claim.kind === 'date-span') return checkDateSpan(claim, this.s.ctx, this.s.index, this.s.input.draft.prose, this.findings, this.problems);
+    const why = silencedBy(CLAIM_GATES, c);
+    if (why) return this.#note?.(claim, 'silent', why);
+    const setting = this.#setting(c);
     // A count with no action ("31 sex trafficking cases") says what it counts only through the sentence's other figures.
-    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) { deferred.push({ claim, country, setting }); continue; }
+    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) {
+      this.#deferred.push({ claim, country: c.country!, setting });
+      return;
+    }
+    this.#compare(claim, c.country!, setting);
+  }
+
+  #setting(c: FigureClaim): ClaimSetting {
+    let terms: Set<string> | undefined;
+    const run = this;
+    const { text, span } = this.s.ctx;
+    return {
+      cited: this.#cited,
+      get reportNamed() { return (run.#reportNamed ??= REPORT_MENTION.test(text)); },
+      get clauseTerms() { return (terms ??= claimTerms(text, c.rel, c.claim, span.start, run.s.input.stems)); },
+    };
+  }
+
+  /** The claim against the facts it can be about: a match, a wrong year, silence, or a mismatch with the one its words are most about. */
+  #compare(claim: Figure, country: string, setting: ClaimSetting): void {
+    const { ctx, index } = this.s;
+    const actionKey = claim.actions.length === 0 ? '' : claim.actions.length === 1 ? claim.actions[0] : claim.actions.join(',');
+    // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
+    const broad = index.factsFor(country, claim.kind, claim.unit, actionKey, (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
+    if (broad.length === 0) return this.#note?.(claim, 'silent', 'no report fact of this kind, unit and action');
+    const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
+    if (agreeing.length === 0 && this.#spansBothRanges(claim, broad)) return;
     const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
-    // The facts this claim can be compared with depend only on its kind, unit and actions: remembered per knowledge base.
-    const broad = index.factsFor(country, claim.kind, claim.unit, claim.actions.length === 0 ? '' : claim.actions.length === 1 ? claim.actions[0] : claim.actions.join(','), (fact) => kindsCompatible(claim, fact) && unitsCompatible(claim.unit, fact.unit) && actionsCompatible(claim, fact));
-    if (broad.length === 0) { note?.(claim, 'silent', 'no report fact of this kind, unit and action'); continue; }
-    const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
-    if (claim.kind === 'penalty' && !claim.victim && claim.values.length === 2 && agreeing.length === 0) {
-      // "seven to 20 years" is the span of the adult and child ranges together.
-      const plain = broad.filter((b) => b.fact.topics.length === 0 && b.fact.unit === claim.unit && !b.fact.unitMax);
-      if (plain.length > 1 && Math.min(...plain.map((b) => b.fact.values[0])) === claim.values[0] && Math.max(...plain.map((b) => b.fact.values[b.fact.values.length - 1])) === claim.values[1]) {
-        findings.push(finding('figure', claim.span, 'match', plain[0].report, plain[0].fact, ctx));
-        note?.(claim, 'match', 'the span of the adult and child penalty ranges together');
-        continue;
-      }
-    }
-    const inContext = (b: { fact: Fact }) => sameContext(claim, b.fact);
+    const inContext = (b: Compared) => sameContext(claim, b.fact);
     // An exact figure without a qualifier may be one of the report's breakdowns ("35 traffickers" = "35 for forced labor"); a bound may not.
-    const loose = (b: { fact: Fact }) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
+    const loose = (b: Compared) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
-    if (good) {
-      anchors.push(good);
-      const evidence = evidenceFor(claim, good.fact, good.report, setting, index);
-      findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, ctx), evidence: evidence.reasons });
-      note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
-      continue;
-    }
+    if (good) return this.#match(claim, good, setting);
     const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
-    if (wrongYear && (claim.year !== undefined || ctx.edition !== undefined)) {
-      const f = wrongYear.fact;
-      const r = wrongYear.report;
-      const what = describeFact(r, f, false);
-      const anchor = anchorOf(r, f);
-      const yearWrong = !yearOk(f);
-      const message = yearWrong
-        ? `The ${r.manifest.edition} report (${anchor}) gives ${what} for ${f.year}, not ${claim.year}.`
-        : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${ctx.edition} report.`;
-      problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
-      const evidence = evidenceFor(claim, f, r, setting, index);
-      findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, ctx), evidence: evidence.reasons });
-      note?.(claim, 'wrong-year', message, evidence, wrongYear);
-      continue;
-    }
-    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) { note?.(claim, 'silent', 'the value is in the report under another reading'); continue; } // the value is in the report for some other reading: no evidence against it
-    let target = broad.filter((b) => inContext(b) && yearOk(b.fact) && editionOk(b.report));
-    // No fact in exactly the claim's context: one whose context includes the claim's ("referred 12 potential cases" is
-    // about the report's "referred nine potential cases" in its online-exploitation sentence).
-    if (target.length === 0) target = broad.filter((b) => !claim.form && b.fact.kind !== 'penalty' && narrower(claim, b.fact) && yearOk(b.fact) && editionOk(b.report));
-    const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
-    if (citedIds.size) {
-      const cited = target.filter((b) => citedIds.has(b.report.id));
-      if (cited.length) target = cited;
-    }
-    if (target.length === 0) { note?.(claim, 'silent', 'no report fact in the same context, year and edition'); continue; }
-    if (claim.year === undefined) {
-      const latest = Math.max(...target.map((b) => b.fact.year ?? 0));
-      target = target.filter((b) => (b.fact.year ?? 0) === latest);
-    }
-    if (target.length > 1) {
-      const exactUnit = target.filter((b) => b.fact.unit === claim.unit);
-      if (exactUnit.length) target = exactUnit;
-    }
-    if (target.length > 1 && target.every((b) => b.fact.kind === 'penalty')) {
-      // The nearest range ("five to 15" is about "seven to 15").
-      const dist = (b: { fact: Fact }) => Math.abs(b.fact.values[0] - claim.values[0]) + Math.abs(b.fact.values[b.fact.values.length - 1] - claim.values[claim.values.length - 1]);
-      target.sort((a, b) => dist(a) - dist(b));
-      if (dist(target[0]) < dist(target[1])) target = [target[0]];
-    }
-    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) { note?.(claim, 'silent', 'a single penalty figure: which end of the range is not said'); continue; } // "15 years" alone: which end?
-    // Every fact left disagrees with the claim: compare it with the one its words are most about, then the nearest value.
+    if (wrongYear && (claim.year !== undefined || ctx.edition !== undefined)) return this.#wrongYear(claim, wrongYear, !yearOk(wrongYear.fact), setting);
+    // The value is in the report for some other reading: no evidence against it.
+    if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) return this.#note?.(claim, 'silent', 'the value is in the report under another reading');
+    const target = mismatchTargets(claim, broad, ctx, (b) => yearOk(b.fact) && editionOk(b.report));
+    if (target.length === 0) return this.#note?.(claim, 'silent', 'no report fact in the same context, year and edition');
+    if (claim.kind === 'penalty' && claim.values.length === 1 && !claim.approx) return this.#note?.(claim, 'silent', 'a single penalty figure: which end of the range is not said');
+    this.#mismatch(claim, target, setting);
+  }
+
+  /** "seven to 20 years" is the span of the adult and child ranges together. */
+  #spansBothRanges(claim: Figure, broad: readonly Compared[]): boolean {
+    if (claim.kind !== 'penalty' || claim.victim || claim.values.length !== 2) return false;
+    const plain = broad.filter((b) => b.fact.topics.length === 0 && b.fact.unit === claim.unit && !b.fact.unitMax);
+    if (plain.length < 2 || Math.min(...plain.map((b) => b.fact.values[0])) !== claim.values[0] || Math.max(...plain.map((b) => b.fact.values[b.fact.values.length - 1])) !== claim.values[1]) return false;
+    this.findings.push(finding('figure', claim.span, 'match', plain[0].report, plain[0].fact, this.s.ctx));
+    this.#note?.(claim, 'match', 'the span of the adult and child penalty ranges together');
+    return true;
+  }
+
+  #match(claim: Figure, good: Compared, setting: ClaimSetting): void {
+    this.#anchors.push(good);
+    const evidence = evidenceFor(claim, good.fact, good.report, setting, this.s.index);
+    this.findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, this.s.ctx), evidence: evidence.reasons });
+    this.#note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
+  }
+
+  #wrongYear(claim: Figure, wrong: Compared, yearWrong: boolean, setting: ClaimSetting): void {
+    const { report: r, fact: f } = wrong;
+    const what = describeFact(r, f, false);
+    const anchor = anchorOf(r, f);
+    const message = yearWrong
+      ? `The ${r.manifest.edition} report (${anchor}) gives ${what} for ${f.year}, not ${claim.year}.`
+      : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${this.s.ctx.edition} report.`;
+    this.problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
+    const evidence = evidenceFor(claim, f, r, setting, this.s.index);
+    this.findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, this.s.ctx), evidence: evidence.reasons });
+    this.#note?.(claim, 'wrong-year', message, evidence, wrong);
+  }
+
+  /** Every fact left disagrees with the claim: compare it with the one its words are most about, then the nearest value. */
+  #mismatch(claim: Figure, target: readonly Compared[], setting: ClaimSetting): void {
+    const { index, input, ctx } = this.s;
     const scored = target.map((b) => ({ ...b, evidence: evidenceFor(claim, b.fact, b.report, setting, index) }));
     if (scored.length > 1) {
-      const near = (b: { fact: Fact }) => Math.abs(Math.log((b.fact.values[0] + 1) / (claim.values[0] + 1)));
+      const near = (b: Compared) => Math.abs(Math.log((b.fact.values[0] + 1) / (claim.values[0] + 1)));
       scored.sort((a, b) => b.evidence.points - a.evidence.points || b.evidence.lexical - a.evidence.lexical || near(a) - near(b));
     }
     const chosen = scored[0];
-    if (!chosen || !enoughEvidence(claim, chosen.evidence)) { note?.(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen?.evidence, chosen); continue; }
+    if (!chosen || !enoughEvidence(claim, chosen.evidence)) return this.#note?.(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen?.evidence, chosen);
     const { report, fact } = chosen;
-    const anchor = anchorOf(report, fact);
-    const replacement = replacementFor(claim, fact, report, draft.prose);
-    const said = draft.prose.slice(claim.span.start, claim.span.end);
-    const message = `The ${report.manifest.edition} report (${anchor}) gives ${describeFact(report, fact)}; the draft says ${said}.`;
-    problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
-    findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
-    note?.(claim, 'mismatch', message, chosen.evidence, chosen);
+    const prose = input.draft.prose;
+    const replacement = replacementFor(claim, fact, report, prose);
+    const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) gives ${describeFact(report, fact)}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
+    this.problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
+    this.findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
+    this.#note?.(claim, 'mismatch', message, chosen.evidence, chosen);
   }
-  if (deferred.length === 0) return;
-  // A bare count that only one report sentence holds, with its unit and value, in a sentence that cites or shares words
-  // with it, is that sentence's figure; it anchors the others as a compared figure would.
-  const rest = deferred.filter((d) => {
-    const hit = anchors.length ? undefined : onlySentenceHolding(d.claim, d.country, d.setting, index);
-    if (!hit) return true;
-    anchors.push(hit);
-    findings.push(finding('figure', d.claim.span, 'match', hit.report, hit.fact, ctx));
-    note?.(d.claim, 'match', `agrees with ${anchorOf(hit.report, hit.fact)}, the one report sentence with that figure`, undefined, hit);
-    return false;
-  });
-  for (const d of rest) checkBySibling(d.claim, anchors, ctx, draft.prose, findings, problems, note);
+
+  /**
+   * The bare counts, last: one that only one report sentence holds, with its unit and value, in a sentence that cites or
+   * shares words with it, is that sentence's figure and anchors the others as a compared figure would.
+   */
+  finish(): void {
+    if (this.#deferred.length === 0) return;
+    const { ctx, index, input } = this.s;
+    const rest = this.#deferred.filter((d) => {
+      const hit = this.#anchors.length ? undefined : onlySentenceHolding(d.claim, d.country, d.setting, index);
+      if (!hit) return true;
+      this.#anchors.push(hit);
+      this.findings.push(finding('figure', d.claim.span, 'match', hit.report, hit.fact, ctx));
+      this.#note?.(d.claim, 'match', `agrees with ${anchorOf(hit.report, hit.fact)}, the one report sentence with that figure`, undefined, hit);
+      return false;
+    });
+    for (const d of rest) checkBySibling(d.claim, this.#anchors, ctx, input.draft.prose, this.findings, this.problems, this.#note);
+  }
+}
+
+/**
+ * The facts a disagreeing claim may be about: those in its context for its year and edition; else one whose context includes
+ * the claim's ("referred 12 potential cases" is about the report's "referred nine potential cases" in its online-exploitation
+ * sentence); the cited report's first; the latest year when the claim names none; its own unit; for a penalty, the nearest range.
+ */
+function mismatchTargets(claim: Figure, broad: readonly Compared[], ctx: SentenceContext, current: (b: Compared) => boolean): readonly Compared[] {
+  let target = broad.filter((b) => sameContext(claim, b.fact) && current(b));
+  if (target.length === 0) target = broad.filter((b) => !claim.form && b.fact.kind !== 'penalty' && narrower(claim, b.fact) && current(b));
+  const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
+  if (citedIds.size) {
+    const cited = target.filter((b) => citedIds.has(b.report.id));
+    if (cited.length) target = cited;
+  }
+  if (target.length === 0) return target;
+  if (claim.year === undefined) {
+    const latest = Math.max(...target.map((b) => b.fact.year ?? 0));
+    target = target.filter((b) => (b.fact.year ?? 0) === latest);
+  }
+  if (target.length > 1) {
+    const exactUnit = target.filter((b) => b.fact.unit === claim.unit);
+    if (exactUnit.length) target = exactUnit;
+  }
+  if (target.length > 1 && target.every((b) => b.fact.kind === 'penalty')) {
+    // The nearest range ("five to 15" is about "seven to 15").
+    const dist = (b: Compared) => Math.abs(b.fact.values[0] - claim.values[0]) + Math.abs(b.fact.values[b.fact.values.length - 1] - claim.values[claim.values.length - 1]);
+    target.sort((a, b) => dist(a) - dist(b));
+    if (dist(target[0]) < dist(target[1])) target = [target[0]];
+  }
+  return target;
 }
 
 function onlySentenceHolding(claim: Figure, country: string, setting: ClaimSetting, index: KbIndex): { report: Report; fact: Fact } | undefined {
@@ -311,19 +314,6 @@ function checkBySibling(
   problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: true }));
   findings.push(finding('figure', claim.span, 'mismatch', report, fact, ctx));
   note && note(claim, 'mismatch', message, undefined, exact[0]);
-}
-
-/** "## 2 Prosecution data": a number opening a Markdown heading, before a capitalised word, numbers the section. */
-function numbersHeading(prose: string, ctx: SentenceContext, claim: Figure): boolean {
-  return claim.span.start === ctx.block.start && /#[ \t]*$/.test(prose.slice(Math.max(0, ctx.block.start - 8), ctx.block.start)) && /^[.)]?[ \t]+\p{Lu}/u.test(prose.slice(claim.span.end, claim.span.end + 4));
-}
-
-/** A short label the claim follows ("Priorities for months 7–12: close the training gap (45 officials)"): its words govern the list after it. */
-function labelBefore(sentence: string, at: number): string {
-  const colon = sentence.indexOf(':');
-  if (colon < 0 || colon >= at) return '';
-  const label = sentence.slice(0, colon);
-  return label.split(/\s+/).filter(Boolean).length <= 10 ? label : '';
 }
 
 /** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */
