@@ -505,7 +505,7 @@ class SentenceReader {
     }
     const { unit, unitMax, unitSpan, elided } = u;
     let actions = this.#actions(unit, g, after, prevEnd);
-    const { form, seg } = this.#form(groups, gi, last, nextStart);
+    const { form, seg } = this.#form(groups, gi, last, nextStart, unitSpan);
     // Victim: named right after the range (up to a conjunction: "… for an adult victim and …"), else the nearest before it
     // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
     const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(prevEnd, g.start)) ?? victimOf(seg);
@@ -566,8 +566,9 @@ class SentenceReader {
     if (!unit && this.#prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = this.#prevUnit;
     // "| Traffickers convicted, 2021 | 50 | 83 |": a cell next to a figure's cell counts what that one counts.
     if (!unit && this.#prevUnit && /^\s*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*$/.test(text.slice(prevEnd, g.start))) unit = this.#prevUnit;
-    // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38": the contrasted figure's unit.
-    if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 16), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
+    // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38", "the story said 48
+    // convictions; the report gives 38": the contrasted figure's unit.
+    if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against|gives|says|counts|lists|records|reports|shows|puts\s+it\s+at|is|was)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 20), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
     // The unit before the number: "puts the number of suspected traffickers prosecuted at 109", "Convictions (2021): 38".
     // (Not when a unit noun follows a word or two later: "12,814 LE officers" counts officers, whatever the label says.)
     if (!unit && !after.slice(0, 3).some((t) => unitOf(t.word))) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitBefore(g, prevEnd) });
@@ -578,6 +579,11 @@ class SentenceReader {
       const part = this.#partitiveLead;
       const pu = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
       if (pu && !isTimeUnit(pu) && pu !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = pu;
+    }
+    // "37 of the 64 cases": a part counts what its whole counts.
+    if (!unit && g.atoms.length === 1 && PART_OF_WHOLE.test(gapToNext) && nextStart < sentence.end) {
+      const numberEnd = nextStart + (/^[\p{N}.,]+|^[\p{L}-]+/u.exec(text.slice(nextStart))?.[0].length ?? 0);
+      unit = unitAfter(tokensIn(this.#toks, numberEnd, sentence.end)).unit;
     }
     return { unit, unitMax, unitSpan, elided };
   }
@@ -641,9 +647,13 @@ class SentenceReader {
   }
 
   /** The form named in the words after the number up to the next one (not past a partitive), and those words. */
-  #form(groups: Group[], gi: number, last: Atom, nextStart: number): { form?: Form; seg: string } {
+  #form(groups: Group[], gi: number, last: Atom, nextStart: number, unitSpan: Span | undefined): { form?: Form; seg: string } {
     const { text, sentence } = this;
-    const toNext = text.slice(last.end, nextStart);
+    let toNext = text.slice(last.end, nextStart);
+    // "37 of the 64 cases … involved forced labor": the words after the whole's unit qualify the part, not the whole…
+    if (gi > 0 && PART_OF_WHOLE.test(text.slice(groups[gi - 1].end, groups[gi].start)) && unitSpan && unitSpan.start >= last.end) toNext = text.slice(last.end, unitSpan.end);
+    // … and the part takes them from after its whole ("37 of the 64 cases … involved forced labor").
+    else if (gi + 1 < groups.length && PART_OF_WHOLE.test(toNext)) toNext = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
     const segEnd = toNext.indexOf(';');
     const segRaw = segEnd >= 0 ? toNext.slice(0, segEnd) : toNext;
     // "38 traffickers, most of them for forced labor": what follows a partitive is a part's qualifier, not the whole's.
@@ -777,6 +787,8 @@ const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|
 /** A figure that counts a part of the one before: "…, including 332 …", "…, 340 of them …". */
 const PART_OF_BEFORE = /\b(?:including|included|among\s+them|of\s+whom|of\s+which|of\s+these|of\s+those)\b/i;
 const PART_OF_AFTER = /^\s+(?:of\s+(?:them|whom|which|these|those))\b/i;
+/** Between a part and its whole: "37 of the 64 cases", "35 of Cambodia's 38 convictions". */
+const PART_OF_WHOLE = /^\s+of\s+(?:(?:the|its|their|these|those|all|[\p{L}]+['’]s)\s+)?$/iu;
 /** Every partitive of a sentence (matchAll). */
 const PARTITIVES = new RegExp(PARTITIVE_AFTER.source, 'gi');
 

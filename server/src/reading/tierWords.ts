@@ -21,6 +21,15 @@ const alternation = [...TIER_VERBS].sort((a, b) => b.phrase.length - a.phrase.le
 const TIER_NAME = String.raw`(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?)`;
 
 /**
+ * Words that put a placement before the one a sentence gives now ("after years on the Tier 2 Watch List", "previously
+ * Tier 2"): in a sentence that also states the report's tier, a former placement no loaded report may hold.
+ */
+export const FORMER_TIER_CUES: readonly string[] = [
+  'after', 'before', 'previously', 'formerly', 'once', 'earlier', 'used to', 'had been', 'prior to', 'until', 'years on', 'years at',
+  'downgrade', 'downgraded', 'upgrade', 'upgraded', 'fell from', 'dropped from', 'moved from', 'down from', 'up from',
+];
+
+/**
  * A tier claim: an optional verb (group 1, "moved Cambodia up" too), optional preposition and "the", the tier (group 2).
  * "from Tier 2" is the tier left, not the one claimed.
  */

@@ -91,6 +91,17 @@ export const THIRD_PERSON_SUBJECTS: readonly string[] = [
 ];
 
 /**
+ * A statement reported as an error, being corrected: "An earlier version of this article said 48", "the minutes
+ * wrongly gave 348 people", "misstated the tier". What such a sentence states is not the writer's claim.
+ */
+export const CORRECTED_STATEMENT_CUES: readonly string[] = [
+  'an earlier version', 'a previous version', 'an earlier draft', 'a previous draft', 'the original version', 'an earlier edition of this',
+  'originally said', 'originally stated', 'originally reported', 'originally gave', 'incorrectly', 'erroneously', 'wrongly', 'mistakenly',
+  'misstated', 'misstates', 'misreported', 'misquoted', 'in error', 'should have said', 'should have read', 'should read', 'has been corrected',
+  'have been corrected', 'was corrected', 'corrected to', 'this has been corrected', 'we regret the error',
+];
+
+/**
  * The writer's own present, not a year a report covers: "38 people charged since January", "rescued 1,000 this
  * year", "so far". A count dated only by one of these is not the report's ("this year's report" is an edition, not this).
  */

@@ -1,7 +1,7 @@
 /** The sentence a check reads, and the lookups that keep the checks linear in the draft. */
 import { countryMentions, type CountryMention } from '../countries';
 import type { Report, Span } from '../../model/kb';
-import { clauseBetween, clauseBreaks, FIRST_PERSON, namesOtherSource } from '../../reading/cues';
+import { clauseBetween, clauseBreaks, CORRECTED_STATEMENT, FIRST_PERSON, namesOtherSource } from '../../reading/cues';
 import type { DraftReference } from '../types';
 import type { CheckInput, DocumentContext, SentenceContext } from './types';
 import { lowerBound } from '../../reading/sorted';
@@ -18,6 +18,7 @@ const END_MARK = /\?|!|\n|\.(?=\s|$)(?<![A-Z]\.)/g;
 /** One sentence being checked; what is costly to know about it is worked out on first use. */
 export class Sentence implements SentenceContext {
   #otherSource: boolean | undefined;
+  #corrected: boolean | undefined;
   #firstPerson: boolean | undefined;
   #breaks: Span[] | undefined;
   #claimMentions: CountryMention[] | undefined;
@@ -34,6 +35,10 @@ export class Sentence implements SentenceContext {
 
   get otherSource(): boolean {
     return (this.#otherSource ??= namesOtherSource(this.text) && !REPORT_MENTION.test(this.text) && this.citations.length === 0);
+  }
+
+  get corrected(): boolean {
+    return (this.#corrected ??= CORRECTED_STATEMENT.test(this.text));
   }
 
   get firstPerson(): boolean {

@@ -84,7 +84,7 @@ type Compared = { report: Report; fact: Fact };
 type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: Compared) => void;
 
 function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
-  if (ctx.otherSource) return;
+  if (ctx.otherSource || ctx.corrected) return;
   const figures = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences);
   if (figures.length === 0) return;
   const run = new FigureRun(new FigureSentence(input, ctx, index, figures), findings, problems);
@@ -101,6 +101,8 @@ class FigureRun {
   /** Called as note?.(…): without --explain its arguments (messages, fact descriptions) are not even worked out. */
   readonly #note: Note | undefined;
   readonly #cited: Set<string>;
+  /** Mismatches, held until the sentence's other figures are judged: one of them may state the same fact rightly. */
+  readonly #mismatches: { claim: Figure; compared: Compared; problem: Problem; finding: Finding; message: string; evidence: Evidence }[] = [];
   #reportNamed: boolean | undefined;
 
   constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[]) {
@@ -207,9 +209,30 @@ class FigureRun {
     const prose = input.draft.prose;
     const replacement = replacementFor(claim, fact, report, prose);
     const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) gives ${describeFact(report, fact)}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
-    this.problems.push(problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }));
-    this.findings.push({ ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons });
-    this.#note?.(claim, 'mismatch', message, chosen.evidence, chosen);
+    this.#mismatches.push({
+      claim,
+      compared: chosen,
+      problem: problem(Code.FigureMismatch, claim.span, message, report, fact, { replacement, fixTitle: `Replace with the report's figure: ${replacement}`, safeFix: !claim.approx || claim.kind === 'penalty', evidence: chosen.evidence.reasons }),
+      finding: { ...finding('figure', claim.span, 'mismatch', report, fact, ctx), evidence: chosen.evidence.reasons },
+      message,
+      evidence: chosen.evidence,
+    });
+  }
+
+  /**
+   * "The story said 48 convictions; the 2022 report gives 38": a figure that disagrees with a fact another figure of its
+   * sentence states rightly is the contrasted one (a claim being corrected), not the sentence's claim.
+   */
+  #flushMismatches(): void {
+    for (const m of this.#mismatches) {
+      if (this.#anchors.some((a) => a.fact === m.compared.fact && a.report === m.compared.report)) {
+        this.#note?.(m.claim, 'silent', 'contrasted with the report’s value for the same fact, which its sentence also gives', m.evidence, m.compared);
+        continue;
+      }
+      this.problems.push(m.problem);
+      this.findings.push(m.finding);
+      this.#note?.(m.claim, 'mismatch', m.message, m.evidence, m.compared);
+    }
   }
 
   /**
@@ -217,6 +240,7 @@ class FigureRun {
    * shares words with it, is that sentence's figure and anchors the others as a compared figure would.
    */
   finish(): void {
+    this.#flushMismatches();
     if (this.#deferred.length === 0) return;
     const { ctx, index, input } = this.s;
     const rest = this.#deferred.filter((d) => {

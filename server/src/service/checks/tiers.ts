@@ -6,7 +6,7 @@ import type { Fact, Report, Span, TierName } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
 import { CONTRAST, HYPOTHETICAL, NEGATION, phraseRegex } from '../../reading/cues';
-import { SHARED_TIER_CUES, tierClaimRegex } from '../../reading/tierWords';
+import { FORMER_TIER_CUES, SHARED_TIER_CUES, tierClaimRegex } from '../../reading/tierWords';
 import { yearRolesIn } from '../../ingest/figures';
 import { anchorOf, clip, explainSource, finding, problem, sentenceSpan } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
@@ -22,11 +22,12 @@ export const tierCheck: Check = {
 
 const TIER_CLAIM = tierClaimRegex();
 const SHARED = phraseRegex(SHARED_TIER_CUES);
+const FORMER = phraseRegex(FORMER_TIER_CUES);
 
 function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;
   const sText = ctx.text;
-  if (!/\btier\b/i.test(sText) || ctx.otherSource) return;
+  if (!/\btier\b/i.test(sText) || ctx.otherSource || ctx.corrected) return;
   TIER_CLAIM.lastIndex = 0;
   for (let m = TIER_CLAIM.exec(sText); m; m = TIER_CLAIM.exec(sText)) {
     const tier = toTierName(m[2]);
@@ -62,6 +63,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
       note?.('match', `${country} is on ${f.tier} in ${anchor}`, best);
       continue;
     }
+    if (tierWrong && formerPlacement(ctx, span, f.tier!)) { note?.('silent', `a former placement: its sentence also gives the report's ${f.tier}`); continue; }
     const src = report0(best.report, f);
     const clauseStart = Math.max(src.start, best.report.text.lastIndexOf(';', f.span.start) + 1, best.report.text.lastIndexOf(',', f.span.start - 1) + 1);
     const statement = best.report.text.slice(clauseStart, f.span.end).replace(/\s+/g, ' ').trim();
@@ -103,6 +105,17 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
   }
   if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it|(?:moved|placed|put|kept|ranked|rated|dropped|downgraded|upgraded|lifted|bumped|left)\s+(?:us|our\s+country))\b/i.test(lead)) return ctx.countryAt(span.start);
   return undefined;
+}
+
+/**
+ * "Cambodia has been on Tier 3 since 2022, after years on the Tier 2 Watch List": a placement the words before it mark as earlier,
+ * in a sentence that also states the report's tier (another tier claim in it names that tier).
+ */
+function formerPlacement(ctx: SentenceContext, span: Span, reportTier: TierName): boolean {
+  if (!FORMER.test(ctx.text.slice(0, span.start - ctx.span.start))) return false;
+  const claims = new RegExp(TIER_CLAIM.source, TIER_CLAIM.flags);
+  for (const m of ctx.text.matchAll(claims)) if (m.index !== undefined && ctx.span.start + m.index + m[0].lastIndexOf(m[2]) !== span.start && toTierName(m[2]) === reportTier) return true;
+  return false;
 }
 
 /** The one country of a group that a loaded report covers (the claim is each one's; only that one can be checked). */
