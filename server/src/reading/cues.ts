@@ -18,8 +18,8 @@ export function phraseRegex(table: readonly string[], flags = 'i'): RegExp {
   return new RegExp(`\\b(?:${alts.join('|')})(?![\\w’'])`, flags.replace('u', ''));
 }
 
-/** Lower-case source words ("survey", "our data", "you wrote") are read case-insensitively; names are matched as written. */
-const isSourceWord = (s: string) => /^(?:census|survey|poll)$/.test(s) || /^(?:our|you|your) /.test(s);
+/** Lower-case source words ("survey", "our data", "you wrote", "some say") are read case-insensitively; names are matched as written. */
+const isSourceWord = (s: string) => s === s.toLowerCase();
 export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !isSourceWord(s)), 'u');
 export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter(isSourceWord), 'i');
 export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our|us|i|my)$/.test(c)), 'i');
