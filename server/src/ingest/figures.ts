@@ -783,7 +783,7 @@ function isSectionNumber(text: string, a: { start: number; end: number; raw: str
 /** A year right after a figure that is its own: "440 in 2020", "440 convictions reported for 2020", "38 (2021)". */
 const OWN_YEAR_LEAD = /(?:\b(?:in|during|for|of)\s+(?:\w+\s+)?|\(\s*)$/i;
 /** A partitive after a figure: what follows is about a part of it ("…, most of them for forced labor", "…, among them a general", "the count of 38 included a general"). */
-const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as|split|divided|broken\s+down)\b|\s(?:included|includes|include|comprised|comprises)\s/i;
+const PARTITIVE_AFTER = /[,;(\u2014\u2013]\s*(?:(?:about|around|roughly|nearly|almost|over|just\s+over|just\s+under|more\s+than|less\s+than|fewer\s+than|under)\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most|many|some|several|few|half|the\s+majority|a\s+majority|mostly|largely|mainly|including|among|of\s+whom|of\s+which|nearly\s+all|almost\s+all|all\s+but|such\s+as|split|divided|broken\s+down)\b|\s(?:included|includes|include|comprised|comprises)\s/i;
 /** A figure that counts a part of the one before: "…, including 332 …", "…, 340 of them …". */
 const PART_OF_BEFORE = /\b(?:including|included|among\s+them|of\s+whom|of\s+which|of\s+these|of\s+those)\b/i;
 const PART_OF_AFTER = /^\s+(?:of\s+(?:them|whom|which|these|those))\b/i;
