@@ -90,6 +90,12 @@ export const THIRD_PERSON_SUBJECTS: readonly string[] = [
   'judges', 'the report', 'the narrative', 'cambodia', 'the general', 'the defendant', 'the defendants',
 ];
 
+/** A quotation given in translation (or translated back): its words are the translator's, not the report's. */
+export const TRANSLATION_CUES: readonly string[] = [
+  'translated', 'translation', 'translator', 'translator’s', "translator's", 'back-translated', 'in Khmer', 'from Khmer', 'into Khmer',
+  'Khmer version', 'Khmer text', 'Khmer edition', 'our rendering', 'rendered as', 'rendered into',
+];
+
 /**
  * A statement reported as an error, being corrected: "An earlier version of this article said 48", "the minutes
  * wrongly gave 348 people", "misstated the tier". What such a sentence states is not the writer's claim.

@@ -5,7 +5,7 @@ import { rangeInReport } from '../positions';
 import { matchQuote, type DraftQuote } from '../quotes';
 import { describeQuoteChanges, quoteFixTitle } from '../quoteDiff';
 import type { Finding } from '../types';
-import { namesOtherSource } from '../../reading/cues';
+import { namesOtherSource, TRANSLATED } from '../../reading/cues';
 import { referencesIn, REPORT_MENTION, spanAt } from './context';
 import { clip, finding, paragraphAnchor } from './report';
 import type { Check, CheckInput, ExplainNote, Problem } from './types';
@@ -85,6 +85,7 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
       findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
       continue;
     }
+    if (TRANSLATED.test(outside)) { note?.('silent', 'given in translation: the translator’s words, not the report’s', passage()); continue; }
     // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
     const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
     // "The report calls it "widespread and systemic"": three words the report is said to speak, one of them changed.
