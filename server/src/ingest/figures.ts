@@ -241,9 +241,21 @@ function tokens(text: string, from: number, to: number): Tok[] {
   // Citations ("[@KHM-2022/prosecution.2]") are not words of the sentence.
   const raw = text.slice(from, to);
   const slice = raw.indexOf('[@') < 0 ? raw : raw.replace(/\[@[^\]]*\]/g, (c) => ' '.repeat(c.length));
-  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ word: m[0].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length });
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const word = m[0].toLowerCase();
+    const start = from + m.index;
+    // "a five-year prison term", "a 4-year sentence": the number and its unit are two words (not "a 15-year-old victim").
+    const dash = word.indexOf('-');
+    if (dash > 0 && NUMBER_DASH_UNIT.test(word)) {
+      out.push({ word: word.slice(0, dash), start, end: start + dash }, { word: word.slice(dash + 1), start: start + dash + 1, end: start + word.length });
+      continue;
+    }
+    out.push({ word, start, end: start + word.length });
+  }
   return out;
 }
+/** A number joined to a time unit by a hyphen: "five-year", "4-month". */
+const NUMBER_DASH_UNIT = new RegExp(String.raw`^(?:\d{1,3}|${WORD_NUM})-(?:years?|months?|weeks?|days?)$`, 'u');
 
 // One test per word says whether it is a unit or an action at all; only those are looked up in the tables.
 const ANY_UNIT = new RegExp(UNITS.map(([re]) => `(?:${re.source})`).join('|'));
@@ -275,7 +287,7 @@ const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH_ALT})\\b`, 'i');
 /** A month by name or its usual abbreviation ("April", "Apr", "Sept."). */
 const MONTH_WORD = `(?:${MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)}|${m === 'september' ? 't\\.?|' : ''}\\.)?`).join('|')})`;
 /** "between April and May 2021", "from March to June 2020", "Apr-May 2020". */
-const DATE_SPAN = new RegExp(`\\b(?:(?:between|from)\\s+(${MONTH_WORD})\\s+(?:and|to|until|through)\\s+(${MONTH_WORD})|(${MONTH_WORD})\\s*[-–]\\s*(${MONTH_WORD}))\\s+((?:19|20)\\d{2})\\b`, 'i');
+const DATE_SPAN = new RegExp(`\\b(?:(?:between|from)\\s+(${MONTH_WORD})\\s+(?:and|to|until|through)\\s+(${MONTH_WORD})|(${MONTH_WORD})\\s*[-–]\\s*(${MONTH_WORD}))(?:\\s+((?:19|20)\\d{2}))?\\b`, 'i');
 const monthNumber = (word: string): number => MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().slice(0, 3))) + 1;
 
 export interface YearMention {
@@ -332,7 +344,7 @@ interface AtomView {
 const NON_FIGURE_RULES: readonly { reason: string; test: (v: AtomView) => boolean }[] = [
   { reason: 'tier number', test: (v) => /\btier\s*$/i.test(v.before) },
   { reason: 'section number ("2.2 Prosecution data", "## 3. Findings")', test: (v) => isSectionNumber(v.text, v.atom, v.after) },
-  { reason: 'part of a compound adjective ("40-hour", "two-star"), not a count', test: (v) => /^-\p{L}/u.test(v.after) || /^\s*-?\s*year-old/i.test(v.after) },
+  { reason: 'part of a compound adjective ("40-hour", "two-star"), not a count', test: (v) => (/^-\p{L}/u.test(v.after) && !/^-(?:years?|months?|weeks?|days?)(?![\p{L}-])/iu.test(v.after)) || /^\s*-?\s*year-old/i.test(v.after) },
   { reason: 'part of a name (e.g. COVID-19)', test: (v) => /[\p{L}]-\s*$/u.test(v.before) },
   { reason: 'money amount', test: (v) => (!/^\s*(?:percent|per cent|%)/i.test(v.after) && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(v.before)) || /^\s*(?:dollars|riel|USD)\b/i.test(v.after) },
   { reason: 'ordinal', test: (v) => /^(?:st|nd|rd|th)\b/i.test(v.after) },
@@ -716,6 +728,9 @@ class SentenceReader {
   #dateSpan(): Figure | undefined {
     const ds = DATE_SPAN.exec(this.#sentenceText);
     if (!ds) return undefined;
+    // "In 2021, … courts were closed from April to July": without a year of its own, the sentence's one year.
+    const year = ds[5] !== undefined ? Number(ds[5]) : loneYear(this.#sentenceText);
+    if (year === undefined) return undefined;
     const start = this.sentence.start + ds.index;
     for (const nf of this.#nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
     return {
@@ -723,12 +738,18 @@ class SentenceReader {
       values: [monthNumber(ds[1] ?? ds[3]), monthNumber(ds[2] ?? ds[4])],
       unit: 'months',
       actions: [],
-      year: Number(ds[5]),
+      year,
       yearFrom: 'sentence',
       topics: this.#topics,
       span: { start, end: start + ds[0].length },
     };
   }
+}
+
+/** The one year a sentence names (several, or none: undefined). */
+function loneYear(sentence: string): number | undefined {
+  const years = new Set(Array.from(sentence.matchAll(/(?<![\p{N}.,])(?:19|20)\d{2}(?![\p{N}])/gu), (m) => Number(m[0])));
+  return years.size === 1 ? [...years][0] : undefined;
 }
 
 /** The first unit noun after a number, across at most a few modifiers ("suspected traffickers", "of these cases", "were convicted"). */

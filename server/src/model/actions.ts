@@ -12,7 +12,7 @@ export interface ActionEntry {
 }
 
 export const ACTIONS = {
-  prosecuted: { words: ['prosecuted', 'prosecutes', 'prosecute', 'prosecuting', 'prosecution', 'prosecutions', 'prosecutor', 'prosecutors', 'charged', 'indicted', 'tried'], unit: 'prosecutions' },
+  prosecuted: { words: ['prosecuted', 'prosecutes', 'prosecute', 'prosecuting', 'prosecution', 'prosecutions', 'prosecutor', 'prosecutors', 'charged', 'indicted', 'tried', 'trial', 'trials'], unit: 'prosecutions' },
   convicted: { words: ['convicted', 'convicts', 'convict', 'convicting', 'conviction', 'convictions'], unit: 'convictions' },
   arrested: { words: ['arrested', 'arrests', 'arrest', 'arresting', 'detained', 'apprehended'], unit: 'arrests' },
   investigated: { words: ['investigated', 'investigates', 'investigate', 'investigating', 'probed'], unit: 'investigations' },
