@@ -48,7 +48,7 @@ const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[-\\s](?:${Object.keys
 const ATOM_RE = new RegExp(
   // Not inside a word, a decimal, a name ("COVID-19") or a phone number; but the second number of a range written
   // with a hyphen ("7-15 years") is one.
-  String.raw`(?:(?<![\p{L}\p{N}.,\-])|(?<=(?:^|[^\p{L}\p{N}\-,.])\p{N}{1,3}-)(?=\p{N}{1,3}(?![\p{N}\-,.]|\.\p{N})))(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
+  String.raw`(?:(?<![\p{L}\p{N}.,\-])|(?<=(?:^|[^\p{L}\p{N}\-,.])\p{N}{1,3}-)(?=\p{N}{1,3}(?![\p{N}\-,.]|\.\p{N})))(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)(?:\s+(?:and\s+)?${WORD_NUM})?|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
   'giu',
 );
 
@@ -614,6 +614,12 @@ class SentenceReader {
   #unitBefore(g: Group, prevEnd: number): { unit?: string; unitSpan?: Span } {
     const { text } = this;
     const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
+    // "prosecutions 109; convictions 83": a noun that names its action, right before a bare number that ends its item.
+    const label = /([\p{L}]+)\s+$/u.exec(lead);
+    if (label && NOUN_ACTION[unitOf(label[1].toLowerCase()) ?? ''] && /^\s*(?:$|[;,.)(])/.test(text.slice(g.end, g.end + 3))) {
+      const at = g.start - label[0].length;
+      return { unit: unitOf(label[1].toLowerCase()), unitSpan: { start: at, end: at + label[1].length } };
+    }
     if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
     const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
     for (let k = back.length - 1; k >= 0; k--) {
