@@ -3,9 +3,9 @@
  * manifests and ingest code (the reports then come ingested, the same as ingest makes them, and every
  * check gives the same diagnostics); never used when any of them changed (ingest on first use, as before).
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,8 +21,16 @@ import { NEVER_CANCELLED } from '../../server/src/service/types';
 const ROOT = join(__dirname, '..', '..');
 const SRC = join(ROOT, 'server', 'src');
 
+/** Temporary folders made by this file's tests, removed when they are done. */
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'tip-lens-snapshot-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tip-lens-snapshot-test-'));
+  made.push(dir);
+  return dir;
 }
 
 /** A snapshot of the bundled reports as they are now, in a temporary file. */
