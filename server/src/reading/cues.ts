@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, CORRECTED_STATEMENT_CUES, TRANSLATION_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, CORRECTED_STATEMENT_CUES, STATISTIC_CUES, TRANSLATION_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 import { lowerBound } from './sorted';
 
@@ -26,6 +26,8 @@ export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our
 export const OWN_LABEL = phraseRegex(OWN_LABEL_CUES, 'i');
 export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
 export const HYPOTHETICAL = phraseRegex(HYPOTHETICAL_CUES);
+/** A statistic the writer worked out (see STATISTIC_CUES). */
+export const STATISTIC = phraseRegex(STATISTIC_CUES, 'i');
 /** A quotation in translation (see TRANSLATION_CUES). */
 export const TRANSLATED = phraseRegex(TRANSLATION_CUES, 'i');
 /** A statement reported as an error (see CORRECTED_STATEMENT_CUES). */

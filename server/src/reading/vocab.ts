@@ -90,6 +90,11 @@ export const THIRD_PERSON_SUBJECTS: readonly string[] = [
   'judges', 'the report', 'the narrative', 'cambodia', 'the general', 'the defendant', 'the defendants',
 ];
 
+/** Statistics the writer worked out (the reports state counts, not these): "median sentence was 7 years", "an average of 12". */
+export const STATISTIC_CUES: readonly string[] = [
+  'median', 'mean', 'average', 'averaged', 'on average', 'IQR', 'interquartile', 'standard deviation', 'SD', 'percentile', 'confidence interval', 'CI', 'n =', 'p <', 'p =',
+];
+
 /** A quotation given in translation (or translated back): its words are the translator's, not the report's. */
 export const TRANSLATION_CUES: readonly string[] = [
   'translated', 'translation', 'translator', 'translator’s', "translator's", 'back-translated', 'in Khmer', 'from Khmer', 'into Khmer',

@@ -5,7 +5,7 @@
  */
 import type { Figure } from '../../ingest/figures';
 import type { Span } from '../../model/kb';
-import { FIRST_PERSON, firstPersonOwns, HYPOTHETICAL, NEGATION, namesOtherSource, opensInvertedConditional, OWN_LABEL, OWN_NUMBER, PRESENT_PERIOD } from '../../reading/cues';
+import { FIRST_PERSON, STATISTIC, firstPersonOwns, HYPOTHETICAL, NEGATION, namesOtherSource, opensInvertedConditional, OWN_LABEL, OWN_NUMBER, PRESENT_PERIOD } from '../../reading/cues';
 import { REPORT_MENTION } from './context';
 import { inOwnTableColumn } from './tableColumns';
 import type { KbIndex } from '../kbIndex';
@@ -120,6 +120,7 @@ export const CLAIM_GATES: readonly FigureGate[] = [
     why: 'the author’s own number (a programme, budget, target or limit)',
     applies: (c) => c.sentence.cues.ownNumber && c.claim.kind === 'count' && (OWN_NUMBER.test(c.clauseText) || OWN_LABEL.test(labelBefore(c.sentence.text, c.at))) && !REPORT_MENTION.test(c.clauseText),
   },
+  { why: 'a statistic the writer worked out (a median, mean or average), not a count a report states', applies: (c) => STATISTIC.test(c.clauseText) },
   // "38 people had been charged since January": a count of the writer's present, dated by no year of its own.
   { why: 'dated by the writer’s present ("since January", "this year"), not a year a report covers', applies: (c) => c.sentence.cues.present && c.claim.kind === 'count' && c.claim.yearFrom !== 'sentence' && PRESENT_PERIOD.test(c.clauseText) },
   // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.

@@ -255,6 +255,13 @@ class FigureRun {
   }
 }
 
+/** The sentence names one of the topics, by a word of it ("the general" for "military general"); no topics: true. */
+function namesTopic(sentence: string, topics: readonly string[]): boolean {
+  if (topics.length === 0) return true;
+  const lower = sentence.toLowerCase();
+  return topics.some((t) => t.split(/\s+/).some((w) => w.length >= 5 && lower.includes(w.toLowerCase())));
+}
+
 /**
  * The facts a disagreeing claim may be about: those in its context for its year and edition; else one whose context includes
  * the claim's ("referred 12 potential cases" is about the report's "referred nine potential cases" in its online-exploitation
@@ -262,7 +269,9 @@ class FigureRun {
  */
 function mismatchTargets(claim: Figure, broad: readonly Compared[], ctx: SentenceContext, current: (b: Compared) => boolean): readonly Compared[] {
   let target = broad.filter((b) => sameContext(claim, b.fact) && current(b));
-  if (target.length === 0) target = broad.filter((b) => !claim.form && b.fact.kind !== 'penalty' && narrower(claim, b.fact) && current(b));
+  // (A served term only when its sentence names whom it is about: the report's is the general's, and "the median
+  // sentence was 7 years" is no one's.)
+  if (target.length === 0) target = broad.filter((b) => !claim.form && b.fact.kind !== 'penalty' && (b.fact.kind !== 'duration' || namesTopic(ctx.text, b.fact.topics)) && narrower(claim, b.fact) && current(b));
   const citedIds = new Set(ctx.citations.map((c) => c.target!.report.id));
   if (citedIds.size) {
     const cited = target.filter((b) => citedIds.has(b.report.id));
