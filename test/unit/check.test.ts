@@ -139,12 +139,16 @@ describe('tier.mismatch', () => {
 describe('quotes', () => {
   test('quote.mismatch: one word changed; the fix restores the exact wording', () => {
     const { d, text } = expectAt(
-      `The report found that "Law enforcement did not effectively address forced labour in cyber scam operations" [@KHM-2023].
-                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^`,
+      `The report found that "Law enforcement did not effectively address forced marriage in cyber scam operations" [@KHM-2023].
+                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^`,
       Code.QuoteMismatch,
     );
     assert.equal(data(d).replacement, 'Law enforcement did not effectively address forced labor in cyber scam operations');
     assert.ok(text.includes(data(d).replacement!.slice(0, 20)));
+  });
+  test('an editor\'s marks and British spelling do not count as differences ("[l]aw", "…", "[did]", "labour")', () => {
+    assert.deepEqual(diagnose('The report found that "[l]aw enforcement did not effectively address forced labour in cyber scam operations" [@KHM-2023].').diagnostics, []);
+    assert.deepEqual(diagnose('The report says Cambodian authorities "did not investigate … any officials involved in widespread, credible reports of complicity" [@KHM-2023].').diagnostics, []);
   });
   test('PDF artefacts do not count as differences ("cross- border", "indicators forced labor")', () => {
     assert.deepEqual(diagnose('The TIP Report noted "cross-border anti-trafficking investigations with Thailand and Vietnam" [@KHM-2022/prosecution.3].').diagnostics, []);

@@ -4,6 +4,7 @@
  * with a word of unchanged text on either side, so that a left-out or added word can be seen in place.
  */
 import { diffWords } from 'diff';
+import { quoteWords } from './quotes';
 
 export interface QuoteChange {
   /** The draft's words around the change (with one unchanged word either side when there is one). */
@@ -40,6 +41,8 @@ export function quoteChanges(draftQuote: string, source: string): QuoteChange[] 
     const after = j < parts.length ? words(parts[j].value).slice(0, 1).join('') : '';
     i = j - 1;
     if (trivial(removed) && trivial(added)) continue;
+    // "[l]aw" for "Law", "labour" for "labor": the same words as the report would spell them.
+    if (quoteWords(`${before} ${removed} ${after}`).join(' ') === quoteWords(`${before} ${added} ${after}`).join(' ')) continue;
     const around = (mid: string) => [before, mid.trim(), after].filter((w) => w !== '').join(' ');
     changes.push({ draft: around(removed), report: around(added), removed: removed.trim(), added: added.trim() });
   }

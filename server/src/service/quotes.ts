@@ -124,26 +124,54 @@ export class QuoteMatches {
 
 export function matchQuote(draftText: string, inner: Span, reports: Report[], memo?: QuoteMatches): QuoteMatch | undefined {
   const compute = () => {
-    const q = words(draftText, inner.start, inner.end).map((w) => w.word).filter((w) => w !== '...');
-    return q.length === 0 ? undefined : findQuote(q, reports);
+    const q = quoteWords(draftText.slice(inner.start, inner.end));
+    return q.every((w) => w === GAP) ? undefined : findQuote(q, reports);
   };
   return memo ? memo.lookup(draftText.slice(inner.start, inner.end), reports, compute) : compute();
 }
 
+/** Where a quotation leaves words out ("…", "[did]"): any stretch of the source, up to GAP_REACH words, may stand there. */
+const GAP = '\u0000gap';
+const GAP_REACH = 60;
+/** An editor's ellipsis or bracketed insertion ("[did]", "[the government]"), after a bracketed capital ("[l]aw") is undone. */
+const EDITORIAL_GAP = /\s*(?:\.\s?\.\s?\.|…|\[[^\]\n@]{1,40}\])\s*/gu;
+
+/**
+ * A quotation's words as the report would spell them: "[l]aw" is "law", an ellipsis or a bracketed insertion is a GAP,
+ * and British spellings are the report's American ones ("labour" is "labor").
+ */
+export function quoteWords(quoted: string): string[] {
+  const text = quoted.replace(/\[(\p{L})\](?=\p{L})/gu, '$1');
+  const out: string[] = [];
+  for (const part of text.split(EDITORIAL_GAP)) {
+    const ws = words(part).map((w) => americanSpelling(w.word));
+    if (ws.length === 0) continue;
+    if (out.length) out.push(GAP);
+    out.push(...ws);
+  }
+  return out;
+}
+
 function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
   let best: QuoteMatch | undefined;
+  const gaps = q.filter((w) => w === GAP).length;
+  const wordsOnly = q.length - gaps;
   for (const report of reports) {
     const ix = indexOf(report);
     const votes = new Map<number, number>();
-    for (let i = 0; i < q.length; i++) {
+    for (let i = 0, k = 0; i < q.length; i++) {
+      if (q[i] === GAP) continue;
       const pos = ix.index.get(q[i]);
+      k++;
       if (!pos || pos.length > 200) continue;
-      for (const p of pos) votes.set(p - i, (votes.get(p - i) ?? 0) + 1);
+      for (const p of pos) votes.set(p - (k - 1), (votes.get(p - (k - 1)) ?? 0) + 1);
     }
-    const starts = [...votes.entries()].filter(([, v]) => v >= Math.max(1, Math.ceil(q.length * 0.4))).sort((a, b) => b[1] - a[1]).slice(0, 4);
+    // Across a gap, later words vote for a later start: a start's votes are those up to the gaps' reach after it.
+    const tally = gaps === 0 ? votes : gapTally(votes, gaps * GAP_REACH);
+    const starts = [...tally.entries()].filter(([, v]) => v >= Math.max(1, Math.ceil(wordsOnly * 0.4))).sort((a, b) => b[1] - a[1]).slice(0, 4);
     for (const [s] of starts) {
       const a0 = Math.max(0, s - 3);
-      const b0 = Math.min(ix.words.length, s + q.length + 3);
+      const b0 = Math.min(ix.words.length, s + wordsOnly + 3 + gaps * GAP_REACH);
       const window = ix.words.slice(a0, b0).map((w) => w.word);
       const al = align(q, window);
       const n = Math.max(q.length, 1);
@@ -162,7 +190,39 @@ function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
   return best;
 }
 
-/** Semi-global word alignment: the whole quote against the best stretch of the window. */
+/** Each start's votes with those of the starts up to `reach` after it (the words after a gap). */
+function gapTally(votes: Map<number, number>, reach: number): Map<number, number> {
+  const keys = [...votes.keys()].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  for (let i = 0; i < keys.length; i++) {
+    let sum = 0;
+    for (let j = i; j < keys.length && keys[j] - keys[i] <= reach; j++) sum += votes.get(keys[j])!;
+    out.set(keys[i], sum);
+  }
+  return out;
+}
+
+/** British spellings a quotation of an American report may use: the report's form. */
+const BRITISH: ReadonlyMap<string, string> = new Map([
+  ['labour', 'labor'], ['labourers', 'laborers'], ['labourer', 'laborer'], ['programme', 'program'], ['programmes', 'programs'], ['centre', 'center'],
+  ['centres', 'centers'], ['offence', 'offense'], ['offences', 'offenses'], ['defence', 'defense'], ['judgement', 'judgment'], ['judgements', 'judgments'],
+  ['favour', 'favor'], ['behaviour', 'behavior'], ['honour', 'honor'], ['neighbouring', 'neighboring'], ['endeavour', 'endeavor'], ['licence', 'license'],
+  ['enrol', 'enroll'], ['fulfil', 'fulfill'], ['cancelled', 'canceled'], ['travelled', 'traveled'], ['counselling', 'counseling'], ['modelling', 'modeling'],
+]);
+/** "-ise" words that are not British "-ize" ones. */
+const ISE_WORDS = new Set(['advise', 'advised', 'advises', 'advising', 'exercise', 'exercised', 'exercises', 'enterprise', 'enterprises', 'compromise', 'compromised', 'otherwise', 'premise', 'premises', 'expertise', 'supervise', 'supervised', 'supervises', 'supervising', 'revise', 'revised', 'surprise', 'surprised', 'devise', 'devised', 'comprise', 'comprised', 'comprises', 'franchise', 'merchandise', 'televised', 'improvise', 'chastise', 'despise', 'disguise', 'disguised', 'promise', 'promised', 'promises', 'raise', 'raised', 'raises', 'arise', 'arises', 'rise', 'rises', 'wise', 'noise', 'praise', 'cruise', 'precise', 'concise', 'incise', 'excise', 'demise', 'poise', 'treatise', 'paradise']);
+
+function americanSpelling(word: string): string {
+  const b = BRITISH.get(word);
+  if (b) return b;
+  if (word.length > 6 && !ISE_WORDS.has(word)) {
+    const m = /^(\p{L}{3,})is(e|ed|es|ing|ation|ations)$/u.exec(word);
+    if (m) return `${m[1]}iz${m[2]}`;
+  }
+  return word;
+}
+
+/** Semi-global word alignment: the whole quote against the best stretch of the window (a GAP in the quote skips source words freely). */
 function align(q: string[], w: string[]): { distance: number; start: number; end: number } {
   const n = q.length;
   const m = w.length;
@@ -172,6 +232,23 @@ function align(q: string[], w: string[]): { distance: number; start: number; end
   for (let i = 1; i <= n; i++) {
     const cur = new Array<number>(m + 1);
     const curStart = new Array<number>(m + 1);
+    if (q[i - 1] === GAP) {
+      // "… involved in … complicity": the gap stands for any stretch of the source, empty or not.
+      cur[0] = prev[0];
+      curStart[0] = prevStart[0];
+      for (let j = 1; j <= m; j++) {
+        if (prev[j] <= cur[j - 1]) {
+          cur[j] = prev[j];
+          curStart[j] = prevStart[j];
+        } else {
+          cur[j] = cur[j - 1];
+          curStart[j] = curStart[j - 1];
+        }
+      }
+      prev = cur;
+      prevStart = curStart;
+      continue;
+    }
     const del = FREE.has(q[i - 1]) ? 0 : 1;
     cur[0] = prev[0] + del;
     curStart[0] = 0;
