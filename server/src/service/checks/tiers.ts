@@ -39,6 +39,9 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const note = explain && ((decision: ExplainNote['decision'], why: string, compared?: { report: Report; fact: Fact }) => explain({ span, kind: 'tier', decision, why, source: compared && explainSource(compared.report, compared.fact) }));
     if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) { note?.('silent', 'a former tier, negated or hypothetical'); continue; }
     if (ctx.questionAt(span.start)) { note?.('silent', 'asked, not stated (a question)'); continue; }
+    // "A Tier 2 ranking would require Cambodia to …": a placement the clause only supposes.
+    const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
+    if (HYPOTHETICAL.test(sText.slice(rel.start, rel.end))) { note?.('silent', 'a supposed placement (its clause is modal or conditional)'); continue; }
     // A tier in quotation marks on its own ('decks that call Cambodia "Tier 2"') is a mention; a quoted sentence that places a country is a claim.
     const quoted = ctx.quoteAt(span.start);
     if (quoted && prose.slice(quoted.start, quoted.end).split(/\s+/).filter(Boolean).length <= 4) { note?.('silent', 'a tier in quotation marks: a mention, not a placement'); continue; }
