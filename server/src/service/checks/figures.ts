@@ -8,6 +8,7 @@ import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
 import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
+import { columnYear } from './tableColumns';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
 
@@ -119,6 +120,15 @@ class FigureRun {
     if (claim.kind === 'date-span') return checkDateSpan(claim, this.s.ctx, this.s.index, this.s.input.draft.prose, this.findings, this.problems);
     const why = silencedBy(CLAIM_GATES, c);
     if (why) return this.#note?.(claim, 'silent', why);
+    // "| Convictions | 440 | 38 |" under "| Indicator | 2020 | 2021 |": the column's year is the number's.
+    if (claim.year === undefined) {
+      const year = columnYear(this.s.input.draft.prose, this.s.input.draft.lineStarts, claim.span.start);
+      if (year !== undefined) return this.#judgeAs({ ...claim, year, yearFrom: 'sentence' }, c);
+    }
+    this.#judgeAs(claim, c);
+  }
+
+  #judgeAs(claim: Figure, c: FigureClaim): void {
     const setting = this.#setting(c);
     // A count with no action ("31 sex trafficking cases") says what it counts only through the sentence's other figures.
     if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) {

@@ -34,22 +34,39 @@ export function tableAround(prose: string, lineStarts: readonly number[], at: nu
   return { start: lineStarts[first], end: Math.min(prose.length, endOf(last)) };
 }
 
-/** Is the number at `at` in a table row whose header makes the table the author's own plan or results? */
-export function inOwnTableColumn(prose: string, lineStarts: readonly number[], at: number): boolean {
+/** The header row's cells of the table whose body row holds `at`, and the column `at` is in; undefined outside a table body. */
+function headerAt(prose: string, lineStarts: readonly number[], at: number): { header: string[]; column: number } | undefined {
   const line = lineOf(lineStarts, at);
   const start = lineStarts[line];
   const end = (lineStarts[line + 1] ?? prose.length + 1) - 1;
-  if (!/^\s*(?:>\s*)?\|/.test(prose.slice(start, Math.min(end, start + 40)))) return false;
+  if (!/^\s*(?:>\s*)?\|/.test(prose.slice(start, Math.min(end, start + 40)))) return undefined;
   // The header is the row just above the separator row of this table.
   for (let l = line - 1; l >= 1 && l >= line - MAX_ROWS_UP; l--) {
     const s = lineStarts[l];
     const e = lineStarts[l + 1] - 1;
-    if (!/^\s*(?:>\s*)?\|/.test(prose.slice(s, Math.min(e, s + 40)))) return false;
+    if (!/^\s*(?:>\s*)?\|/.test(prose.slice(s, Math.min(e, s + 40)))) return undefined;
     if (!tableSeparator(prose, s, e)) continue;
-    const header = cells(prose, lineStarts[l - 1], s - 1);
-    if (!header.some((c) => TARGET_COLUMN.test(c))) return false;
     const column = prose.slice(start, at).trim().replace(/^>\s*/, '').replace(/^\|/, '').split('|').length - 1;
-    return !REPORT_MENTION.test(header[column] ?? '');
+    return { header: cells(prose, lineStarts[l - 1], s - 1), column };
   }
-  return false;
+  return undefined;
+}
+
+/** Is the number at `at` in a table row whose header makes the table the author's own plan or results? */
+export function inOwnTableColumn(prose: string, lineStarts: readonly number[], at: number): boolean {
+  const h = headerAt(prose, lineStarts, at);
+  if (!h || !h.header.some((c) => TARGET_COLUMN.test(c))) return false;
+  return !REPORT_MENTION.test(h.header[h.column] ?? '');
+}
+
+/**
+ * The year a table column is headed with ("| Indicator | 2020 | 2021 |", "CY 2021"), for a number in that column;
+ * not a report's edition ("TIP Report 2022") and not a header with other numbers.
+ */
+export function columnYear(prose: string, lineStarts: readonly number[], at: number): number | undefined {
+  const cell = headerAt(prose, lineStarts, at);
+  const text = cell?.header[cell.column]?.replace(/\*+/g, '').trim();
+  if (!text || REPORT_MENTION.test(text) || /\b(?:edition|report|rpt)\b/i.test(text)) return undefined;
+  const m = /^(?:CY\s*|FY\s*|calendar\s+year\s+|data\s+for\s+|in\s+)?((?:19|20)\d{2})(?:\s+data)?$/i.exec(text);
+  return m ? Number(m[1]) : undefined;
 }

@@ -105,6 +105,8 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
     const countries = ctx.claimCountriesIn(table.start, table.end);
     for (const r of referencesIn(references, table.start, table.end)) if (r.target) countries.add(r.target.report.manifest.country);
     if (countries.size === 1) return [...countries][0];
+    // "| Tier (2023) | Tier 3 |" in a fact table that names no country at all: the document's country.
+    if (countries.size === 0) return ctx.countryAt(span.start);
   }
   if (ctx.citations.length > 0 || /\b(?:the\s+(?:government|country|kingdom)|it|(?:moved|placed|put|kept|ranked|rated|dropped|downgraded|upgraded|lifted|bumped|left)\s+(?:us|our\s+country))\b/i.test(lead)) return ctx.countryAt(span.start);
   return undefined;
