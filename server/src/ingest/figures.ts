@@ -616,9 +616,10 @@ class SentenceReader {
     const lead = text.slice(lastClauseBreak(text, prevEnd, g.start - 2), g.start);
     // "prosecutions 109; convictions 83": a noun that names its action, right before a bare number that ends its item.
     const label = /([\p{L}]+)\s+$/u.exec(lead);
-    if (label && NOUN_ACTION[unitOf(label[1].toLowerCase()) ?? ''] && /^\s*(?:$|[;,.)(])/.test(text.slice(g.end, g.end + 3))) {
+    const labelUnit = label ? unitOf(label[1].toLowerCase()) : undefined;
+    if (label && labelUnit && NOUN_ACTION[labelUnit] && /^\s*(?:$|[;,.)(])/.test(text.slice(g.end, g.end + 3))) {
       const at = g.start - label[0].length;
-      return { unit: unitOf(label[1].toLowerCase()), unitSpan: { start: at, end: at + label[1].length } };
+      return { unit: labelUnit, unitSpan: { start: at, end: at + label[1].length } };
     }
     if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
     const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
@@ -734,8 +735,9 @@ class SentenceReader {
   #dateSpan(): Figure | undefined {
     const ds = DATE_SPAN.exec(this.#sentenceText);
     if (!ds) return undefined;
-    // "In 2021, … courts were closed from April to July": without a year of its own, the sentence's one year.
-    const year = ds[5] !== undefined ? Number(ds[5]) : loneYear(this.#sentenceText);
+    // "In 2021, … courts were closed from April to July": without a year of its own, the sentence's one data year.
+    const dataYears = new Set(this.#dataYears.map((y) => y.year));
+    const year = ds[5] !== undefined ? Number(ds[5]) : dataYears.size === 1 ? [...dataYears][0] : undefined;
     if (year === undefined) return undefined;
     const start = this.sentence.start + ds.index;
     for (const nf of this.#nonFigures) if (nf.span.start >= start && nf.span.end <= start + ds[0].length && /^\d{4}$/.test(nf.text)) nf.reason = 'year of a date span (part of that fact)';
@@ -750,12 +752,6 @@ class SentenceReader {
       span: { start, end: start + ds[0].length },
     };
   }
-}
-
-/** The one year a sentence names (several, or none: undefined). */
-function loneYear(sentence: string): number | undefined {
-  const years = new Set(Array.from(sentence.matchAll(/(?<![\p{N}.,])(?:19|20)\d{2}(?![\p{N}])/gu), (m) => Number(m[0])));
-  return years.size === 1 ? [...years][0] : undefined;
 }
 
 /** The first unit noun after a number, across at most a few modifiers ("suspected traffickers", "of these cases", "were convicted"). */

@@ -95,6 +95,16 @@ export const STATISTIC_CUES: readonly string[] = [
   'median', 'mean', 'average', 'averaged', 'on average', 'IQR', 'interquartile', 'standard deviation', 'SD', 'percentile', 'confidence interval', 'CI', 'n =', 'p <', 'p =',
 ];
 
+/** British spellings a quotation of an American report may use: the report's form. */
+export const BRITISH_SPELLINGS: readonly (readonly [british: string, american: string])[] = [
+  ['labour', 'labor'], ['labourers', 'laborers'], ['labourer', 'laborer'], ['programme', 'program'], ['programmes', 'programs'], ['centre', 'center'],
+  ['centres', 'centers'], ['offence', 'offense'], ['offences', 'offenses'], ['defence', 'defense'], ['judgement', 'judgment'], ['judgements', 'judgments'],
+  ['favour', 'favor'], ['behaviour', 'behavior'], ['honour', 'honor'], ['neighbouring', 'neighboring'], ['endeavour', 'endeavor'], ['licence', 'license'],
+  ['enrol', 'enroll'], ['fulfil', 'fulfill'], ['cancelled', 'canceled'], ['travelled', 'traveled'], ['counselling', 'counseling'], ['modelling', 'modeling'],
+];
+/** "-ise" words that are not British "-ize" ones. */
+export const ISE_WORDS: ReadonlySet<string> = new Set(['advise', 'advised', 'advises', 'advising', 'exercise', 'exercised', 'exercises', 'enterprise', 'enterprises', 'compromise', 'compromised', 'otherwise', 'premise', 'premises', 'expertise', 'supervise', 'supervised', 'supervises', 'supervising', 'revise', 'revised', 'surprise', 'surprised', 'devise', 'devised', 'comprise', 'comprised', 'comprises', 'franchise', 'merchandise', 'televised', 'improvise', 'chastise', 'despise', 'disguise', 'disguised', 'promise', 'promised', 'promises', 'raise', 'raised', 'raises', 'arise', 'arises', 'rise', 'rises', 'wise', 'noise', 'praise', 'cruise', 'precise', 'concise', 'incise', 'excise', 'demise', 'poise', 'treatise', 'paradise']);
+
 /** A quotation given in translation (or translated back): its words are the translator's, not the report's. */
 export const TRANSLATION_CUES: readonly string[] = [
   'translated', 'translation', 'translator', 'translator’s', "translator's", 'back-translated', 'in Khmer', 'from Khmer', 'into Khmer',

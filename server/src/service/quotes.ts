@@ -4,6 +4,9 @@ import { words, type WordToken } from '../ingest/normalize';
 import type { DraftText } from './draft';
 import type { Report, Span } from '../model/kb';
 import { derived, derivedKey } from '../model/derived';
+import { BRITISH_SPELLINGS, ISE_WORDS } from '../reading/vocab';
+
+const BRITISH: ReadonlyMap<string, string> = new Map(BRITISH_SPELLINGS);
 
 export interface DraftQuote {
   /** With the quote marks. */
@@ -201,16 +204,6 @@ function gapTally(votes: Map<number, number>, reach: number): Map<number, number
   }
   return out;
 }
-
-/** British spellings a quotation of an American report may use: the report's form. */
-const BRITISH: ReadonlyMap<string, string> = new Map([
-  ['labour', 'labor'], ['labourers', 'laborers'], ['labourer', 'laborer'], ['programme', 'program'], ['programmes', 'programs'], ['centre', 'center'],
-  ['centres', 'centers'], ['offence', 'offense'], ['offences', 'offenses'], ['defence', 'defense'], ['judgement', 'judgment'], ['judgements', 'judgments'],
-  ['favour', 'favor'], ['behaviour', 'behavior'], ['honour', 'honor'], ['neighbouring', 'neighboring'], ['endeavour', 'endeavor'], ['licence', 'license'],
-  ['enrol', 'enroll'], ['fulfil', 'fulfill'], ['cancelled', 'canceled'], ['travelled', 'traveled'], ['counselling', 'counseling'], ['modelling', 'modeling'],
-]);
-/** "-ise" words that are not British "-ize" ones. */
-const ISE_WORDS = new Set(['advise', 'advised', 'advises', 'advising', 'exercise', 'exercised', 'exercises', 'enterprise', 'enterprises', 'compromise', 'compromised', 'otherwise', 'premise', 'premises', 'expertise', 'supervise', 'supervised', 'supervises', 'supervising', 'revise', 'revised', 'surprise', 'surprised', 'devise', 'devised', 'comprise', 'comprised', 'comprises', 'franchise', 'merchandise', 'televised', 'improvise', 'chastise', 'despise', 'disguise', 'disguised', 'promise', 'promised', 'promises', 'raise', 'raised', 'raises', 'arise', 'arises', 'rise', 'rises', 'wise', 'noise', 'praise', 'cruise', 'precise', 'concise', 'incise', 'excise', 'demise', 'poise', 'treatise', 'paradise']);
 
 function americanSpelling(word: string): string {
   const b = BRITISH.get(word);

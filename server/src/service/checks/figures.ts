@@ -121,21 +121,15 @@ class FigureRun {
     const why = silencedBy(CLAIM_GATES, c);
     if (why) return this.#note?.(claim, 'silent', why);
     // "| Convictions | 440 | 38 |" under "| Indicator | 2020 | 2021 |": the column's year is the number's.
-    if (claim.year === undefined) {
-      const year = columnYear(this.s.input.draft.prose, this.s.input.draft.lineStarts, claim.span.start);
-      if (year !== undefined) return this.#judgeAs({ ...claim, year, yearFrom: 'sentence' }, c);
-    }
-    this.#judgeAs(claim, c);
-  }
-
-  #judgeAs(claim: Figure, c: FigureClaim): void {
+    const year = claim.year ?? columnYear(this.s.input.draft.prose, this.s.input.draft.lineStarts, claim.span.start);
+    const dated: Figure = year === claim.year ? claim : { ...claim, year, yearFrom: 'sentence' };
     const setting = this.#setting(c);
     // A count with no action ("31 sex trafficking cases") says what it counts only through the sentence's other figures.
-    if (claim.kind === 'count' && claim.actions.length === 0 && !SPECIFIC_UNITS.has(claim.unit)) {
-      this.#deferred.push({ claim, country: c.country!, setting });
+    if (dated.kind === 'count' && dated.actions.length === 0 && !SPECIFIC_UNITS.has(dated.unit)) {
+      this.#deferred.push({ claim: dated, country: c.country!, setting });
       return;
     }
-    this.#compare(claim, c.country!, setting);
+    this.#compare(dated, c.country!, setting);
   }
 
   #setting(c: FigureClaim): ClaimSetting {

@@ -21,6 +21,8 @@ export const tierCheck: Check = {
 };
 
 const TIER_CLAIM = tierClaimRegex();
+/** The same pattern for a second pass over a sentence while TIER_CLAIM's own loop is under way. */
+const TIER_CLAIM_SCAN = tierClaimRegex();
 const SHARED = phraseRegex(SHARED_TIER_CUES);
 const FORMER = phraseRegex(FORMER_TIER_CUES);
 
@@ -118,8 +120,8 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
  */
 function formerPlacement(ctx: SentenceContext, span: Span, reportTier: TierName): boolean {
   if (!FORMER.test(ctx.text.slice(0, span.start - ctx.span.start))) return false;
-  const claims = new RegExp(TIER_CLAIM.source, TIER_CLAIM.flags);
-  for (const m of ctx.text.matchAll(claims)) if (m.index !== undefined && ctx.span.start + m.index + m[0].lastIndexOf(m[2]) !== span.start && toTierName(m[2]) === reportTier) return true;
+  TIER_CLAIM_SCAN.lastIndex = 0;
+  for (const m of ctx.text.matchAll(TIER_CLAIM_SCAN)) if (m.index !== undefined && ctx.span.start + m.index + m[0].lastIndexOf(m[2]) !== span.start && toTierName(m[2]) === reportTier) return true;
   return false;
 }
 
