@@ -520,7 +520,7 @@ class SentenceReader {
     const { form, seg } = this.#form(groups, gi, last, nextStart, unitSpan);
     // Victim: named right after the range (up to a conjunction: "… for an adult victim and …"), else the nearest before it
     // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
-    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(prevEnd, g.start)) ?? victimOf(seg);
+    const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(this.#prevTermEnd(groups, gi), g.start)) ?? victimOf(seg);
     const kind = this.#kind(unit, g, victim);
     // "received five years' imprisonment", "he got five years": a term of prison, or a term someone got, is a sentence.
     if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)) || GIVEN_BEFORE.test(text.slice(Math.max(prevEnd, g.start - 24), g.start)))) actions = ['sentenced'];
@@ -678,17 +678,26 @@ class SentenceReader {
     // "38 traffickers, most of them for forced labor": what follows a partitive is a part's qualifier, not the whole's.
     const cut = PARTITIVE_AFTER.exec(segRaw);
     const seg = cut ? segRaw.slice(0, cut.index) : segRaw;
-    let form = FORMS.find(([re]) => re.test(seg))?.[1];
+    const g = groups[gi];
+    const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
+    // "sex trafficking in 4 cases, forced labor in 37": a form right before "in" is the form of the number after it.
+    const formIn = FORM_IN.exec(lead);
+    let form = (formIn && FORMS.find(([re]) => re.test(formIn[1]))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
     // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
       form = FORMS.find(([re]) => re.test(nextSeg))?.[1];
     }
     // "Sex traff. convictions '21 -> 35": a label before the number names the form of what it counts.
-    const g = groups[gi];
-    const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
     if (!form && /(?:[:=→]|->|=>)\s*$/.test(lead)) form = FORMS.find(([re]) => re.test(lead))?.[1];
     return { form, seg };
+  }
+
+  /** Where the words that may name a range's victim begin: after the last earlier group that is itself a term of time
+   * ("… for an adult victim and 15 to 20 years …"), not after an age or count between ("sells a child, a girl of sixteen, … faces 7 to 15 years"). */
+  #prevTermEnd(groups: Group[], gi: number): number {
+    for (let k = gi - 1; k >= 0; k--) if (TIME_AFTER.test(this.text.slice(groups[k].end, groups[k].end + 16))) return groups[k].end;
+    return this.sentence.start;
   }
 
   /** A time span is a prescribed penalty in a penalty sentence when it is a range, a bound or names a victim; else a served duration. */
@@ -824,6 +833,12 @@ const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail
 /** Before a time span, a verb that gives it to someone ("he got five years", "was given four years"). */
 const GIVEN_BEFORE = /\b(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+(?:only\s+|just\s+|a\s+)?$/i;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
+
+/** The words before "in" that end the lead of a number ("…, forced labor in 37"). */
+const FORM_IN = /((?:[\p{L}'’-]+\s+){1,5})in\s+(?:about\s+|around\s+|some\s+)?$/u;
+
+/** A group followed by a unit of time ('15 years', "15 years'"). */
+const TIME_AFTER = /^[\s-]*(?:years?|months?|weeks?|days?|yrs?)\b/i;
 
 const VICTIM_WORD = /\b(?:(child|children|minors?|juveniles?|under\s+(?:the\s+age\s+of\s+)?18)|(adults?))\b/gi;
 
