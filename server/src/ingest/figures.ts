@@ -189,7 +189,7 @@ const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|
  */
 const APPROXIMATIONS: readonly { phrases: readonly string[]; approx: Approx }[] = [
   { approx: 'at-least', phrases: ['at least', 'no fewer than', 'no less than', 'a minimum of', '>=', '≥'] },
-  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than', '<=', '≤'] },
+  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than', 'at most', 'at the most', 'run to', 'runs to', 'running to', 'capped at', 'a cap of', 'a ceiling of', 'tops out at', 'top out at', '<=', '≤'] },
   { approx: 'more-than', phrases: ['more than', 'over', 'in excess of', 'above', 'exceeding', '>'] },
   { approx: 'fewer-than', phrases: ['fewer than', 'less than', 'under', 'below', '<'] },
   { approx: 'nearly', phrases: ['nearly', 'almost', 'close to', 'just under'] },
@@ -207,6 +207,8 @@ const APPROX_RE = new RegExp(
 );
 // "Maximum sentence: 25 years", "Highest penalty under the 2008 law: 30 years", "max 20 years".
 const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term)(?:[^:=\\n.;]{0,40}[:=])?)?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
+/** A bound after the number and its unit ("a 25-year maximum", "20 years at most"); only single time units carry one. */
+const BOUND_AFTER_RE = /^\s*-?\s*(?:years?|yrs?|months?)['’]?\s+(maximum|max\.?|minimum|min\.?|at\s+most|at\s+least)\b/i;
 const APPROX_OF = new Map(APPROXIMATIONS.flatMap((a) => a.phrases.map((p) => [p, a.approx] as const)));
 const BOUND_OF = new Map(BOUND_LABELS.flatMap((b) => b.words.map((w) => [w, b.approx] as const)));
 
@@ -498,6 +500,11 @@ class SentenceReader {
         g.approx = hit.approx;
         if (hit.phrase) g.start -= hit.length;
       }
+      // "a 25-year maximum", "20 years at most", "7 years minimum": a bound written after the number and its unit.
+      else {
+        const after = BOUND_AFTER_RE.exec(text.slice(g.end, Math.min(sentence.end, g.end + 24)));
+        if (after) g.approx = BOUND_OF.get(after[1].toLowerCase().replace(/\s+/g, ' ')) ?? APPROX_OF.get(after[1].toLowerCase().replace(/\s+/g, ' '));
+      }
     }
     return groups;
   }
@@ -578,6 +585,11 @@ class SentenceReader {
     if (!unit && this.#prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = this.#prevUnit;
     // "| Traffickers convicted, 2021 | 50 | 83 |": a cell next to a figure's cell counts what that one counts.
     if (!unit && this.#prevUnit && /^\s*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*$/.test(text.slice(prevEnd, g.start))) unit = this.#prevUnit;
+    // "the tally of brokers among the 370 arrested came to 233": the sentence's "number of" names another unit than the figure before.
+    if (!unit && this.#prevUnit && TOTAL_LEAD.test(text.slice(Math.max(prevEnd, g.start - 20), g.start))) {
+      const total = this.#unitOfTotal(g.start);
+      if (total.unit && total.unit !== this.#prevUnit) ({ unit, unitSpan } = total);
+    }
     // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38", "the story said 48
     // convictions; the report gives 38": the contrasted figure's unit.
     if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against|gives|says|counts|lists|records|reports|shows|puts\s+it\s+at|is|was)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 20), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
@@ -598,6 +610,22 @@ class SentenceReader {
       unit = unitAfter(tokensIn(this.#toks, numberEnd, sentence.end)).unit;
     }
     return { unit, unitMax, unitSpan, elided };
+  }
+
+  /** "The number of labor brokers among the 370 arrested was 323", "the total convicted stood at 38": what the sentence's
+   * "number of" (or "total", "count") names before the figure, a unit noun or an action's participle. */
+  #unitOfTotal(at: number): { unit?: string; unitSpan?: Span } {
+    const toks = tokensIn(this.#toks, this.sentence.start, at);
+    let head = -1;
+    for (let k = toks.length - 1; k >= 0; k--) if (TOTAL_WORDS.has(toks[k].word)) { head = k; break; }
+    if (head < 0) return {};
+    for (const t of toks.slice(head + 1, head + 6)) {
+      const u = unitOf(t.word);
+      if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: t.start, end: t.end } };
+      const a = actionOf(t.word);
+      if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
+    }
+    return {};
   }
 
   /** The last count unit of the short label before the sentence's colon ("Convictions:", "Officers trained:"). */
@@ -629,7 +657,7 @@ class SentenceReader {
       const u = unitOf(back[k].word);
       if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: back[k].start, end: back[k].end } };
     }
-    return {};
+    return this.#unitOfTotal(g.start);
   }
 
   /**
@@ -780,6 +808,11 @@ function unitAfter(after: Tok[]): { unit?: string; unitSpan?: Span } {
       if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
       continue;
     }
+    // "the 370 arrested", "38 convicted in 2021": a participle of an action that has a noun counts what that noun counts.
+    if (k === 0 && /ed$/.test(w) && !after.slice(1, 5).some((t) => unitOf(t.word))) {
+      const a = actionOf(w);
+      if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
+    }
     // "one of the 2021 convictions": a year between the article and the unit.
     if (k >= 2 && /^(?:19|20)\d\d$/.test(w) && after[k - 1] && /^(?:these|the|those|them)$/.test(after[k - 1].word)) continue;
     if (!MODIFIERS.has(w)) break;
@@ -836,6 +869,11 @@ const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (u
 
 /** The words before "in" that end the lead of a number ("…, forced labor in 37"). */
 const FORM_IN = /((?:[\p{L}'’-]+\s+){1,5})in\s+(?:about\s+|around\s+|some\s+)?$/u;
+
+/** Nouns that name a count the figure after them gives ("the number of brokers … was 323"). */
+/** The verb that gives the total its figure ("… came to 233", "… was 323"). */
+const TOTAL_LEAD = /\b(?:at|to|was|were|is|are|totall?ed|reached|numbered)\s*$/i;
+const TOTAL_WORDS: ReadonlySet<string> = new Set(['number', 'total', 'count', 'tally']);
 
 /** A group followed by a unit of time ('15 years', "15 years'"). */
 const TIME_AFTER = /^[\s-]*(?:years?|months?|weeks?|days?|yrs?)\b/i;
