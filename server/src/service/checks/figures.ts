@@ -103,6 +103,8 @@ class FigureRun {
   readonly #note: Note | undefined;
   readonly #cited: Set<string>;
   /** Mismatches, held until the sentence's other figures are judged: one of them may state the same fact rightly. */
+  /** Disagreeing figures short of evidence, with the fact they were closest to: weighed once the sentence's matches are known. */
+  readonly #weak: { claim: Figure; chosen: Compared & { evidence: Evidence } }[] = [];
   readonly #mismatches: { claim: Figure; compared: Compared; problem: Problem; finding: Finding; message: string; evidence: Evidence }[] = [];
   #reportNamed: boolean | undefined;
 
@@ -208,7 +210,15 @@ class FigureRun {
       scored.sort((a, b) => b.evidence.points - a.evidence.points || b.evidence.lexical - a.evidence.lexical || near(a) - near(b));
     }
     const chosen = scored[0];
-    if (!chosen || !enoughEvidence(claim, chosen.evidence)) return this.#note?.(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen?.evidence, chosen);
+    if (!chosen) return this.#note?.(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)');
+    // Short of evidence: a figure beside it in the sentence may yet be found to state the same report sentence.
+    if (!enoughEvidence(claim, chosen.evidence)) this.#weak.push({ claim, chosen });
+    else this.#holdMismatch(claim, chosen);
+  }
+
+  /** A mismatch held until the sentence's other figures are judged. */
+  #holdMismatch(claim: Figure, chosen: Compared & { evidence: Evidence }): void {
+    const { input, ctx } = this.s;
     const { report, fact } = chosen;
     const prose = input.draft.prose;
     const replacement = replacementFor(claim, fact, report, prose);
@@ -221,6 +231,19 @@ class FigureRun {
       message,
       evidence: chosen.evidence,
     });
+  }
+
+  /**
+   * "ran 265 sessions and workshops for 12,814 officers": a figure short of evidence is about the report sentence that a
+   * figure beside it states rightly (the draft sentence restates that report sentence), when that is the fact it was closest to.
+   */
+  #weighWeak(): void {
+    for (const { claim, chosen } of this.#weak) {
+      const beside = this.#anchors.some((a) => a.report === chosen.report && a.fact !== chosen.fact && a.fact.sentence >= 0 && a.fact.sentence === chosen.fact.sentence);
+      const evidence = beside ? { ...chosen.evidence, points: chosen.evidence.points + 1, reasons: [...chosen.evidence.reasons, 'a figure beside it states the same report sentence'] } : chosen.evidence;
+      if (beside && enoughEvidence(claim, evidence)) this.#holdMismatch(claim, { ...chosen, evidence });
+      else this.#note?.(claim, 'silent', 'too little evidence that it is about the report’s fact (the closest is shown)', chosen.evidence, chosen);
+    }
   }
 
   /**
@@ -244,6 +267,7 @@ class FigureRun {
    * shares words with it, is that sentence's figure and anchors the others as a compared figure would.
    */
   finish(): void {
+    this.#weighWeak();
     this.#flushMismatches();
     if (this.#deferred.length === 0) return;
     const { ctx, index, input } = this.s;
