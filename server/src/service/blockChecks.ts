@@ -9,7 +9,7 @@
  * nationality cues, a citation right after the block all look a little past its edges; a code fence or
  * comment opened elsewhere changes the prose, not only the text, so it is caught too), the last version
  * had a block at the matching place with the same length, and its context is the same: the document's
- * country and default report (front matter, the draft's references), the edition stated by the sentences
+ * country, default report (front matter, the draft's references) and whether every country it names is loaded, the edition stated by the sentences
  * before it (a changed edition statement changes every later block's), and the inline quotations over
  * it. A check added to the registry that reads anything else of the draft must add it to the context
  * (the property test in test/reliability/incremental.test.ts compares against checks from scratch).

@@ -9,7 +9,7 @@ import { countryMentions } from './countries';
 import { kbIndex } from './kbIndex';
 import { findQuotes } from './quotes';
 import { type CancellationToken, type Finding, throwIfCancelled } from './types';
-import { documentCountry, Sentence } from './checks/context';
+import { documentCountry, isClaimCountry, Sentence } from './checks/context';
 import { CHECKS } from './checks/registry';
 import { MAX_STEMS, type CheckInput, type CheckRun, type DocumentContext, type ExplainNote, type Problem } from './checks/types';
 import { blockContext, copyOutputs } from './blockChecks';
@@ -45,7 +45,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   const prose = draft.prose;
   const mentions = countryMentions(prose);
   const quotes = findQuotes(draft);
-  const doc: DocumentContext = { prose, mentions, docCountry: documentCountry(input, mentions, index.byCountry), inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span) };
+  const doc: DocumentContext = { prose, mentions, docCountry: documentCountry(input, mentions, index.byCountry), onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)), inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span) };
   const run: CheckRun = { input, index, doc, quotes, findings: [], problems: [] };
   for (const check of CHECKS) check.start?.(run);
   const perSentence = CHECKS.filter((c) => c.sentence);
@@ -67,7 +67,7 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
     }
     open = undefined;
   };
-  const context = blockCache ? `${doc.docCountry ?? ''}\u0000${input.defaultReport ?? ''}` : '';
+  const context = blockCache ? `${doc.docCountry ?? ''}\u0000${input.defaultReport ?? ''}\u0000${doc.onlyLoadedCountries ? 1 : 0}` : '';
   for (const sentence of draft.sentences) {
     if (sentence.start < skipUntil) continue;
     if ((++sentenceCount & 63) === 0) throwIfCancelled(token);

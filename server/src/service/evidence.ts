@@ -77,23 +77,30 @@ export interface ItemScore {
  * terms known to the report could give at most; items come back in report order.
  */
 export function itemScores(terms: ReadonlySet<string>, report: Report, index: KbIndex): { scores: ItemScore[]; total: number } {
-  const { items, itemOfSentence, postings } = index.itemsOf(report);
-  const { idf } = index.termsOf(report);
-  const acc = new Map<number, number>();
-  let total = 0;
-  for (const t of terms) {
-    const list = postings.get(t);
-    if (!list) continue;
-    const w = idf(t);
-    total += w;
-    for (const s of list) acc.set(s, (acc.get(s) ?? 0) + w);
-  }
+  const { items, itemOfSentence } = index.itemsOf(report);
+  const { weights: acc, total } = sentenceWeights(terms, report, index);
   const scores: ItemScore[] = items.map((_, item) => ({ item, score: 0, sentence: -1 }));
   for (const [s, v] of acc) {
     const i = itemOfSentence[s];
     if (i >= 0 && v > scores[i].score) scores[i] = { item: i, score: v, sentence: s };
   }
   return { scores, total };
+}
+
+/** Per report sentence (index into Report.sentences), the IDF weight of the terms it shares with the passage; `total` as for itemScores. */
+export function sentenceWeights(terms: ReadonlySet<string>, report: Report, index: KbIndex): { weights: Map<number, number>; total: number } {
+  const { postings } = index.itemsOf(report);
+  const { idf } = index.termsOf(report);
+  const weights = new Map<number, number>();
+  let total = 0;
+  for (const t of terms) {
+    const list = postings.get(t);
+    if (!list) continue;
+    const w = idf(t);
+    total += w;
+    for (const s of list) weights.set(s, (weights.get(s) ?? 0) + w);
+  }
+  return { weights, total };
 }
 
 /** The terms of the passage that the report sentence holds (for messages and --explain). */

@@ -8,8 +8,9 @@ import type { Span } from '../../model/kb';
 import { FIRST_PERSON, STATISTIC, firstPersonOwns, HYPOTHETICAL, NEGATION, namesOtherSource, opensInvertedConditional, OWN_LABEL, OWN_NUMBER, PRESENT_PERIOD } from '../../reading/cues';
 import { REPORT_MENTION } from './context';
 import { inOwnTableColumn } from './tableColumns';
+import { nearCopyCountry } from './nearCopy';
 import type { KbIndex } from '../kbIndex';
-import type { CheckInput, SentenceContext } from './types';
+import type { CheckInput, DocumentContext, SentenceContext } from './types';
 
 /** What the whose-number and modality gates look for, tested once on the whole sentence: most sentences have none of it. */
 interface SentenceCues {
@@ -26,7 +27,8 @@ export class FigureSentence {
   readonly text: string;
   #cues: SentenceCues | undefined;
   #ownUnits: Set<string> | undefined;
-  constructor(readonly input: CheckInput, readonly ctx: SentenceContext, readonly index: KbIndex, readonly figures: readonly Figure[]) {
+  #nearCopy: { value: string | undefined } | undefined;
+  constructor(readonly input: CheckInput, readonly ctx: SentenceContext, readonly index: KbIndex, readonly figures: readonly Figure[], readonly doc: DocumentContext) {
     this.text = ctx.text;
   }
 
@@ -40,6 +42,12 @@ export class FigureSentence {
       inverted: opensInvertedConditional(text),
       present: PRESENT_PERIOD.test(text),
     });
+  }
+
+  /** The country of the report sentence this one nearly copies, for a sentence that names none (worked out once). */
+  nearCopyCountry(): string | undefined {
+    // (Not in a draft that names a country no loaded report covers: its unnamed sentences may well be about that one.)
+    return (this.#nearCopy ??= { value: this.doc.onlyLoadedCountries ? nearCopyCountry(this.input.draft.prose, this.ctx.span, this.index, this.input.stems) : undefined }).value;
   }
 
   /** The clause holding `claim`, relative to the sentence. */
@@ -78,7 +86,7 @@ export class FigureClaim {
     return this.sentence.text.slice(this.rel.start, this.rel.end);
   }
   get country(): string | undefined {
-    return (this.#country ??= { value: this.ctx.countryAt(this.claim.span.start) }).value;
+    return (this.#country ??= { value: this.ctx.countryAt(this.claim.span.start) ?? this.sentence.nearCopyCountry() }).value;
   }
   /** Its offset in the sentence. */
   get at(): number {

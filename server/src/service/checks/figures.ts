@@ -10,12 +10,12 @@ import { REPORT_MENTION } from './context';
 import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
 import { columnYear } from './tableColumns';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
-import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
+import type { Check, CheckInput, DocumentContext, ExplainNote, Problem, SentenceContext } from './types';
 
 export const figureCheck: Check = {
   name: 'figures',
   codes: [Code.FigureMismatch, Code.FigureWrongYear],
-  sentence: (run, ctx) => checkFigures(run.input, ctx, run.index, run.findings, run.problems),
+  sentence: (run, ctx) => checkFigures(run.input, ctx, run.index, run.findings, run.problems, run.doc),
 };
 
 const SPECIFIC_UNITS = new Set(['officers', 'participants', 'sessions', 'trainings', 'nationals', 'brokers', 'convictions', 'prosecutions', 'arrests']);
@@ -84,11 +84,11 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
 type Compared = { report: Report; fact: Fact };
 type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: Compared) => void;
 
-function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
+function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[], doc: DocumentContext): void {
   if (ctx.otherSource || ctx.corrected) return;
   const figures = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences);
   if (figures.length === 0) return;
-  const run = new FigureRun(new FigureSentence(input, ctx, index, figures), findings, problems);
+  const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems);
   for (const claim of figures) run.judge(claim);
   run.finish();
 }
@@ -119,7 +119,7 @@ class FigureRun {
     const c = new FigureClaim(claim, this.s);
     const layout = silencedBy(LAYOUT_GATES, c);
     if (layout) return this.#note?.(claim, 'silent', layout);
-    if (claim.kind === 'date-span') return checkDateSpan(claim, this.s.ctx, this.s.index, this.s.input.draft.prose, this.findings, this.problems);
+    if (claim.kind === 'date-span') return checkDateSpan(claim, c.country, this.s.ctx, this.s.index, this.s.input.draft.prose, this.findings, this.problems);
     const why = silencedBy(CLAIM_GATES, c);
     if (why) return this.#note?.(claim, 'silent', why);
     // "| Convictions | 440 | 38 |" under "| Indicator | 2020 | 2021 |": the column's year is the number's.
@@ -386,9 +386,8 @@ function claimTerms(sentence: string, clause: Span, claim: Figure, offset: numbe
 }
 
 /** "courts shut down between April and May 2021" */
-function checkDateSpan(claim: Figure, ctx: SentenceContext, index: KbIndex, prose: string, findings: Finding[], problems: Problem[]): void {
+function checkDateSpan(claim: Figure, country: string | undefined, ctx: SentenceContext, index: KbIndex, prose: string, findings: Finding[], problems: Problem[]): void {
   if (claim.topics.length === 0) return;
-  const country = ctx.countryAt(claim.span.start);
   if (!country) return;
   const spans = index.factsFor(country, 'date-span facts', '', '', (f) => f.kind === 'date-span');
   for (const { report, fact } of spans) {

@@ -98,6 +98,8 @@ export interface DocumentContext {
   prose: string;
   mentions: CountryMention[];
   docCountry: string | undefined;
+  /** Every country the draft names as a claim's (not a nationality, not the U.S. as actor) has a loaded report. */
+  onlyLoadedCountries: boolean;
   /** Inline quotations ("…"), in document order. */
   inlineQuotes: Span[];
 }
