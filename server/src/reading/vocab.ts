@@ -63,7 +63,7 @@ export const OWN_NUMBER_CUES: readonly string[] = [
 ];
 
 /** A table column header that makes the table the author's own plan and results ("| Indicator | Target | Achieved |"). */
-export const TARGET_COLUMN_CUES: readonly string[] = ['target', 'targets', 'goal', 'goals', 'planned', 'plan', 'budget', 'budgeted', 'baseline', 'projected', 'forecast', 'milestone', 'milestones', 'objective'];
+export const TARGET_COLUMN_CUES: readonly string[] = ['target', 'targets', 'goal', 'goals', 'planned', 'plan', 'budget', 'budgeted', 'baseline', 'projected', 'forecast', 'milestone', 'milestones', 'objective', 'observed', 'monitored', 'our', 'ours'];
 
 /** A label before a colon that makes the list after it the author's own ("Priorities for months 7–12: …", "Targets: …"). */
 export const OWN_LABEL_CUES: readonly string[] = [

@@ -8,7 +8,7 @@ import { termsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
 import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
-import { columnYear } from './tableColumns';
+import { columnYear, withColumnLabels } from './tableColumns';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
 import type { Check, CheckInput, DocumentContext, ExplainNote, Problem, SentenceContext } from './types';
 
@@ -86,7 +86,7 @@ type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evid
 
 function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[], doc: DocumentContext): void {
   if (ctx.otherSource || ctx.corrected) return;
-  const figures = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences);
+  const figures = withColumnLabels(figuresIn(ctx.text, ctx.span.start, input.memo?.sentences), input.draft.prose, input.draft.lineStarts, ctx.span);
   if (figures.length === 0) return;
   const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems);
   for (const claim of figures) run.judge(claim);

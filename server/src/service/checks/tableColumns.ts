@@ -9,6 +9,7 @@ import { lineOf } from '../../ingest/lines';
 import { REPORT_MENTION } from './context';
 import { tableSeparator } from '../draft';
 import type { Span } from '../../model/kb';
+import { extractFigures, type Figure } from '../../ingest/figures';
 
 const TARGET_COLUMN = phraseRegex(TARGET_COLUMN_CUES);
 /** How far up a table's header row is looked for (rows of one table). */
@@ -68,5 +69,71 @@ export function columnYear(prose: string, lineStarts: readonly number[], at: num
   const text = cell?.header[cell.column]?.replace(/\*+/g, '').trim();
   if (!text || REPORT_MENTION.test(text) || /\b(?:edition|report|rpt)\b/i.test(text)) return undefined;
   const m = /^(?:CY\s*|FY\s*|calendar\s+year\s+|data\s+for\s+|in\s+)?((?:19|20)\d{2})(?:\s+data)?$/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * "| Year | Prosecutions | Convictions |" over "| 2020 | 348 cases | 404 |": a number in a column whose header names what
+ * it counts is read as the header's label and the cell together ("Convictions: 404"), as a sentence would say it; the
+ * row's year (its own figure's, else a cell that is only a year) dates it. Only an action the header names is added:
+ * a figure with its own action, or under a header that names none, keeps the row's reading. Rows of tables without such headers, and year or report columns, are left as read.
+ */
+export function withColumnLabels(figures: readonly Figure[], prose: string, lineStarts: readonly number[], sentence: Span): readonly Figure[] {
+  // (A sentence within one row: one over several lines is not read by columns.)
+  if (figures.length === 0 && !/\d/.test(prose.slice(sentence.start, sentence.end))) return figures;
+  const line = lineOf(lineStarts, sentence.start);
+  const row = { start: lineStarts[line], end: Math.min(prose.length, (lineStarts[line + 1] ?? prose.length + 1) - 1) };
+  if (sentence.end > row.end || !isRow(prose, row.start, row.end)) return figures;
+  const at = prose.indexOf('|', row.start);
+  const header = headerAt(prose, lineStarts, at);
+  if (!header) return figures;
+  const out: Figure[] = [];
+  const rowYear = figures.find((f) => f.year !== undefined)?.year ?? yearCellOf(prose, row);
+  let cellStart = at + 1;
+  let column = 0;
+  const taken = new Set<number>();
+  while (cellStart <= row.end) {
+    let cellEnd = prose.indexOf('|', cellStart);
+    if (cellEnd < 0 || cellEnd > row.end) cellEnd = row.end;
+    const label = labelOfColumn(header.header[column]);
+    if (cellEnd <= sentence.start || cellStart >= sentence.end) {
+      if (cellEnd >= row.end) break;
+      cellStart = cellEnd + 1;
+      column++;
+      continue;
+    }
+    const own = figures.filter((f) => f.span.start >= cellStart && f.span.end <= cellEnd);
+    const cell = prose.slice(cellStart, cellEnd);
+    if (label && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(cell)) {
+      const lead = `${label}: `;
+      const shift = cellStart - lead.length;
+      const read = extractFigures(lead + cell, { start: 0, end: lead.length + cell.length }).figures.filter((l) => l.span.start >= lead.length);
+      for (const l of read) {
+        const span = { start: l.span.start + shift, end: l.span.end + shift };
+        const mine = own.find((f) => f.span.start === span.start);
+        // (Only what the header adds: an action. A figure that has one, or a header that names none, keeps the row's reading.)
+        if (l.actions.length === 0 || (mine && mine.actions.length > 0)) continue;
+        if (mine) taken.add(mine.span.start);
+        out.push({ ...l, span, unitSpan: undefined, form: mine?.form ?? l.form, victim: mine?.victim ?? l.victim, year: mine?.year ?? l.year ?? rowYear, yearFrom: mine?.yearFrom ?? ((l.year ?? rowYear) !== undefined ? 'sentence' : undefined) });
+      }
+    }
+    if (cellEnd >= row.end) break;
+    cellStart = cellEnd + 1;
+    column++;
+  }
+  if (out.length === 0) return figures;
+  return [...figures.filter((f) => !taken.has(f.span.start) && !out.some((o) => o.span.start === f.span.start)), ...out].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A header cell that can label a number: not empty, not a year, not a report or edition column. */
+function labelOfColumn(text: string | undefined): string | undefined {
+  const t = text?.replace(/\*+/g, '').trim();
+  if (!t || /\d/.test(t) || REPORT_MENTION.test(t) || /\b(?:edition|report|rpt|source|notes?|year|country|tier|status)\b/i.test(t)) return undefined;
+  return t;
+}
+
+/** The year of a row that has a cell holding only a year ("| 2020 | … |"). */
+function yearCellOf(prose: string, row: Span): number | undefined {
+  const m = /\|\s*\**((?:19|20)\d{2})\**\s*(?=\|)/.exec(prose.slice(row.start, row.end));
   return m ? Number(m[1]) : undefined;
 }
