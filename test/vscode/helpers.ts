@@ -44,10 +44,24 @@ export async function openWorkspaceFile(relativePath: string): Promise<vscode.Te
   return vscode.window.showTextDocument(doc);
 }
 
-/** An untitled Markdown draft (diagnosed like a file; nothing is written to disk). */
+/**
+ * An untitled Markdown draft (diagnosed like a file; nothing is written to disk), holding `content`.
+ *
+ * VS Code names it after the first free Untitled-N, often the name of a draft closeAllEditors just reverted
+ * and closed. That draft's hot-exit backup (written once it was dirty for a second) is discarded
+ * asynchronously, and an untitled document prefers a backup of its name to the content it is given: when the
+ * discard is late, the new draft opens with the old draft's text (and the server is told so in didOpen).
+ * The text is then replaced, so every test sees the draft it asked for.
+ */
 export async function openDraft(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(doc);
+  const editor = await vscode.window.showTextDocument(doc);
+  if (doc.getText() !== content) {
+    console.log(`[openDraft] ${doc.uri.toString()} opened with a stale backup's text; replacing it with the draft's`);
+    const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    if (!(await editor.edit((b) => b.replace(all, content))) || doc.getText() !== content) throw new Error(`${doc.uri.toString()} does not hold the draft's text`);
+  }
+  return editor;
 }
 
 export async function closeAllEditors(): Promise<void> {

@@ -233,13 +233,19 @@ export class Session {
     this.#warmUp = w.startWarmUp(order, (n, ms) => this.log(`TIP Lens: warmed ${n} report(s) in ${ms.toFixed(0)} ms of idle time`));
   }
 
-  /** A request or an edit came in: the warm-up waits until they stop for WARM_RESUME_MS. */
+  /**
+   * A request or an edit came in: the warm-up waits WARM_RESUME_MS from the first of them, not from the last
+   * (a client that polls more often than that, or types faster, would hold it off for good).
+   */
   pauseWarming(): void {
     const warmUp = this.#warmUp;
     if (!warmUp || warmUp.done) return;
     warmUp.pause();
-    clearTimeout(this.#warmResume);
-    this.#warmResume = setTimeout(() => this.#warmUp?.resume(), WARM_RESUME_MS);
+    if (this.#warmResume) return;
+    this.#warmResume = setTimeout(() => {
+      this.#warmResume = undefined;
+      this.#warmUp?.resume();
+    }, WARM_RESUME_MS);
     this.#warmResume.unref?.();
   }
 
