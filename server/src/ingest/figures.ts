@@ -649,7 +649,7 @@ class SentenceReader {
       const at = g.start - label[0].length;
       return { unit: labelUnit, unitSpan: { start: at, end: at + label[1].length } };
     }
-    if (!/(?:\b(?:at|to|of|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
+    if (!/(?:\b(?:at|to|of|(?:fell|falls?|falling|rose|rises?|rising|dropped|drops?|declined|declines?|increased|grew|climbed|went|jumped|plunged|slid|down|up)\s+from|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
     const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
     for (let k = back.length - 1; k >= 0; k--) {
       // A word in parentheses or after a measure ("trained (40-hour course)", "a 40-hour course") qualifies the label; it is not what the number counts.

@@ -22,6 +22,9 @@ interface SentenceCues {
   present: boolean;
 }
 
+/** A noun phrase the writer owns, ending right before a parenthesis ("our 2021 training (", "my survey of returnees ("). */
+const OWN_NOUN_BEFORE = /\b(?:our|my)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}[\p{L}\p{N}'’-]+\s*$/iu;
+
 /** One sentence's figures and what its gates read, worked out once per sentence and only when asked. */
 export class FigureSentence {
   readonly text: string;
@@ -57,6 +60,10 @@ export class FigureSentence {
 
   /** First person in the claim's clause that does not only report someone else's words, and no report named there. */
   writersOwn(claim: Figure): boolean {
+    // "Our 2021 training (64 participants, …) covered the 2022 report": a gloss in parentheses on the writer's own noun.
+    const at = claim.span.start - this.ctx.span.start;
+    const open = this.text.lastIndexOf('(', at);
+    if (open >= 0 && this.text.indexOf(')', open) >= at && OWN_NOUN_BEFORE.test(this.text.slice(Math.max(0, open - 60), open))) return true;
     const rel = this.clauseOf(claim);
     const clauseText = this.text.slice(rel.start, rel.end);
     const plain = clauseText.indexOf('U') < 0 ? clauseText : clauseText.replace(/\bU\.?S\.?(?![\p{L}])/gu, (u) => ' '.repeat(u.length));

@@ -11,7 +11,8 @@ import { yearRolesIn } from '../../ingest/figures';
 import { anchorOf, clip, explainSource, finding, problem, sentenceSpan } from './report';
 import type { Check, CheckInput, ExplainNote, Problem, SentenceContext } from './types';
 import { tableAround } from './tableColumns';
-import { referencesIn } from './context';
+import { isClaimCountry, referencesIn } from './context';
+import { countryMentions } from '../countries';
 import type { DraftReference } from '../types';
 
 export const tierCheck: Check = {
@@ -93,7 +94,7 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
   const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
   if (inClause.size === 1) return [...inClause][0];
-  if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : undefined;
+  if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : placedRightBefore(prose, ctx.span.start + rel.start, span.start);
   const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
   if (inSentence.size === 1) return [...inSentence][0];
   if (inSentence.size > 1) {
@@ -124,6 +125,16 @@ function formerPlacement(ctx: SentenceContext, span: Span, reportTier: TierName)
   for (const m of ctx.text.matchAll(TIER_CLAIM_SCAN)) if (m.index !== undefined && ctx.span.start + m.index + m[0].lastIndexOf(m[2]) !== span.start && toTierName(m[2]) === reportTier) return true;
   return false;
 }
+
+/** "Thailand is on Tier 2 and Cambodia on Tier 2 Watch List": the country named right before the tier, with only a placing verb between. */
+function placedRightBefore(prose: string, from: number, tierStart: number): string | undefined {
+  const mentions = countryMentions(prose, from, tierStart).filter((m) => isClaimCountry(prose, m));
+  const last = mentions[mentions.length - 1];
+  if (!last) return undefined;
+  return PLACED_GAP.test(prose.slice(last.end, tierStart)) ? last.country : undefined;
+}
+
+const PLACED_GAP = /^(?:['’]s)?\s+(?:(?:is|was|are|remains|remained|stays|stayed|sits|sat|placed|ranked|rated|kept|now)\s+){0,2}(?:(?:on|at|in)\s+)?(?:the\s+)?$/i;
 
 /** The one country of a group that a loaded report covers (the claim is each one's; only that one can be checked). */
 function coveredOne(countries: Set<string>, index: KbIndex): string | undefined {
