@@ -146,6 +146,14 @@ describe('quotes', () => {
     assert.equal(data(d).replacement, 'Law enforcement did not effectively address forced labor in cyber scam operations');
     assert.ok(text.includes(data(d).replacement!.slice(0, 20)));
   });
+  test('a quote that differs from two reports alike is compared with the edition its sentence names', () => {
+    const { d } = expectAt(
+      `In Cambodia, the 2022 report says, scam operations forced "thousands of PRC" nationals to work in call centers.
+                                                           ^^^^^^^^^^^^^^^^`,
+      Code.QuoteMismatch,
+    );
+    assert.equal(data(d).anchor, 'KHM-2022/prosecution.6');
+  });
   test('an editor\'s marks and British spelling do not count as differences ("[l]aw", "…", "[did]", "labour")', () => {
     assert.deepEqual(diagnose('The report found that "[l]aw enforcement did not effectively address forced labour in cyber scam operations" [@KHM-2023].').diagnostics, []);
     assert.deepEqual(diagnose('The report says Cambodian authorities "did not investigate … any officials involved in widespread, credible reports of complicity" [@KHM-2023].').diagnostics, []);

@@ -50,6 +50,9 @@ function blockLeadIn(prose: string, at: number): string | undefined {
 /** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
 const QUOTE_CUE_REACH = 500;
 
+/** An edition named beside a quotation: "the 2022 report", "the 2022 TIP Report", "TIP 2022". */
+const NAMED_EDITION = /\b((?:19|20)\d\d)\s+(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition)\b|\bTIP\s+(?:report\s+)?((?:19|20)\d\d)\b/i;
+
 function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
   const { draft, kb, references } = input;
   for (const q of quotes) {
@@ -77,6 +80,12 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     if (docCountry) for (const r of kbCountries.get(docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
     if (candidates.length === 0 && kb.reports.size <= 50) candidates.push(...kb.all());
     if (candidates.length === 0) { note?.('silent', 'no loaded report to look in'); continue; }
+    // "the 2022 report notes … “…”": the edition the words around it name is looked in first (a tie goes to the first report).
+    const edition = NAMED_EDITION.exec(outside);
+    if (edition && citations.length === 0) {
+      const year = Number(edition[1] ?? edition[2]);
+      candidates.sort((a, b) => Number(b.manifest.edition === year) - Number(a.manifest.edition === year));
+    }
     const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
     const ctx = { span: sentence, block, citations };
     const passage = () => (m ? { anchor: paragraphAnchor(m.report, m.paragraph), text: clip(m.report.text.slice(m.sentence.start, m.sentence.end), 400) } : undefined);
