@@ -104,11 +104,12 @@ function atoms(text: string, span: Span): Atom[] {
 
 const UNITS: [RegExp, string][] = [
   [/^(?:suspected\s+)?traffickers?$/, 'traffickers'],
+  [/^(?:accomplices|co-defendants|codefendants)$/, 'traffickers'],
   [/^suspects?$/, 'suspects'],
   [/^(?:individuals?|people|ppl|persons?|perpetrators?|offenders?|defendants?)$/, 'individuals'],
   [/^brokers?$/, 'brokers'],
   [/^cases?$/, 'cases'],
-  [/^(?:officers?|officials?|policemen|police\s+officers?|personnel)$/, 'officers'],
+  [/^(?:officers?|officials?|policemen|police\s+officers?|personnel|cops)$/, 'officers'],
   [/^participants?$/, 'participants'],
   [/^(?:sessions?|workshops?)$/, 'sessions'],
   [/^(?:trainings|courses?)$/, 'trainings'],
@@ -482,7 +483,7 @@ class SentenceReader {
       if (b) {
         const gap = text.slice(a.end, b.start);
         const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
-        const unitGap = /^\s*(?:days?|weeks?|months?|years?)\s+(?:to|and)\s+$/i.test(gap);
+        const unitGap = /^\s*(?:days?|weeks?|months?|years?)(?:\s+(?:to|and)\s+|\s*[-–—]\s*)$/i.test(gap);
         const plainGap = /^\s*(?:to|[-–—])\s*$/.test(gap) && !(/^\s*[-–—]\s*$/.test(gap) && a.isWord !== b.isWord) && b.value >= a.value;
         const betweenGap = /^\s*and\s+$/i.test(gap) && /\b(?:between|from)\s+$/i.test(before);
         if ((plainGap || betweenGap || unitGap) && (b.value > a.value || unitGap)) {
