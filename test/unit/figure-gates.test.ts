@@ -25,6 +25,7 @@ const EXAMPLES: readonly { draft: string; figure: string }[] = [
   { draft: 'Cambodia’s provincial courts rescheduled two sessions; we held nine sessions instead.', figure: 'two' },
   { draft: 'Cambodia, 2021: the TIP Report is silent here, while UNODC counted 50 convictions.', figure: '50' },
   { draft: 'Cambodia course rules for 2021: maximum 25 participants per course.', figure: '25' },
+  { draft: 'In 2021 Cambodian courts in Siem Reap province convicted 50 traffickers.', figure: '50' },
   { draft: 'In the Cambodian trafficking judgments we read, the median sentence was 7 years.', figure: '7' },
   { draft: 'A Cambodian police spokesman said 38 suspects had been charged since January.', figure: '38' },
   { draft: 'Were Cambodia to convict 50 traffickers in a year, its tier would change.', figure: '50' },

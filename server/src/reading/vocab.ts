@@ -38,11 +38,15 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 /** Sources other than the TIP Report: a number or quote attributed to one of them is not the report's. */
+/** Words after a place name that make a figure that place's, not the country's ("in Sihanoukville alone", "in Kampot province"). */
+export const SUBNATIONAL_CUES: readonly string[] = ['alone', 'province', 'provinces', 'district', 'districts', 'city', 'commune', 'communes', 'town', 'municipality'];
+
 export const OTHER_SOURCES: readonly string[] = [
   'ILO', 'IOM', 'UNODC', 'UNICEF', 'UNHCR', 'UNDP', 'OHCHR', 'UN Women', 'World Bank', 'Walk Free', 'Global Slavery Index', 'Human Rights Watch',
   'Amnesty', 'Interpol', 'Europol', 'Polaris', 'International Labour Organization', 'International Labor Organization',
   'International Organization for Migration', 'census', 'survey', 'poll', 'our own data', 'our data', 'our research', 'our study', 'our survey',
   'our estimates', 'our estimate', 'our monitors', 'our records', 'our caseload', 'our hotline', 'our partners',
+  'a local NGO', 'one NGO', 'an NGO', 'NGO data', 'NGO figures', 'NGO count', 'NGO tally', 'court monitors', 'local monitors',
   // Hearsay: what unnamed people or posts say, being asked about or answered ("I've seen people say the courts convicted 400").
   'people say', 'people said', 'people claim', 'people claimed', 'some say', 'some claim', 'some people', 'others say', 'posts claim', 'posts say',
   'post claims', 'post says', 'social media', 'rumour', 'rumours', 'rumor', 'rumors', 'you hear', 'you often hear', 'it is often said', 'is often repeated',

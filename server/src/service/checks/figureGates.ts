@@ -5,8 +5,9 @@
  */
 import type { Figure } from '../../ingest/figures';
 import type { Span } from '../../model/kb';
-import { FIRST_PERSON, STATISTIC, firstPersonOwns, HYPOTHETICAL, NEGATION, namesOtherSource, opensInvertedConditional, OWN_LABEL, OWN_NUMBER, PRESENT_PERIOD } from '../../reading/cues';
+import { FIRST_PERSON, STATISTIC, firstPersonOwns, HYPOTHETICAL, NEGATION, namesOtherSource, opensInvertedConditional, OWN_LABEL, OWN_NUMBER, PRESENT_PERIOD, SUBNATIONAL } from '../../reading/cues';
 import { REPORT_MENTION } from './context';
+import { canonicalCountry } from '../countries';
 import { inOwnTableColumn } from './tableColumns';
 import { nearCopyCountry } from './nearCopy';
 import type { KbIndex } from '../kbIndex';
@@ -135,6 +136,7 @@ export const CLAIM_GATES: readonly FigureGate[] = [
     why: 'the author’s own number (a programme, budget, target or limit)',
     applies: (c) => c.sentence.cues.ownNumber && c.claim.kind === 'count' && (OWN_NUMBER.test(c.clauseText) || OWN_LABEL.test(labelBefore(c.sentence.text, c.at))) && !REPORT_MENTION.test(c.clauseText),
   },
+  { why: 'about one place within the country ("in Sihanoukville alone"), not its national figure', applies: (c) => subnational(c.clauseText) },
   { why: 'a statistic the writer worked out (a median, mean or average), not a count a report states', applies: (c) => STATISTIC.test(c.clauseText) },
   // "38 people had been charged since January": a count of the writer's present, dated by no year of its own.
   { why: 'dated by the writer’s present ("since January", "this year"), not a year a report covers', applies: (c) => c.sentence.cues.present && c.claim.kind === 'count' && c.claim.yearFrom !== 'sentence' && PRESENT_PERIOD.test(c.clauseText) },
@@ -142,6 +144,14 @@ export const CLAIM_GATES: readonly FigureGate[] = [
   { why: 'a condition ("Were convictions to fall to 20, …")', applies: (c) => c.sentence.cues.inverted && c.sentence.text.slice(0, c.at).indexOf(',') < 0 },
   { why: 'modal or negated', applies: (c) => c.sentence.cues.modal && modalBefore(c) },
 ];
+
+/** A place within a country named with the figure; not a country itself ("in Cambodia alone" is the whole country). */
+function subnational(clause: string): boolean {
+  const m = SUBNATIONAL.exec(clause);
+  if (!m) return false;
+  const place = m[1]?.trim();
+  return !place || canonicalCountry(place) !== place;
+}
 
 /** The reason of the first gate that applies, or undefined when none does. */
 export function silencedBy(gates: readonly FigureGate[], c: FigureClaim): string | undefined {
