@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, CORRECTED_STATEMENT_CUES, STATISTIC_CUES, TRANSLATION_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, SUBNATIONAL_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, CORRECTED_STATEMENT_CUES, STATISTIC_CUES, TRANSLATION_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, RECOMMENDING_CUES, SUBNATIONAL_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 import { lowerBound } from './sorted';
 
@@ -20,6 +20,8 @@ export function phraseRegex(table: readonly string[], flags = 'i'): RegExp {
 
 /** Lower-case source words ("survey", "our data", "you wrote", "some say") are read case-insensitively; names are matched as written. */
 const isSourceWord = (s: string) => s === s.toLowerCase();
+/** "The report urges …", "it calls on the government to …": a sentence that recommends. */
+export const RECOMMENDING = phraseRegex(RECOMMENDING_CUES, 'i');
 /** "52 prosecutions in Sihanoukville alone", "in Kampot province": a figure for a place within a country. */
 export const SUBNATIONAL = new RegExp(`\\b(?:in|across|for)\\s+((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3})(?:${SUBNATIONAL_CUES.join('|')})\\b|\\b(?:in|for)\\s+the\\s+(?:province|district|city|town)\\s+of\\s+\\p{Lu}`, 'u');
 export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !isSourceWord(s)), 'u');

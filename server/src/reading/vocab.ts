@@ -38,6 +38,9 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 /** Sources other than the TIP Report: a number or quote attributed to one of them is not the report's. */
+/** Words by which a sentence recommends ("the report urges …"): its citation is to a recommendation. */
+export const RECOMMENDING_CUES: readonly string[] = ['recommends', 'recommended', 'recommendation', 'recommendations', 'recommending', 'urges', 'urged', 'urging', 'calls on', 'calls for', 'called on', 'called for', 'asks the government', 'asks cambodia', 'presses', 'pressed'];
+
 /** Words after a place name that make a figure that place's, not the country's ("in Sihanoukville alone", "in Kampot province"). */
 export const SUBNATIONAL_CUES: readonly string[] = ['alone', 'province', 'provinces', 'district', 'districts', 'city', 'commune', 'communes', 'town', 'municipality'];
 

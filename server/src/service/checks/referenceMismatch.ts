@@ -19,7 +19,7 @@ import { Code } from '../codes';
 import { itemScores, type ItemScore } from '../evidence';
 import type { CitableItem, KbIndex } from '../kbIndex';
 import { reportUri, type Report, type Span } from '../../model/kb';
-import { CITATION_ASIDE_END, CONTRAST } from '../../reading/cues';
+import { CITATION_ASIDE_END, CONTRAST, RECOMMENDING } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { rangeInReport } from '../positions';
 import type { DraftReference, Finding } from '../types';
@@ -127,7 +127,9 @@ function checkBracket(run: CheckRun, bracket: Bracket, prevBracketEnd: number, f
   };
   // A key that names the item holding a figure or quote of the passage supports it.
   if (cited.some((c) => found.some((f) => f.report === c.report && f.item === c.item))) return;
-  const verdicts = cited.map((c) => judge(c, scoresOf(c.report), found, run.index));
+  // "It urges …": a sentence that recommends is about a recommendation, not the narrative that motivates one.
+  const recommends = RECOMMENDING.test(before);
+  const verdicts = cited.map((c) => judge(c, scoresOf(c.report), found, run.index, recommends));
   if (verdicts.some((v) => v === undefined)) return; // some key supports the passage (or nothing is clear)
   const first = verdicts[0]!;
   const c = cited[0];
@@ -149,7 +151,9 @@ interface Verdict {
 }
 
 /** Undefined: the cited item supports the passage, or no other item clearly does. */
-function judge(c: Cited, { scores, total }: { scores: ItemScore[]; total: number }, found: FoundItem[], index: KbIndex): Verdict | undefined {
+function judge(c: Cited, { scores, total }: { scores: ItemScore[]; total: number }, found: FoundItem[], index: KbIndex, recommends = false): Verdict | undefined {
+  const items = index.itemsOf(c.report).items;
+  const onlyRecommendations = recommends && items[c.item].kind === 'recommendation';
   const citedScore = scores[c.item].score;
   // A figure or quote of the passage found in another item of this report.
   const here = found.filter((f) => f.report === c.report && f.item !== c.item);
@@ -173,7 +177,7 @@ function judge(c: Cited, { scores, total }: { scores: ItemScore[]; total: number
   let best = -1;
   let second = -1;
   for (const s of scores) {
-    if (s.item === c.item) continue;
+    if (s.item === c.item || (onlyRecommendations && items[s.item].kind !== 'recommendation')) continue;
     if (best < 0 || s.score > scores[best].score) {
       second = best;
       best = s.item;
