@@ -7,7 +7,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImportReportRequest, type ImportReportParams, type ImportReportResult } from '../../server/src/importProtocol';
+import type { ImportReportParams, ImportReportResult } from '../../server/src/protocol';
+import { ImportReportRequest } from '../../server/src/requests';
 
 /** For tests and other extensions: what the pickers and prompts would otherwise ask. */
 export interface ImportReportOptions {
