@@ -3,7 +3,7 @@
  * gives its features a home: source view, commands, coverage tree, status bar.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, problemSummary, SERVER_NODE_FLAGS, type CoverageResult, type StatusParams } from '../../server/src/protocol';
 import { StatusNotification } from '../../server/src/requests';
 import { WorkspaceChecker, describeSummary, type CheckWorkspaceSummary } from './checkWorkspace';
@@ -11,7 +11,6 @@ import { citeSentence, type CiteSentenceOptions } from './citeSentence';
 import { CoverageView } from './coverageView';
 import { insertCitation, type InsertCitationOptions } from './insertCitation';
 import { importReport, type ImportReportOptions, type ImportReportOutcome } from './importReport';
-import { IMPORT_COMMAND } from '../../server/src/importProtocol';
 import { ReportSourceProvider, SCHEME, asShowSourceArgs, showSource, showSourceInteractive } from './sourceView';
 import { StatusBar } from './statusBar';
 import { watchWorkspaceTrust } from './workspaceTrust';
@@ -99,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
     void vscode.window.showErrorMessage(`TIP Lens: the language server did not start (${msg}).`, 'Show Output').then((c) => c && output.show(true));
   });
   // Trust granted: the workspace's tipLens.reports now counts, so the server re-reads its settings.
-  context.subscriptions.push(watchWorkspaceTrust(output, () => void started.then(() => lc.sendNotification('workspace/didChangeConfiguration', { settings: null }))));
+  context.subscriptions.push(watchWorkspaceTrust(output, () => void started.then(() => lc.sendNotification(DidChangeConfigurationNotification.type, { settings: null }))));
   const running = async (): Promise<LanguageClient> => {
     await started;
     return lc;
@@ -135,7 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TipLen
       void vscode.window.showInformationMessage(describeSummary(summary));
       return summary;
     }),
-    vscode.commands.registerCommand(IMPORT_COMMAND, async (options?: ImportReportOptions): Promise<ImportReportOutcome | undefined> =>
+    vscode.commands.registerCommand(Commands.importReport, async (options?: ImportReportOptions): Promise<ImportReportOutcome | undefined> =>
       importReport(await running(), typeof options === 'object' && options !== null ? options : {}, async () => {
         await vscode.commands.executeCommand(Commands.restartServer);
       }),

@@ -7,7 +7,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImportReportRequest, type ImportReportParams, type ImportReportResult } from '../../server/src/importProtocol';
+import type { ImportReportParams, ImportReportResult } from '../../server/src/protocol';
+import { ImportReportRequest } from '../../server/src/requests';
+import { inspectReports, updateReports } from './config';
 
 /** For tests and other extensions: what the pickers and prompts would otherwise ask. */
 export interface ImportReportOptions {
@@ -96,8 +98,7 @@ export async function importReport(client: LanguageClient, options: ImportReport
   // The folder as tipLens.reports would name it: relative to the workspace folder when inside it.
   const ws = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
   const entry = ws ? path.relative(ws.uri.fsPath, folder).split(path.sep).join('/') || '.' : folder;
-  const config = vscode.workspace.getConfiguration('tipLens', ws?.uri);
-  const current = config.inspect<string[]>('reports')?.workspaceValue ?? [];
+  const current = inspectReports(ws?.uri)?.workspaceValue ?? [];
   const listed = current.some((p) => path.resolve(ws?.uri.fsPath ?? '', p) === path.resolve(folder));
   const summary = `Imported ${ids.length} report${ids.length === 1 ? '' : 's'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}) into ${entry}.`;
   if (listed) {
@@ -118,7 +119,7 @@ export async function importReport(client: LanguageClient, options: ImportReport
     return outcome;
   }
   if (add) {
-    await config.update('reports', value, ws ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
+    await updateReports(value, ws?.uri);
     outcome.settingAdded = value;
     void vscode.window.showInformationMessage(`TIP Lens: tipLens.reports is now ${JSON.stringify(value)}.`, 'Open Settings').then((c) => c && vscode.commands.executeCommand('workbench.action.openWorkspaceSettingsFile'));
   } else void vscode.window.showInformationMessage(`TIP Lens: ${summary} Add "${entry}" to tipLens.reports to load them.`);

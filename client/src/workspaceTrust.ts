@@ -5,11 +5,10 @@
  * such a value exists, and re-reads settings when the user grants trust.
  */
 import * as vscode from 'vscode';
-
-const RESTRICTED = 'reports';
+import { inspectReports } from './config';
 
 function workspaceValueOf(): readonly string[] | undefined {
-  const inspected = vscode.workspace.getConfiguration('tipLens').inspect<string[]>(RESTRICTED);
+  const inspected = inspectReports();
   const values = [inspected?.workspaceValue, inspected?.workspaceFolderValue].filter((v): v is string[] => Array.isArray(v) && v.length > 0);
   return values.length ? values.flat() : undefined;
 }

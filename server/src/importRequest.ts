@@ -1,6 +1,6 @@
 /** The server's side of tipLens/importReport: the importer (dist/lib/import.js in a build) is loaded on the first import only. */
 import * as path from 'node:path';
-import type { ImportReportParams, ImportReportResult } from './importProtocol';
+import type { ImportReportParams, ImportReportResult } from './protocol';
 
 const importer = () => require('./node/importCli') as typeof import('./node/importCli');
 

@@ -132,6 +132,27 @@ export interface BibliographyResult {
   extension: string;
 }
 
+/** `tipLens/importReport`, client to server: import a saved page, PDF or text into a folder (the command TIP Lens: Import Report…). */
+export interface ImportReportParams {
+  /** Absolute path of the page, PDF or text to import. */
+  file: string;
+  /** Absolute path of the folder to write into (created if missing). */
+  out: string;
+  edition?: number;
+  /** A name, an ISO3 code or NAME=ISO3, as for `tip-lens kb import --country`. */
+  country?: string;
+  force?: boolean;
+}
+export interface ImportReportResult {
+  /** The reports written (id and the paths of text and manifest); empty when anything went wrong. */
+  written: { id: string; text: string; manifest: string }[];
+  /** Why nothing was written, each naming the file. */
+  problems: string[];
+  /** Narratives of a PDF of several that could not be imported (the others were). */
+  skipped?: string[];
+  notes: string[];
+}
+
 /** `tipLens/status` notification, server to client: loaded reports and problems, for the status bar and a one-time notification. */
 export interface StatusParams {
   reports: string[];
@@ -153,4 +174,5 @@ export const Commands = {
   restartServer: 'tipLens.restartServer',
   citeSentence: 'tipLens.citeSentence',
   writeBibliography: 'tipLens.writeBibliography',
+  importReport: 'tipLens.importReport',
 } as const;

@@ -14,6 +14,8 @@ import type {
   CiteSentenceResult,
   CoverageParams,
   CoverageResult,
+  ImportReportParams,
+  ImportReportResult,
   ReportTextParams,
   ReportTextResult,
   SearchItemsParams,
@@ -33,5 +35,7 @@ export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDo
 export const CiteSentenceRequest = new RequestType<CiteSentenceParams, CiteSentenceResult, void>('tipLens/citeSentence');
 /** `tipLens/bibliography`: the loaded reports (and the draft's short keys) as CSL JSON, BibTeX or RIS text. */
 export const BibliographyRequest = new RequestType<BibliographyParams, BibliographyResult, void>('tipLens/bibliography');
+/** `tipLens/importReport`: import a saved page, PDF or text into a folder (the server's importer writes it). */
+export const ImportReportRequest = new RequestType<ImportReportParams, ImportReportResult, void>('tipLens/importReport');
 /** `tipLens/status`, server to client: loaded reports and problems. */
 export const StatusNotification = new NotificationType<StatusParams>('tipLens/status');

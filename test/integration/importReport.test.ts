@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompletionList, Diagnostic, DocumentDiagnosticReport, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { ImportReportResult } from '../../server/src/importProtocol';
+import type { ImportReportResult } from '../../server/src/protocol';
 import { loadReportFile } from '../../server/src/node/loadReports';
 import { renderHtml, renderPdf } from '../../scripts/fixtures/import-fixtures';
 import { startServer } from './_client';

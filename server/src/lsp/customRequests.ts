@@ -1,8 +1,7 @@
 /** TIP Lens's own requests (requests.ts): each checks its parameters, then asks the engine. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BibliographyParams, CheckDocumentParams, CiteSentenceParams, CoverageParams, ReportTextParams, SearchItemsParams } from '../protocol';
-import { BibliographyRequest, CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ReportTextRequest, SearchItemsRequest } from '../requests';
-import { ImportReportRequest, type ImportReportParams } from '../importProtocol';
+import type { BibliographyParams, CheckDocumentParams, CiteSentenceParams, CoverageParams, ImportReportParams, ReportTextParams, SearchItemsParams } from '../protocol';
+import { BibliographyRequest, CheckDocumentRequest, CiteSentenceRequest, CoverageRequest, ImportReportRequest, ReportTextRequest, SearchItemsRequest } from '../requests';
 import { importReportRequest } from '../importRequest';
 import { BadParams, isObject, positionOf, queryOf } from './params';
 import { engine, type Session } from './session';

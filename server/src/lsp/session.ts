@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   DiagnosticSeverity,
   ErrorCodes,
   LSPErrorCodes,
@@ -286,7 +287,7 @@ export class Session {
     } else {
       for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
     }
-    if (ws?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').then(undefined, () => undefined);
+    if (ws?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
   }
 
   /** Pushes a document's diagnostics after `delay` ms of quiet (push mode only). */

@@ -1,6 +1,7 @@
 /**
- * The one typed settings object, shared by the VS Code client (package.json
- * `contributes.configuration` mirrors it), the language server and the CLI.
+ * The one typed settings object and its defaults, shared by the VS Code client (which reads each key
+ * in its declared scope: client/src/settingsSchema.ts, held to package.json's
+ * `contributes.configuration` by a test), the language server and the CLI.
  */
 import { ALL_CODES, Code } from './codes';
 

@@ -34,8 +34,8 @@ suite('activation', () => {
     assert.deepStrictEqual(props['tipLens.severity'].default, defaults.severity);
     assert.deepStrictEqual(Object.keys(props['tipLens.severity'].properties ?? {}).sort(), [...ALL_CODES].sort());
     assert.deepStrictEqual(props['tipLens.trace.server'].default, defaults.trace.server);
-    // And VS Code resolves them: what the server gets through workspace/configuration.
-    const cfg = vscode.workspace.getConfiguration('tipLens');
+    // And VS Code resolves them: what the server gets through workspace/configuration (both are resource-scoped: null, any resource).
+    const cfg = vscode.workspace.getConfiguration('tipLens', null);
     assert.deepStrictEqual(cfg.get('severity'), defaults.severity);
     assert.strictEqual(cfg.get('enable'), true);
   });
