@@ -16,7 +16,7 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
 const params = { seed: SEED, numRuns: 3000 };
 
 /** Characters the scanners treat specially, and a few they must not. */
-const UNITS = [' ', ' ', ' ', '\t', '\r', '\n', '\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '#', '#', '>', '-', '-', '*', '+', '_', '|', ':', '.', '.', ')', '(', '[', ']', '0', '1', '9', '`', '`', '~', '~', '```', '~~~', '\n```', '\n~~~~', 'a', 'b', 'A', 'Z', 'é', 'İ', '\ud835', '\udc00', '“', '‘', '’', '”', '"', "'", '!', '?', '<', '!--', '-->', '@', 'U.S.', 'e.g.', 'Mr.', 'J.'];
+const UNITS = [' ', ' ', ' ', '\t', '\r', '\n', '\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '#', '#', '>', '-', '-', '*', '+', '_', '|', ':', '.', '.', ')', '(', '[', ']', '0', '1', '9', '`', '`', '~', '~', '```', '~~~', '\n```', '\n~~~~', 'a', 'b', 'A', 'Z', 'é', 'İ', '\ud835', '\udc00', '“', '‘', '’', '”', '"', "'", '!', '?', '<', '!--', '-->', '@', 'U.S.', 'e.g.', 'Mr.', 'J.', '[^', '[@', '^', '²', '¹', '⁴'];
 const textArb = fc.array(fc.constantFrom(...UNITS), { maxLength: 80 }).map((a) => a.join(''));
 const lineArb = textArb.map((t) => t.replace(/\n/g, ''));
 
@@ -122,8 +122,8 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
       continue;
     }
     if (c === '.' || c === '!' || c === '?') {
-      let j = i + 1;
-      while (j < end && /["'”’)\]]/.test(text[j])) j++;
+      // Closers, footnote marks and citations ("…trafficking.[^2] The …"), superscript note numbers.
+      let j = i + 1 + /^(?:["'”’)\]¹²³⁰⁴-⁹]|\[[\^@][^\]\n]{0,297}\])*/u.exec(text.slice(i + 1, end))![0].length;
       if (j >= end) break;
       if (!/\s/.test(text[j])) {
         i++;
@@ -132,7 +132,11 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
       let k = j;
       while (k < end && /\s/.test(text[k])) k++;
       const next = text[k];
-      if (k < end && /[\p{Lu}\d"'“‘([]/u.test(next) && !(c === '.' && isAbbreviation(s, i))) {
+      // Emphasis opening a sentence ("*Trainer's note:* …"): up to three * or _ before an upper-case letter.
+      const marks = /^[*_]{1,3}/.exec(text.slice(k, k + 3));
+      const afterMarks = marks ? text[k + marks[0].length] : undefined;
+      const emphasis = afterMarks !== undefined && (/[A-Z]/.test(afterMarks) || (afterMarks > '\x7f' && /[\p{Lu}\d"'“‘([]/u.test(afterMarks)));
+      if (k < end && (/[\p{Lu}\d"'“‘([]/u.test(next) || emphasis) && !(c === '.' && isAbbreviation(s, i))) {
         push(s, j);
         s = k;
         i = k;
@@ -200,6 +204,14 @@ describe('draft scanners equal the regexes they replace', () => {
       }),
       params,
     );
+  });
+
+  test('a footnote mark or a citation after the full stop still ends the sentence: "…one for sex trafficking.[^2] The four-year term…"', () => {
+    for (const mark of ['[^2]', '[@KHM-2022/prosecution.2]', '²', '"[^n3]']) {
+      const text = `The government convicted 38 traffickers.${mark}\nThe four-year term went to the general.`;
+      const spans = splitSentences(text).map((s) => text.slice(s.start, s.end));
+      assert.deepEqual(spans, [`The government convicted 38 traffickers.${mark}`, 'The four-year term went to the general.']);
+    }
   });
 
   test('splitSentences equals the regex splitter, on whole texts and on sub-ranges', () => {

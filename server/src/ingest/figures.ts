@@ -210,6 +210,8 @@ const APPROX_RE = new RegExp(
 const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term)(?:[^:=\\n.;]{0,40}[:=])?)?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
 /** A bound after the number and its unit ("a 25-year maximum", "20 years at most"); only single time units carry one. */
 const BOUND_AFTER_RE = /^\s*-?\s*(?:years?|yrs?|months?)['’]?\s+(maximum|max\.?|minimum|min\.?|at\s+most|at\s+least)\b/i;
+/** A plus sign or "-plus" right after a number ("300+", "12,000-plus"), and not the start of a sum ("300+25"). */
+const PLUS_AFTER_RE = /^(?:\+(?![\d+])|[-\s]plus\b(?!\s+\d))/i;
 const APPROX_OF = new Map(APPROXIMATIONS.flatMap((a) => a.phrases.map((p) => [p, a.approx] as const)));
 const BOUND_OF = new Map(BOUND_LABELS.flatMap((b) => b.words.map((w) => [w, b.approx] as const)));
 
@@ -503,8 +505,11 @@ class SentenceReader {
       }
       // "a 25-year maximum", "20 years at most", "7 years minimum": a bound written after the number and its unit.
       else {
-        const after = BOUND_AFTER_RE.exec(text.slice(g.end, Math.min(sentence.end, g.end + 24)));
+        const tail = text.slice(g.end, Math.min(sentence.end, g.end + 24));
+        const after = BOUND_AFTER_RE.exec(tail);
         if (after) g.approx = BOUND_OF.get(after[1].toLowerCase().replace(/\s+/g, ' ')) ?? APPROX_OF.get(after[1].toLowerCase().replace(/\s+/g, ' '));
+        // "300+ labor brokers", "a 12,000-plus force": the number or more.
+        else if (PLUS_AFTER_RE.test(tail)) g.approx = 'at-least';
       }
     }
     return groups;
@@ -515,7 +520,9 @@ class SentenceReader {
     const { text, sentence } = this;
     const g = groups[gi];
     const last = g.atoms[g.atoms.length - 1];
-    const nextStart = gi + 1 < groups.length ? groups[gi + 1].start : sentence.end;
+    // In a table, what follows a number is read up to its cell's end: "| 13 | Cops pay … |" counts no officers.
+    const cellEnd = text.indexOf('|', last.end);
+    const nextStart = Math.min(gi + 1 < groups.length ? groups[gi + 1].start : sentence.end, cellEnd >= 0 ? cellEnd : Infinity);
     const prevEnd = gi > 0 ? groups[gi - 1].end : sentence.start;
     const after = tokensIn(this.#toks, last.end, nextStart);
     const u = this.#unit(g, after, prevEnd, nextStart);

@@ -85,8 +85,7 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < end && isCloser(text.charCodeAt(j))) j++;
+    let j = afterMarks(text, i + 1, end);
     if (j >= end) break;
     if (!isSpaceCode(text.charCodeAt(j))) {
       i++;
@@ -103,6 +102,30 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
     i = j;
   }
   push(out, text, s, end);
+}
+
+/**
+ * Past what may follow a sentence's end before the space: closing quotes and brackets, a footnote mark or a citation
+ * ("… for sex trafficking.[^2] The …", "… in 2021.[@KHM-2022/prosecution.2] The …") and superscript note numbers.
+ */
+function afterMarks(text: string, from: number, end: number): number {
+  let j = from;
+  for (;;) {
+    while (j < end && (isCloser(text.charCodeAt(j)) || isSuperscriptDigit(text.charCodeAt(j)))) j++;
+    if (j + 1 < end && text.charCodeAt(j) === 91 && (text.charCodeAt(j + 1) === 94 || text.charCodeAt(j + 1) === 64)) {
+      const close = text.indexOf(']', j + 2);
+      const limit = Math.min(end, j + 300);
+      if (close < 0 || close >= limit || text.slice(j, close).includes('\n')) return j;
+      j = close + 1;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** ¹ ² ³ and ⁰ ⁴–⁹. */
+function isSuperscriptDigit(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 
 /** What `/^\n[ \t]*\n/` matches on `text.slice(i, i + 40)`, given a line feed at `i`. */
