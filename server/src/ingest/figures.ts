@@ -210,6 +210,29 @@ const APPROX_RE = new RegExp(
 const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term)(?:[^:=\\n.;]{0,40}[:=])?)?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
 /** A bound after the number and its unit ("a 25-year maximum", "20 years at most"); only single time units carry one. */
 const BOUND_AFTER_RE = /^\s*-?\s*(?:years?|yrs?|months?)['’]?\s+(maximum|max\.?|minimum|min\.?|at\s+most|at\s+least)\b/i;
+/** The most words a table cell may have to be a row's label for the numbers after it. */
+const LABEL_CELL_WORDS = 6;
+
+/**
+ * The table cell that ends at the '|' right before `at` (the one ending the lead), or the nearest one before it with words
+ * when that one holds only values: where it starts and how many words it
+ * has; start -1 when it holds a citation or starts far before `from`.
+ */
+function previousCell(text: string, from: number, at: number): { start: number; words: number } {
+  let bar = text.lastIndexOf('|', at - 1);
+  let open = bar > 0 ? text.lastIndexOf('|', bar - 1) : -1;
+  // Past cells of values ("| Traffickers convicted | 2020 | 404 |": the year's cell) to the label.
+  for (let k = 0; k < 4 && open > 0 && !/\p{L}/u.test(text.slice(open + 1, bar)); k++) {
+    bar = open;
+    open = text.lastIndexOf('|', bar - 1);
+  }
+  // (A row read as a sentence may start after its first '|'.)
+  const start = open < from - 200 ? -1 : open + 1;
+  const body = start < 0 ? '' : text.slice(start, bar);
+  const words = body.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return { start: start < 0 || /\[@|\]\(/.test(body) ? -1 : start, words };
+}
+
 /** A plus sign or "-plus" right after a number ("300+", "12,000-plus"), and not the start of a sum ("300+25"). */
 const PLUS_AFTER_RE = /^(?:\+(?![\d+])|[-\s]plus\b(?!\s+\d))/i;
 const APPROX_OF = new Map(APPROXIMATIONS.flatMap((a) => a.phrases.map((p) => [p, a.approx] as const)));
@@ -657,8 +680,12 @@ class SentenceReader {
       const at = g.start - label[0].length;
       return { unit: labelUnit, unitSpan: { start: at, end: at + label[1].length } };
     }
+    // "| Convictions, 2021 | 38 |": in a table, only the cell right before, and only a short label, names the unit
+    // ("| … monitoring of suspects released … | [@R6] | 4 |" is a score, not 4 suspects).
+    const cell = /\|\s*(?:\*\*)?\s*$/.test(lead) ? previousCell(text, g.start - lead.length, g.start) : undefined;
+    if (cell && (cell.words > LABEL_CELL_WORDS || cell.start < 0)) return {};
     if (!/(?:\b(?:at|to|of|(?:fell|falls?|falling|rose|rises?|rising|dropped|drops?|declined|declines?|increased|grew|climbed|went|jumped|plunged|slid|down|up)\s+from|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
-    const back = tokensIn(this.#toks, g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
+    const back = tokensIn(this.#toks, cell ? cell.start : g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
     for (let k = back.length - 1; k >= 0; k--) {
       // A word in parentheses or after a measure ("trained (40-hour course)", "a 40-hour course") qualifies the label; it is not what the number counts.
       if (inParentheses(text, back[k].end, g.start) || /\d\s*-\s*\p{L}+\s+$/u.test(text.slice(Math.max(0, back[k].start - 16), back[k].start))) continue;

@@ -144,6 +144,16 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   'should', 'would', 'could', 'might', 'must', 'if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'will', 'expects', 'expected',
   'proposed', 'propose', 'proposes', 'aims to', 'plans to', 'intends to', 'hopes to', 'seeks to', 'wants to', 'whether',
   'next year', 'in future', 'in the future', 'going forward', 'the next', 'upcoming', 'will run', 'is scheduled', 'are scheduled',
+  'hope', 'hopes', 'hoping', 'wish', 'wishes', 'one day', 'someday', 'some day',
+];
+
+/**
+ * Verdicts a fact-check table gives a claim it does not endorse ("| The 94 arrests were in 2021 | officer | FALSE | … |"): a
+ * cell that holds only one of them makes the row's earlier cells someone's claim being judged, not the writer's.
+ */
+export const FALSE_VERDICT_CUES: readonly string[] = [
+  'false', 'wrong', 'incorrect', 'inaccurate', 'untrue', 'misleading', 'mostly false', 'partly false', 'half true', 'partly true', 'partly',
+  'unsupported', 'unproven', 'not supported', 'disputed', 'myth', 'exaggerated', 'outdated', 'needs context', 'no', '✗', '✘', '❌',
 ];
 
 /** A conditional by inversion at a sentence's start ("Were convictions to fall to 20, …", "Should the courts convict 50, …", "Had police arrested 500, …"). */

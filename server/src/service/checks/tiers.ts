@@ -1,4 +1,5 @@
 /** tier.mismatch: a country's tier as the draft states it against the report's placement. */
+import { notAssertedAt } from './notAsserted';
 import { changeOf, tierNumber } from '../../ingest/tiers';
 import { toTierName } from '../../ingest/structure';
 import { Code } from '../codes';
@@ -42,6 +43,8 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     const note = explain && ((decision: ExplainNote['decision'], why: string, compared?: { report: Report; fact: Fact }) => explain({ span, kind: 'tier', decision, why, source: compared && explainSource(compared.report, compared.fact) }));
     if (/\bfrom\s+(?:the\s+)?$/i.test(lead) || NEGATION.test(lead) || HYPOTHETICAL.test(lead)) { note?.('silent', 'a former tier, negated or hypothetical'); continue; }
     if (ctx.questionAt(span.start)) { note?.('silent', 'asked, not stated (a question)'); continue; }
+    const offered = notAssertedAt(prose, input.draft.lineStarts, span.start);
+    if (offered) { note?.('silent', offered); continue; }
     // "A Tier 2 ranking would require Cambodia to …": a placement the clause only supposes.
     const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
     if (HYPOTHETICAL.test(sText.slice(rel.start, rel.end))) { note?.('silent', 'a supposed placement (its clause is modal or conditional)'); continue; }

@@ -1,0 +1,54 @@
+/**
+ * Text a draft holds without asserting it: the options of a multiple-choice question ("(a) five to 10 years'
+ * imprisonment" under "Q2. … carries:"), and the claims of a fact-check row whose verdict cell marks them false.
+ * Figure and tier checks ask this before they look at any fact.
+ */
+import { FALSE_VERDICT_CUES } from '../../reading/vocab';
+import { lineOf } from '../../ingest/lines';
+
+/** "(a) ", "a) ", "A. ", "[b] ", after an optional list marker: the option's letter and its style. */
+const OPTION_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(\(|\[)?([a-hA-H])(\)|\]|\.)[ \t]+\S/;
+const FALSE_VERDICT = new Set(FALSE_VERDICT_CUES);
+
+function lineText(prose: string, lineStarts: readonly number[], line: number): string | undefined {
+  if (line < 0 || line >= lineStarts.length) return undefined;
+  return prose.slice(lineStarts[line], (lineStarts[line + 1] ?? prose.length + 1) - 1);
+}
+
+function optionLabel(line: string | undefined): { letter: number; style: string } | undefined {
+  const m = line === undefined ? null : OPTION_LABEL.exec(line);
+  return m ? { letter: m[2].toLowerCase().charCodeAt(0), style: `${m[1] ?? ''}${m[3]}${m[2] === m[2].toUpperCase() ? 'A' : 'a'}` } : undefined;
+}
+
+/** The line is one option of a lettered list: the line before or after is the option lettered next to it, in the same style. */
+function isOption(prose: string, lineStarts: readonly number[], line: number): boolean {
+  const here = optionLabel(lineText(prose, lineStarts, line));
+  if (!here) return false;
+  const before = optionLabel(lineText(prose, lineStarts, line - 1));
+  const after = optionLabel(lineText(prose, lineStarts, line + 1));
+  return (before?.style === here.style && before.letter === here.letter - 1) || (after?.style === here.style && after.letter === here.letter + 1);
+}
+
+/** The offset is in a table row, in a cell before one whose whole text is a false verdict ("FALSE", "Misleading", "✗"). */
+function judgedFalse(prose: string, lineStarts: readonly number[], line: number, at: number): boolean {
+  const start = lineStarts[line];
+  const text = lineText(prose, lineStarts, line) ?? '';
+  if (!/^\s*(?:>\s*)?\|/.test(text)) return false;
+  let cellStart = text.indexOf('|') + 1;
+  let claimCell = false;
+  for (let bar = text.indexOf('|', cellStart); bar >= 0; cellStart = bar + 1, bar = text.indexOf('|', cellStart)) {
+    if (start + bar <= at) continue;
+    const cell = text.slice(cellStart, bar).replace(/[*_`]/g, '').trim().toLowerCase();
+    if (!claimCell) { claimCell = true; continue; }
+    if (FALSE_VERDICT.has(cell)) return true;
+  }
+  return false;
+}
+
+/** Why the text at `at` is not the writer's assertion, or undefined when it is (or may be). */
+export function notAssertedAt(prose: string, lineStarts: readonly number[], at: number): string | undefined {
+  const line = lineOf(lineStarts, at);
+  if (isOption(prose, lineStarts, line)) return 'an option of a multiple-choice question, offered not asserted';
+  if (judgedFalse(prose, lineStarts, line, at)) return 'a claim its fact-check row marks false (the verdict is the writer’s, not the claim)';
+  return undefined;
+}
