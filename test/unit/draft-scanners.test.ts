@@ -16,7 +16,7 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20240608;
 const params = { seed: SEED, numRuns: 3000 };
 
 /** Characters the scanners treat specially, and a few they must not. */
-const UNITS = [' ', ' ', ' ', '\t', '\r', '\n', '\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '#', '#', '>', '-', '-', '*', '+', '_', '|', ':', '.', '.', ')', '(', '[', ']', '0', '1', '9', '`', '`', '~', '~', '```', '~~~', '\n```', '\n~~~~', 'a', 'b', 'A', 'Z', 'é', 'İ', '\ud835', '\udc00', '“', '‘', '’', '”', '"', "'", '!', '?', '<', '!--', '-->', '@', 'U.S.', 'e.g.', 'Mr.', 'J.', '[^', '[@', '^', '²', '¹', '⁴'];
+const UNITS = [' ', ' ', ' ', '\t', '\r', '\n', '\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '#', '#', '>', '-', '-', '*', '+', '_', '|', ':', '.', '.', ')', '(', '[', ']', '0', '1', '9', '`', '`', '~', '~', '```', '~~~', '\n```', '\n~~~~', 'a', 'b', 'A', 'Z', 'é', 'İ', '\ud835', '\udc00', '“', '‘', '’', '”', '"', "'", '!', '?', '<', '!--', '-->', '@', 'U.S.', 'e.g.', 'Mr.', 'J.', '[^', '[@', '^', '²', '¹', '⁴', '\n00:30 — ', '\n[10/03/2024, 18:07] ', ' 12:05 PM ', ':'];
 const textArb = fc.array(fc.constantFrom(...UNITS), { maxLength: 80 }).map((a) => a.join(''));
 const lineArb = textArb.map((t) => t.replace(/\n/g, ''));
 
@@ -115,7 +115,9 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
   let i = s;
   while (i < end) {
     const c = text[i];
-    if (c === '\n' && /^\n[ \t]*\n/.test(text.slice(i, i + 40))) {
+    // A blank line, or a line opening with a time stamp (a chat message, a caption).
+    const stamp = /^[ \t]*(?:\[(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?=[ \t,])|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?(?=[ \t])|(?=[ \t]*[-–—|])))/;
+    if (c === '\n' && (/^\n[ \t]*\n/.test(text.slice(i, i + 40)) || (i + 1 < end && stamp.test(text.slice(i + 1, Math.min(end, i + 40)))))) {
       push(s, i);
       while (i < end && /\s/.test(text[i])) i++;
       s = i;
@@ -212,6 +214,16 @@ describe('draft scanners equal the regexes they replace', () => {
       const spans = splitSentences(text).map((s) => text.slice(s.start, s.end));
       assert.deepEqual(spans, [`The government convicted 38 traffickers.${mark}`, 'The four-year term went to the general.']);
     }
+  });
+
+  test('a line opening with a time stamp starts a sentence: "00:30 — ON SCREEN: 64 people prosecuted\\n00:32 — ON SCREEN: 109 suspects"', () => {
+    for (const [a, b] of [['00:30 — ON SCREEN: 64 people prosecuted', '00:32 — ON SCREEN: 109 suspects'], ['[10/03/2024, 18:07] Priya: KHM on Tier 2', '[10/03/2024, 18:09] Priya: 38 convs'], ['12:05 PM Sam: the report says 38', '12:06 PM Ana: no, 83']]) {
+      const text = `${a}\n${b}`;
+      assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), [a, b]);
+    }
+    // Not a clock inside a line, nor a ratio opening one that is no stamp ("3:1 odds").
+    const text = 'Courts sat from 9:00 to\n5:30 daily and heard 3:1 odds.';
+    assert.equal(splitSentences(text).length, 1);
   });
 
   test('splitSentences equals the regex splitter, on whole texts and on sub-ranges', () => {

@@ -76,7 +76,7 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
       continue;
     }
     if (code === 10) {
-      if (blankLineAfter(text, i)) {
+      if (blankLineAfter(text, i) || (i + 1 < end && TIMESTAMP_LINE.test(text.slice(i + 1, Math.min(end, i + 40))))) {
         push(out, text, s, i);
         while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
         s = i;
@@ -127,6 +127,12 @@ function afterMarks(text: string, from: number, end: number): number {
 function isSuperscriptDigit(c: number): boolean {
   return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
+
+/**
+ * A line that opens with a time stamp starts a statement of its own, period or not: a chat message
+ * ("[10/03/2024, 18:07] Priya: …"), a caption ("00:30 — ON SCREEN: …"), a log or transcript line ("14:05:12 …").
+ */
+const TIMESTAMP_LINE = /^[ \t]*(?:\[(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?=[ \t,])|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?(?=[ \t])|(?=[ \t]*[-–—|])))/;
 
 /** What `/^\n[ \t]*\n/` matches on `text.slice(i, i + 40)`, given a line feed at `i`. */
 function blankLineAfter(text: string, i: number): boolean {
