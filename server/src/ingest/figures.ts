@@ -189,8 +189,8 @@ const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|
  * phrase ends another ("no more than" before "more than"): the longest phrase is tried first.
  */
 const APPROXIMATIONS: readonly { phrases: readonly string[]; approx: Approx }[] = [
-  { approx: 'at-least', phrases: ['at least', 'no fewer than', 'no less than', 'a minimum of', '>=', '≥'] },
-  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than', 'at most', 'at the most', 'run to', 'runs to', 'running to', 'capped at', 'a cap of', 'a ceiling of', 'tops out at', 'top out at', '<=', '≤'] },
+  { approx: 'at-least', phrases: ['at least', 'no fewer than', 'no less than', 'not less than', 'not fewer than', 'a minimum of', '>=', '≥'] },
+  { approx: 'up-to', phrases: ['up to', 'as many as', 'a maximum of', 'as much as', 'no more than', 'not more than', 'not exceeding', 'not to exceed', 'at most', 'at the most', 'run to', 'runs to', 'running to', 'capped at', 'a cap of', 'a ceiling of', 'tops out at', 'top out at', '<=', '≤'] },
   { approx: 'more-than', phrases: ['more than', 'over', 'in excess of', 'above', 'exceeding', '>'] },
   { approx: 'fewer-than', phrases: ['fewer than', 'less than', 'under', 'below', '<'] },
   { approx: 'nearly', phrases: ['nearly', 'almost', 'close to', 'just under'] },
@@ -210,6 +210,10 @@ const APPROX_RE = new RegExp(
 const BOUND_RE = new RegExp(`\\b(${BOUND_LABELS.flatMap((b) => b.words).map(esc).join('|')})(?:\\s+(?:sentence|penalty|term|prison\\s+term)(?:[^:=\\n.;]{0,40}[:=])?)?\\s*[:=]?\\s*(?:\\*\\*)?\\s*$`, 'i');
 /** A bound after the number and its unit ("a 25-year maximum", "20 years at most"); only single time units carry one. */
 const BOUND_AFTER_RE = /^\s*-?\s*(?:years?|yrs?|months?)['’]?\s+(maximum|max\.?|minimum|min\.?|at\s+most|at\s+least)\b/i;
+/** "not less than 15 and not more than 20 (years)": the two bounds of a statute's range. */
+const STATUTE_LEAD = /\b(?:not|no)\s+(?:less|fewer|shorter)\s+than\s+$/i;
+const STATUTE_GAP = /^\s*(?:(?:days?|weeks?|months?|years?)['’]?\s+)?(?:and|to|but|,)\s+(?:not|no)\s+(?:more|longer|greater)\s+than\s+$/i;
+
 /** The most words a table cell may have to be a row's label for the numbers after it. */
 const LABEL_CELL_WORDS = 6;
 
@@ -507,12 +511,15 @@ class SentenceReader {
       const b = usable[i + 1];
       if (b) {
         const gap = text.slice(a.end, b.start);
-        const before = text.slice(Math.max(sentence.start, a.start - 12), a.start);
+        const before = text.slice(Math.max(sentence.start, a.start - 20), a.start);
         const unitGap = /^\s*(?:days?|weeks?|months?|years?)(?:\s+(?:to|and)\s+|\s*[-–—]\s*)$/i.test(gap);
         const plainGap = /^\s*(?:to|[-–—])\s*$/.test(gap) && !(/^\s*[-–—]\s*$/.test(gap) && a.isWord !== b.isWord) && b.value >= a.value;
         const betweenGap = /^\s*and\s+$/i.test(gap) && /\b(?:between|from)\s+$/i.test(before);
-        if ((plainGap || betweenGap || unitGap) && (b.value > a.value || unitGap)) {
-          groups.push({ atoms: [a, b], start: betweenGap ? a.start - (before.match(/(?:between|from)\s+$/i)?.[0].length ?? 0) : a.start, end: b.end });
+        // Statutory style: "not less than 15 and not more than 20 years".
+        const statuteGap = STATUTE_GAP.test(gap) && STATUTE_LEAD.test(before);
+        if ((plainGap || betweenGap || unitGap || statuteGap) && (b.value > a.value || unitGap)) {
+          const lead = betweenGap ? /(?:between|from)\s+$/i.exec(before) : statuteGap ? STATUTE_LEAD.exec(before) : null;
+          groups.push({ atoms: [a, b], start: a.start - (lead?.[0].length ?? 0), end: b.end });
           i++;
           continue;
         }

@@ -166,9 +166,13 @@ function modalBefore(c: FigureClaim): boolean {
   const prose = c.sentence.input.draft.prose;
   const clauseLead = prose.slice(Math.max(c.ctx.span.start + c.rel.start, c.claim.span.start - 60), c.claim.span.start);
   const asserted = /\bbut\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.exec(clauseLead);
-  const lead = asserted ? clauseLead.slice(asserted.index) : clauseLead;
+  // ("not less than 15 and not more than 20 years" bounds a range; it negates nothing.)
+  const lead = (asserted ? clauseLead.slice(asserted.index) : clauseLead).replace(BOUND_NEGATION, (m) => ' '.repeat(m.length));
   return HYPOTHETICAL.test(lead) || NEGATION.test(lead);
 }
+
+/** "not less than", "no more than", "not exceeding": a bound, not a negation. */
+const BOUND_NEGATION = /\b(?:not|no)\s+(?:(?:less|more|fewer|greater|longer|shorter)\s+than|exceeding|to\s+exceed)\b/gi;
 
 /** "## 2 Prosecution data": a number opening a Markdown heading, before a capitalised word, numbers the section. */
 function numbersHeading(prose: string, ctx: SentenceContext, claim: Figure): boolean {
