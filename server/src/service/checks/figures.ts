@@ -272,7 +272,7 @@ class FigureRun {
     if (this.#deferred.length === 0) return;
     const { ctx, index, input } = this.s;
     const rest = this.#deferred.filter((d) => {
-      const hit = this.#anchors.length ? undefined : onlySentenceHolding(d.claim, d.country, d.setting, index);
+      const hit = this.#anchors.length ? undefined : onlySentenceHolding(d.claim, d.country, d.setting, index, this.s.figures);
       if (!hit) return true;
       this.#anchors.push(hit);
       this.findings.push(finding('figure', d.claim.span, 'match', hit.report, hit.fact, ctx));
@@ -323,13 +323,21 @@ function mismatchTargets(claim: Figure, broad: readonly Compared[], ctx: Sentenc
   return target;
 }
 
-function onlySentenceHolding(claim: Figure, country: string, setting: ClaimSetting, index: KbIndex): { report: Report; fact: Fact } | undefined {
+/**
+ * The one report sentence holding the bare count's value and unit, when the draft sentence is about it: it cites the report,
+ * shares many words with the sentence, or gives another of its figures ("sixty-four cases …, and thirty-seven of them
+ * involved sex trafficking": 64 and 37 are both in the sentence of the 2021 cases).
+ */
+function onlySentenceHolding(claim: Figure, country: string, setting: ClaimSetting, index: KbIndex, figures: readonly Figure[]): { report: Report; fact: Fact } | undefined {
   if (claim.approx || claim.values.length !== 1) return undefined;
   const same = index.factsFor(country, 'count', claim.unit, 'same unit', (f) => f.kind === 'count' && f.unit === claim.unit)
     .filter((b) => valueAgrees(claim, b.fact) && (!claim.form || b.fact.form === claim.form) && (claim.year === undefined || b.fact.year === undefined || b.fact.year === claim.year));
   if (same.length === 0 || same.some((b) => b.report !== same[0].report || b.fact.sentence !== same[0].fact.sentence)) return undefined;
-  const e = evidenceFor(claim, same[0].fact, same[0].report, setting, index);
-  return setting.cited.has(same[0].report.id) || e.lexical >= 2 * LEXICAL_EVIDENCE ? same[0] : undefined;
+  const { report, fact } = same[0];
+  if (setting.cited.has(report.id)) return same[0];
+  const sibling = figures.some((f) => f !== claim && !f.approx && f.kind === 'count' && report.facts.some((x) => x !== fact && x.sentence === fact.sentence && x.kind === 'count' && x.values[0] === f.values[0] && unitsCompatible(f.unit, x.unit)));
+  if (sibling) return same[0];
+  return evidenceFor(claim, fact, report, setting, index).lexical >= 2 * LEXICAL_EVIDENCE ? same[0] : undefined;
 }
 
 /**
