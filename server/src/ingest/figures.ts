@@ -48,7 +48,7 @@ const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[-\\s](?:${Object.keys
 const ATOM_RE = new RegExp(
   // Not inside a word, a decimal, a name ("COVID-19") or a phone number; but the second number of a range written
   // with a hyphen ("7-15 years") is one.
-  String.raw`(?:(?<![\p{L}\p{N}.,\-])|(?<=(?:^|[^\p{L}\p{N}\-,.])\p{N}{1,3}-)(?=\p{N}{1,3}(?![\p{N}\-,.]|\.\p{N})))(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)(?:\s+(?:and\s+)?${WORD_NUM})?|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
+  String.raw`(?:(?<![\p{L}\p{N}.,\-])|(?<=(?:^|[^\p{L}\p{N}\-,.])\p{N}{1,3}-)(?=\p{N}{1,3}(?![\p{N}\-,.]|\.\p{N})))(?:(?<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?<dscale>hundred|thousand|million|billion)|(?<kscale>[kK]))?|(?<wrd>(?:a|one)\s+(?:hundred|thousand|dozen)(?:\s+(?:and\s+)?${WORD_NUM})?|${WORD_NUM}(?:\s+(?:hundred|thousand|million))?(?:\s+(?:and\s+)?${WORD_NUM})?))(?![\p{L}\p{N}]|,\d)`,
   'giu',
 );
 
@@ -90,6 +90,8 @@ function atoms(text: string, span: Span): Atom[] {
     if (g.dig) {
       value = Number(g.dig.replace(/,/g, ''));
       if (g.dscale) value *= SCALE[g.dscale.toLowerCase()];
+      // "15k officers", "12.8K": thousands.
+      else if (g.kscale) value = Math.round(value * 1000);
     } else if (g.wrd) {
       value = wordValue(g.wrd);
     }

@@ -20,8 +20,15 @@ export const figureCheck: Check = {
 
 const SPECIFIC_UNITS = new Set(['officers', 'participants', 'sessions', 'trainings', 'nationals', 'brokers', 'convictions', 'prosecutions', 'arrests']);
 
+/** A time unit in months, to compare durations given in different units. */
+const MONTHS_IN: Readonly<Record<string, number>> = { days: 12 / 365.25, weeks: (7 * 12) / 365.25, months: 1, years: 12 };
+
 /** Does the claim's value (with its approximation) agree with the fact's? */
 export function valueAgrees(claim: Figure, fact: Fact): boolean {
+  if (claim.kind === 'duration' && fact.kind === 'duration' && claim.unit !== fact.unit && MONTHS_IN[claim.unit] && MONTHS_IN[fact.unit]) {
+    const scale = MONTHS_IN[claim.unit] / MONTHS_IN[fact.unit];
+    return valueAgrees({ ...claim, unit: fact.unit, values: claim.values.map((v) => Math.round(v * scale * 1e6) / 1e6) }, fact);
+  }
   // "a general and six others" were convicted: "seven people" is the same group, counted whole.
   if (fact.others && !claim.others && claim.values.length === 1 && fact.values.length === 1) {
     return valueAgrees(claim, { ...fact, others: undefined }) || valueAgrees(claim, { ...fact, others: undefined, values: [fact.values[0] + 1] });
@@ -71,7 +78,8 @@ function narrower(claim: Figure, fact: Fact): boolean {
 function kindsCompatible(claim: Figure, fact: Fact): boolean {
   if (fact.kind === 'tier' || fact.kind === 'date-span') return false;
   if (claim.kind === 'penalty' || fact.kind === 'penalty') return claim.kind === fact.kind;
-  if (claim.kind === 'duration' || fact.kind === 'duration') return claim.kind === fact.kind && claim.unit === fact.unit;
+  // "four months in prison" is about the general's "four years' imprisonment": any time unit, compared in months.
+  if (claim.kind === 'duration' || fact.kind === 'duration') return claim.kind === fact.kind && (claim.unit === fact.unit || (MONTHS_IN[claim.unit] !== undefined && MONTHS_IN[fact.unit] !== undefined));
   return true;
 }
 
@@ -217,9 +225,11 @@ class FigureRun {
   }
 
   /** A mismatch held until the sentence's other figures are judged. */
-  #holdMismatch(claim: Figure, chosen: Compared & { evidence: Evidence }): void {
+  #holdMismatch(given: Figure, chosen: Compared & { evidence: Evidence }): void {
     const { input, ctx } = this.s;
     const { report, fact } = chosen;
+    // "four months" for the report's "four years": the unit is what is wrong, so the diagnostic and its fix take it in.
+    const claim = otherTimeUnit(given, fact) && given.unitSpan ? { ...given, span: { start: given.span.start, end: given.unitSpan.end } } : given;
     const prose = input.draft.prose;
     const replacement = replacementFor(claim, fact, report, prose);
     const message = `The ${report.manifest.edition} report (${anchorOf(report, fact)}) gives ${describeFact(report, fact)}; the draft says ${prose.slice(claim.span.start, claim.span.end)}.`;
@@ -419,8 +429,14 @@ function checkDateSpan(claim: Figure, country: string | undefined, ctx: Sentence
   findings.push(finding('figure', claim.span, 'wrong-year', report, fact, ctx));
 }
 
+/** A duration given in another time unit than the fact's. */
+function otherTimeUnit(claim: Figure, fact: Fact): boolean {
+  return claim.kind === 'duration' && fact.kind === 'duration' && claim.unit !== fact.unit;
+}
+
 function replacementFor(claim: Figure, fact: Fact, report: Report, _prose: string): string {
   const original = report.text.slice(fact.span.start, fact.span.end).replace(/\s+/g, ' ');
+  if (otherTimeUnit(claim, fact) && claim.unitSpan) return /\p{L}$/u.test(original) && original.endsWith(fact.unit) ? original : `${original} ${fact.unit}`;
   if (fact.kind === 'penalty' && claim.approx === 'up-to') return `up to ${fact.values[fact.values.length - 1]}`;
   if (fact.kind === 'penalty' && claim.approx === 'at-least') return `at least ${fact.values[0]}`;
   if (fact.unitMax) {
