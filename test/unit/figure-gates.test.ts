@@ -16,6 +16,7 @@ const EXAMPLES: readonly { draft: string; figure: string }[] = [
   { draft: 'In 2021, 35 percent of Cambodian trafficking cases involved forced labor.', figure: '35' },
   { draft: 'A Cambodian prosecutor told us in 2022: "we convicted 50 traffickers in 2021".', figure: '50' },
   { draft: 'Did Cambodia really convict 50 traffickers in 2021?', figure: '50' },
+  { draft: 'Cambodia quiz, 2008 law. Trafficking an adult carries:\n(a) three to 5 years in prison\n(b) seven to 15 years in prison', figure: 'three' },
   { draft: '## 2 Prosecution data from the 2022 report on Cambodia', figure: '2' },
   { draft: '| Cambodia indicator | Target |\n| --- | --- |\n| Traffickers convicted, 2021 | 50 |', figure: '50' },
   { draft: 'Between 2018 and 2021 Cambodia convicted 50 traffickers.', figure: '50' },

@@ -430,6 +430,8 @@ class SentenceReader {
   readonly #topics: string[];
   /** Where partitives ("…, among them", "…, including") start, relative to the sentence (only when it names a topic). */
   readonly #partitives: number[];
+  /** Where contrasting clauses start (", yet", ", but", ", whereas"): a topic on the other side of one is not the figure's. */
+  readonly #contrasts: number[];
   readonly #attribution: string | undefined;
   readonly #isPenaltySentence: boolean;
   readonly #partitiveLead: RegExpExecArray | null;
@@ -462,6 +464,7 @@ class SentenceReader {
     this.#topicAt = TOPICS.map(([re, t]) => ({ t, at: re.exec(sentenceText)?.index ?? -1 })).filter((x) => x.at >= 0);
     this.#topics = this.#topicAt.map((x) => x.t);
     this.#partitives = this.#topicAt.length ? [...sentenceText.matchAll(PARTITIVES)].map((m) => m.index) : [];
+    this.#contrasts = this.#topicAt.length ? [...sentenceText.matchAll(CONTRAST_BREAK)].map((m) => m.index) : [];
     this.#attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
     this.#isPenaltySentence = PENALTY_WORDS.test(sentenceText);
     this.#partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
@@ -809,7 +812,9 @@ class SentenceReader {
     if (this.#topicAt.length === 0) return this.#topics;
     const rel = g.end - this.sentence.start;
     const p = lowerBound(this.#partitives, (at) => at >= rel);
-    return this.#topicAt.filter((x) => x.at < rel || !(p < this.#partitives.length && this.#partitives[p] < x.at)).map((x) => x.t);
+    const start = g.start - this.sentence.start;
+    const across = (x: { at: number }) => this.#contrasts.some((c) => (c > x.at && c < start) || (c >= rel && c < x.at));
+    return this.#topicAt.filter((x) => (x.at < rel || !(p < this.#partitives.length && this.#partitives[p] < x.at)) && !across(x)).map((x) => x.t);
   }
 
   /** "between April and May 2021", "from March to June 2020": a date span of its own. */
@@ -900,6 +905,8 @@ const PART_OF_AFTER = /^\s+(?:of\s+(?:them|whom|which|these|those))\b/i;
 const PART_OF_WHOLE = /^\s+of\s+(?:(?:the|its|their|these|those|all|[\p{L}]+['’]s)\s+)?$/iu;
 /** Every partitive of a sentence (matchAll). */
 const PARTITIVES = new RegExp(PARTITIVE_AFTER.source, 'gi');
+/** "…, yet labour traffickers are handled under the labour law": a clause that sets another matter against the figure's. */
+const CONTRAST_BREAK = /,\s*(?:yet|but|whereas|while|although|though)\s/gi;
 
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);
