@@ -174,7 +174,7 @@ const FORMS: [RegExp, Form][] = [
 ];
 
 const TOPICS: [RegExp, string][] = [
-  [/\bonline\s+child\s+(?:sex(?:ual)?\s+)?(?:exploitation|abuse)|\bOCSE\b/i, 'online child sexual exploitation'],
+  [/\bonline\s+child\s+(?:sex(?:ual)?\s+)?(?:exploitation|abuse)|\bonline\s+sexual\s+exploitation\s+of\s+(?:children|minors)|\bonline\s+CSEA?\b|\bOCSE\b|\bOSEC\b/i, 'online child sexual exploitation'],
   [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])|\bthe\s+general['’]s\s+(?:case|trial|conviction|sentence)\b/i, 'military general'],
   [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
   [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
@@ -327,12 +327,17 @@ const monthNumber = (word: string): number => MONTHS.findIndex((m) => m.startsWi
 export interface YearMention {
   year: number;
   span: Span;
-  role: 'data' | 'law' | 'edition' | 'date' | 'range';
+  /** 'stamp': the year of a numeric date ("[10/03/2024, 18:07]", "2024-03-10"): when the text was written, not what it is about. */
+  role: 'data' | 'law' | 'edition' | 'date' | 'range' | 'stamp';
   /** Part of a year only ("in April 2021", "the first half of 2021", "by June 2021"). */
   partial?: boolean;
 }
 
 /** Years in a sentence and what each is: the data year, the year in a law's name, an edition ("the 2022 report"), a date ("April 2021"). */
+/** "10/03/2024", "03.10.2024" (the year last) and "2024-03-10" (first): a date written in numbers. */
+const NUMERIC_DATE_BEFORE = /(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]$/;
+const NUMERIC_DATE_AFTER = /^[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])/;
+
 export function yearsIn(text: string, span: Span): YearMention[] {
   const out: YearMention[] = [];
   const slice = text.slice(span.start, span.end);
@@ -343,7 +348,8 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     const after = slice.slice(m.index + len, m.index + 60);
     const before = slice.slice(Math.max(0, m.index - 40), m.index);
     let role: YearMention['role'] = 'data';
-    if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
+    if (NUMERIC_DATE_BEFORE.test(before) || NUMERIC_DATE_AFTER.test(after)) role = 'stamp';
+    else if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
     else if (LAW_AFTER.test(after) || (LAW_NAMED_AFTER.test(after) && /\b(?:the|its|[\p{Lu}][\p{L}]*['’]s)\s+$/u.test(before))) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
     if (role === 'data' || role === 'date') {
@@ -478,7 +484,7 @@ class SentenceReader {
     const candidates = atoms(this.text, this.sentence);
     if (candidates.length === 0) return { figures: [], nonFigures: [], years: this.#years.filter((y) => y.role === 'data').map((y) => y.year) };
     for (const y of this.#years) {
-      this.#nonFigures.push({ span: y.span, text: String(y.year), reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : 'year: dates the figures of its sentence' });
+      this.#nonFigures.push({ span: y.span, text: String(y.year), reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : y.role === 'stamp' ? 'year of a date written in numbers (when the text was written)' : 'year: dates the figures of its sentence' });
     }
     const groups = this.#groups(this.#usable(candidates));
     const figures: Figure[] = [];
@@ -905,8 +911,11 @@ const PART_OF_AFTER = /^\s+(?:of\s+(?:them|whom|which|these|those))\b/i;
 const PART_OF_WHOLE = /^\s+of\s+(?:(?:the|its|their|these|those|all|[\p{L}]+['’]s)\s+)?$/iu;
 /** Every partitive of a sentence (matchAll). */
 const PARTITIVES = new RegExp(PARTITIVE_AFTER.source, 'gi');
-/** "…, yet labour traffickers are handled under the labour law": a clause that sets another matter against the figure's. */
-const CONTRAST_BREAK = /,\s*(?:yet|but|whereas|while|although|though)\s/gi;
+/**
+ * "…, yet labour traffickers are handled under the labour law": a clause that sets another matter against the figure's; and
+ * a line that opens with a capital after one that ends with no comma or joining word (notes, cards: a statement per line).
+ */
+const CONTRAST_BREAK = /,\s*(?:yet|but|whereas|while|although|though)\s|(?<![,;:(\-–—]|\b(?:and|or|of|the|for|to|in|by|with|a|an|from|at|on))[ \t]*\n[ \t]*(?=[\p{Lu}\d])/giu;
 
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);
