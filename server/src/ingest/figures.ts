@@ -727,7 +727,8 @@ class SentenceReader {
       const a2 = k >= 2 && back[k - 1].word === 'and' ? actionOf(back[k - 2].word) : undefined;
       return a2 ? [a2, a] : [a];
     }
-    for (const t of after.slice(0, 6)) {
+    // ("94 is the number of suspects police said they arrested": the verb of the count's relative clause.)
+    for (const t of after.slice(0, isCountOf(after) ? 12 : 6)) {
       if (t.word === ';') break;
       const a = actionOf(t.word);
       if (a) return [a];
@@ -848,6 +849,9 @@ class SentenceReader {
 
 /** The first unit noun after a number, across at most a few modifiers ("suspected traffickers", "of these cases", "were convicted"). */
 function unitAfter(after: Tok[]): { unit?: string; unitSpan?: Span } {
+  // "94 is the number of suspects …", "440 was the conviction count": what the number is the count of.
+  const countOf = countOfAfter(after);
+  if (countOf) return countOf;
   for (let k = 0; k < Math.min(after.length, 5); k++) {
     const w = after[k].word;
     const u = unitOf(w);
@@ -919,6 +923,20 @@ const CONTRAST_BREAK = /,\s*(?:yet|but|whereas|while|although|though)\s|(?<![,;:
 
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);
+
+/** The number is a copula's subject and its complement names a count: "is the number of suspects", "was the conviction count". */
+function isCountOf(after: readonly Tok[]): boolean {
+  return after.length >= 3 && COPULA.has(after[0].word) && /^(?:the|a|an)$/.test(after[1].word) && after.slice(2, 5).some((t) => TOTAL_WORDS.has(t.word));
+}
+
+function countOfAfter(after: readonly Tok[]): { unit?: string; unitSpan?: Span } | undefined {
+  if (!isCountOf(after)) return undefined;
+  for (const t of after.slice(2, 8)) {
+    const u = unitOf(t.word);
+    if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: t.start, end: t.end } };
+  }
+  return undefined;
+}
 /** "Of the 2021 convictions, …", "Among those arrests, …": the unit of the sentence's bare numbers. */
 const PARTITIVE_LEAD = /^\W*(?:of|among)\s+(?:the|those|these|its|all)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?([\p{L}'’-]+)\s*,/iu;
 /** After a time span, a word that makes it a prison term ("five years' imprisonment", "four years in prison"). */

@@ -20,13 +20,24 @@ function optionLabel(line: string | undefined): { letter: number; style: string 
   return m ? { letter: m[2].toLowerCase().charCodeAt(0), style: `${m[1] ?? ''}${m[3]}${m[2] === m[2].toUpperCase() ? 'A' : 'a'}` } : undefined;
 }
 
-/** The line is one option of a lettered list: the line before or after is the option lettered next to it, in the same style. */
+/**
+ * The line is one option of a multiple-choice question: one of a run of lines lettered in sequence in one style, right
+ * under a stem that asks ("… place Cambodia?", "… carries:"). An answer key's lettered lines ("(b) 94 is the number of
+ * suspects …" under "Q4: (a) 38 …") explain, and are claims.
+ */
 function isOption(prose: string, lineStarts: readonly number[], line: number): boolean {
   const here = optionLabel(lineText(prose, lineStarts, line));
   if (!here) return false;
-  const before = optionLabel(lineText(prose, lineStarts, line - 1));
-  const after = optionLabel(lineText(prose, lineStarts, line + 1));
-  return (before?.style === here.style && before.letter === here.letter - 1) || (after?.style === here.style && after.letter === here.letter + 1);
+  const next = (l: number, step: 1 | -1) => {
+    const a = optionLabel(lineText(prose, lineStarts, l));
+    const b = optionLabel(lineText(prose, lineStarts, l + step));
+    return a && b && a.style === b.style && b.letter === a.letter + step;
+  };
+  if (!next(line, -1) && !next(line, 1)) return false;
+  let first = line;
+  while (first > 0 && first > line - 12 && next(first, -1)) first--;
+  const stem = (lineText(prose, lineStarts, first - 1) ?? '').replace(/[*_\s]+$/, '');
+  return /[?:]$/.test(stem);
 }
 
 /** The offset is in a table row, in a cell before one whose whole text is a false verdict ("FALSE", "Misleading", "✗"). */
