@@ -23,7 +23,7 @@ import { CITATION_ASIDE_END, CONTRAST, RECOMMENDING } from '../../reading/cues';
 import { termsOf } from '../../reading/terms';
 import { rangeInReport } from '../positions';
 import type { DraftReference, Finding } from '../types';
-import { sentenceClosedBy } from './context';
+import { sentenceClosedBy, spanAt } from './context';
 import { clip } from './report';
 import { MAX_PASSAGES, type Check, type CheckRun } from './types';
 import { lowerBound } from '../../reading/sorted';
@@ -75,13 +75,38 @@ function checkCitations(run: CheckRun): void {
   }
 }
 
-/** The passage a bracket closes: its sentence from the sentence start (or the previous bracket in it) to the bracket. */
+/**
+ * The passage a bracket closes: its sentence from the sentence start (or the previous bracket in it) to the bracket; for a
+ * bracket alone in a table cell, its row (the claim and the note around the source cell); for a bracket that opens its
+ * sentence ("[^4]: [@prosecution.3] (judicial police lacked …)"), the words after it.
+ */
 function passageOf(run: CheckRun, bracket: Bracket, prevBracketEnd: number): { sentence: Span; passage: Span } | undefined {
   const { draft } = run.input;
+  const row = rowOfSourceCell(draft.prose, bracket.span);
+  if (row) return { sentence: row, passage: row };
+  const own = spanAt(draft.sentences, bracket.span.start);
+  if (own && !/\p{L}/u.test(draft.prose.slice(own.start, bracket.span.start)) && /\p{L}/u.test(draft.prose.slice(bracket.span.end, own.end))) {
+    return { sentence: own, passage: { start: bracket.span.end, end: own.end } };
+  }
   const sentence = sentenceClosedBy(draft.sentences, draft.prose, bracket.span.start);
   if (!sentence) return undefined;
   const from = Math.max(sentence.start, prevBracketEnd >= sentence.start && prevBracketEnd <= bracket.span.start ? prevBracketEnd : sentence.start);
   return { sentence, passage: { start: from, end: Math.min(bracket.span.start, sentence.end) } };
+}
+
+/** The table row (after its opening bar) of a bracket that is alone in its cell ("| … | TRUE | [@KHM-2023/R12] | note |"). */
+function rowOfSourceCell(prose: string, span: Span): Span | undefined {
+  const lineStart = prose.lastIndexOf('\n', span.start - 1) + 1;
+  const nl = prose.indexOf('\n', span.end);
+  const lineEnd = nl < 0 ? prose.length : nl;
+  const line = prose.slice(lineStart, lineEnd);
+  const bar = /^[ \t]*(?:>[ \t]*)?\|/.exec(line);
+  if (!bar) return undefined;
+  const open = prose.lastIndexOf('|', span.start - 1);
+  const close = prose.indexOf('|', span.end);
+  if (open < lineStart || close < 0 || close > lineEnd) return undefined;
+  if (/\S/.test(prose.slice(open + 1, span.start) + prose.slice(span.end, close))) return undefined;
+  return { start: lineStart + bar[0].length, end: lineEnd };
 }
 
 interface Cited {
