@@ -224,7 +224,7 @@ const LABEL_CELL_WORDS = 6;
  * when that one holds only values: where it starts and how many words it
  * has; start -1 when it holds a citation or starts far before `from`.
  */
-function previousCell(text: string, from: number, at: number): { start: number; words: number } {
+function previousCell(text: string, from: number, at: number): { start: number; end: number; words: number } {
   let bar = text.lastIndexOf('|', at - 1);
   let open = bar > 0 ? text.lastIndexOf('|', bar - 1) : -1;
   // Past cells of values ("| Traffickers convicted | 2020 | 404 |": the year's cell) to the label.
@@ -236,7 +236,7 @@ function previousCell(text: string, from: number, at: number): { start: number; 
   const start = open < from - 200 ? -1 : open + 1;
   const body = start < 0 ? '' : text.slice(start, bar);
   const words = body.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  return { start: start < 0 || /\[@|\]\(/.test(body) ? -1 : start, words };
+  return { start: start < 0 || /\[@|\]\(/.test(body) ? -1 : start, end: bar, words };
 }
 
 /** A plus sign or "-plus" right after a number ("300+", "12,000-plus"), and not the start of a sum ("300+25"). */
@@ -704,6 +704,12 @@ class SentenceReader {
     if (cell && (cell.words > LABEL_CELL_WORDS || cell.start < 0)) return {};
     if (!/(?:\b(?:at|to|of|(?:fell|falls?|falling|rose|rises?|rising|dropped|drops?|declined|declines?|increased|grew|climbed|went|jumped|plunged|slid|down|up)\s+from|was|were|is|are|totall?ed|reached|numbered|stood\s+at)|[:=|→]|->|=>)\s*(?:\*\*)?\s*$/i.test(lead)) return {};
     const back = tokensIn(this.#toks, cell ? cell.start : g.start - lead.length, g.start).filter((t) => t.end <= g.start).slice(-8);
+    // A row's label names its unit first ("| Arrests for online child sexual exploitation | 2020 | 4 |": arrests, not children).
+    if (cell) {
+      // (Not a word in parentheses: "| Training (40-hour course, 6 cohorts) | 22,400 |" counts no courses.)
+      const head = back.find((t) => t.end <= cell.end && !inParentheses(text, t.end, cell.end) && unitOf(t.word) && !isTimeUnit(unitOf(t.word)!) && unitOf(t.word) !== 'percent');
+      if (head) return { unit: unitOf(head.word), unitSpan: { start: head.start, end: head.end } };
+    }
     for (let k = back.length - 1; k >= 0; k--) {
       // A word in parentheses or after a measure ("trained (40-hour course)", "a 40-hour course") qualifies the label; it is not what the number counts.
       if (inParentheses(text, back[k].end, g.start) || /\d\s*-\s*\p{L}+\s+$/u.test(text.slice(Math.max(0, back[k].start - 16), back[k].start))) continue;
