@@ -328,7 +328,8 @@ export interface YearMention {
   year: number;
   span: Span;
   /** 'stamp': the year of a numeric date ("[10/03/2024, 18:07]", "2024-03-10"): when the text was written, not what it is about. */
-  role: 'data' | 'law' | 'edition' | 'date' | 'range' | 'stamp';
+  /** 'denied': a year the text says the figure is not of ("not from 2021 but from 2020", "from 2021, not 2020"). */
+  role: 'data' | 'law' | 'edition' | 'date' | 'range' | 'stamp' | 'denied';
   /** Part of a year only ("in April 2021", "the first half of 2021", "by June 2021"). */
   partial?: boolean;
 }
@@ -349,11 +350,13 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     const before = slice.slice(Math.max(0, m.index - 40), m.index);
     let role: YearMention['role'] = 'data';
     if (NUMERIC_DATE_BEFORE.test(before) || NUMERIC_DATE_AFTER.test(after)) role = 'stamp';
+    else if (/\bnot\s+(?:(?:from|in|for|during)\s+)?$/i.test(before)) role = 'denied';
     else if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
     else if (LAW_AFTER.test(after) || (LAW_NAMED_AFTER.test(after) && /\b(?:the|its|[\p{Lu}][\p{L}]*['’]s)\s+$/u.test(before))) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
     if (role === 'data' || role === 'date') {
-      if (/\b(?:between|from|since)\s+(?:\w+\s+)?$/i.test(before) || /^\s*(?:[-–—]|to|and|through|until)\s*(?:\w+\s+)?(?:19|20)\d{2}/i.test(after) || /(?:19|20)\d{2}\s*(?:[-–—]|to|and|through)\s*$/i.test(before)) role = 'range';
+      // ("since 2019", "2019 to 2021", "between 2018 and 2021"; not "they were from 2021, not 2020": "from" without an end.)
+      if (/\bsince\s+(?:\w+\s+)?$/i.test(before) || /^\s*(?:[-–—]|to|and|through|until)\s*(?:\w+\s+)?(?:19|20)\d{2}/i.test(after) || /(?:19|20)\d{2}\s*(?:[-–—]|to|and|through)\s*$/i.test(before)) role = 'range';
     }
     const partial = MONTH_RE.test(before.slice(-12)) || /\b(?:first|second|third|fourth|last|final|early|late|mid|end|beginning)[\s-]+(?:half|quarter|months?|weeks?|of)?\s*(?:of\s+)?(?:the\s+)?$/i.test(before) || /\b(?:by|as\s+of|until|through)\s+$/i.test(before);
     out.push({ year, span: { start: span.start + m.index, end: span.start + m.index + len }, role, partial });
@@ -484,7 +487,7 @@ class SentenceReader {
     const candidates = atoms(this.text, this.sentence);
     if (candidates.length === 0) return { figures: [], nonFigures: [], years: this.#years.filter((y) => y.role === 'data').map((y) => y.year) };
     for (const y of this.#years) {
-      this.#nonFigures.push({ span: y.span, text: String(y.year), reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : y.role === 'stamp' ? 'year of a date written in numbers (when the text was written)' : 'year: dates the figures of its sentence' });
+      this.#nonFigures.push({ span: y.span, text: String(y.year), reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : y.role === 'stamp' ? 'year of a date written in numbers (when the text was written)' : y.role === 'denied' ? 'a year the text denies ("not 2020")' : 'year: dates the figures of its sentence' });
     }
     const groups = this.#groups(this.#usable(candidates));
     const figures: Figure[] = [];

@@ -53,7 +53,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
     if (quoted && prose.slice(quoted.start, quoted.end).split(/\s+/).filter(Boolean).length <= 4) { note?.('silent', 'a tier in quotation marks: a mention, not a placement'); continue; }
     const country = tierClaimCountry(prose, input.draft.lineStarts, input.references, ctx, span, lead, index);
     if (!country) { note?.('silent', 'no one country whose tier it states'); continue; }
-    const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law' && y.role !== 'stamp').map((y) => y.year);
+    const bareYears = yearRolesIn(ctx.text, input.memo?.sentences).filter((y) => y.role !== 'law' && y.role !== 'stamp' && y.role !== 'denied').map((y) => y.year);
     const edition = ctx.edition ?? (bareYears.length === 1 ? bareYears[0] : undefined);
     const tierFacts = index.factsFor(country, 'tier facts', '', '', (f) => f.kind === 'tier');
     const facts = edition === undefined ? tierFacts : tierFacts.filter((x) => x.fact.year === edition);
