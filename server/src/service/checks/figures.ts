@@ -10,13 +10,16 @@ import { REPORT_MENTION } from './context';
 import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
 import { columnYear, withColumnLabels } from './tableColumns';
 import { anchorOf, capitalize, describeFact, explainSource, finding, problem } from './report';
-import type { Check, CheckInput, DocumentContext, ExplainNote, Problem, SentenceContext } from './types';
+import type { Check, CheckRun, ExplainNote, Problem, SentenceContext } from './types';
 
 export const figureCheck: Check = {
   name: 'figures',
   codes: [Code.FigureMismatch, Code.FigureWrongYear],
-  sentence: (run, ctx) => checkFigures(run.input, ctx, run.index, run.findings, run.problems, run.doc),
+  sentence: (run, ctx) => checkFigures(run, ctx),
 };
+
+/** "Of those cases, the report said, 37 involved sex trafficking": a sentence opening with a part of what came before. */
+const ANAPHORIC_PART = /^[\W\d]*(?:of|among)\s+(?:those|these|them|which)\b/i;
 
 const SPECIFIC_UNITS = new Set(['officers', 'participants', 'sessions', 'trainings', 'nationals', 'brokers', 'convictions', 'prosecutions', 'arrests']);
 
@@ -92,13 +95,17 @@ function actionsCompatible(claim: Figure, fact: Fact): boolean {
 type Compared = { report: Report; fact: Fact };
 type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evidence?: Evidence, compared?: Compared) => void;
 
-function checkFigures(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[], doc: DocumentContext): void {
+function checkFigures(checkRun: CheckRun, ctx: SentenceContext): void {
+  const { input, index, findings, problems, doc } = checkRun;
   if (ctx.otherSource || ctx.corrected) return;
   const figures = withColumnLabels(figuresIn(ctx.text, ctx.span.start, input.memo?.sentences), input.draft.prose, input.draft.lineStarts, ctx.span);
   if (figures.length === 0) return;
-  const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems);
+  const last = checkRun.lastAnchors;
+  const before = last && last.block.start === ctx.block.start && ANAPHORIC_PART.test(ctx.text) ? last.anchors : [];
+  const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems, before);
   for (const claim of figures) run.judge(claim);
   run.finish();
+  if (run.anchors.length) checkRun.lastAnchors = { block: ctx.block, anchors: run.anchors };
 }
 
 /** One sentence's figures being judged: where their findings, problems and anchors go. */
@@ -116,7 +123,7 @@ class FigureRun {
   readonly #mismatches: { claim: Figure; compared: Compared; problem: Problem; finding: Finding; message: string; evidence: Evidence }[] = [];
   #reportNamed: boolean | undefined;
 
-  constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[]) {
+  constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[], readonly before: readonly Compared[] = []) {
     const explain = s.input.explain;
     this.#note = explain && ((claim, decision, why, evidence, compared) =>
       explain({ span: claim.span, kind: 'figure', decision, why, evidence: evidence?.reasons, source: compared && explainSource(compared.report, compared.fact) }));
@@ -289,7 +296,14 @@ class FigureRun {
       this.#note?.(d.claim, 'match', `agrees with ${anchorOf(hit.report, hit.fact)}, the one report sentence with that figure`, undefined, hit);
       return false;
     });
-    for (const d of rest) checkBySibling(d.claim, this.#anchors, ctx, input.draft.prose, this.findings, this.problems, this.#note);
+    // ("Of those cases, 37 involved sex trafficking": the parts of what the sentence before counted.)
+    const anchors = this.#anchors.length ? this.#anchors : this.before;
+    for (const d of rest) checkBySibling(d.claim, anchors, ctx, input.draft.prose, this.findings, this.problems, this.#note);
+  }
+
+  /** The facts the sentence's figures were found to state. */
+  get anchors(): readonly Compared[] {
+    return this.#anchors;
   }
 }
 

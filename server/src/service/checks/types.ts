@@ -6,7 +6,7 @@ import { SentenceReadings } from '../../ingest/figures';
 import type { Code } from '../codes';
 import type { CountryMention } from '../countries';
 import type { DraftText } from '../draft';
-import type { KnowledgeBase, Report, Span } from '../../model/kb';
+import type { Fact, KnowledgeBase, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import { QuoteMatches, type DraftQuote } from '../quotes';
 import { BlockChecks } from '../blockChecks';
@@ -113,6 +113,11 @@ export interface CheckRun {
   readonly quotes: readonly DraftQuote[];
   readonly findings: Finding[];
   readonly problems: Problem[];
+  /**
+   * The report facts the last sentence's figures matched, and its block (figures.ts): a sentence that opens "Of those
+   * cases, …" counts parts of what the sentence before it counted.
+   */
+  lastAnchors?: { block: Span; anchors: readonly { report: Report; fact: Fact }[] };
 }
 
 /**
