@@ -196,7 +196,7 @@ const APPROXIMATIONS: readonly { phrases: readonly string[]; approx: Approx }[] 
   { approx: 'more-than', phrases: ['more than', 'over', 'in excess of', 'above', 'exceeding', '>'] },
   { approx: 'fewer-than', phrases: ['fewer than', 'less than', 'under', 'below', '<'] },
   { approx: 'nearly', phrases: ['nearly', 'almost', 'close to', 'just under'] },
-  { approx: 'about', phrases: ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa', 'c.', '~'] },
+  { approx: 'about', phrases: ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa', 'c.', 'ca.', 'approx.', 'approx', 'apprx.', 'est.', '~'] },
 ];
 /** Labels that bound what follows them ("Maximum sentence: 25 years", "Minimum penalty: 7 years"); not part of the figure's span. */
 const BOUND_LABELS: readonly { words: readonly string[]; approx: Approx }[] = [
@@ -575,7 +575,7 @@ class SentenceReader {
       return undefined;
     }
     const { unit, unitMax, unitSpan, elided } = u;
-    let actions = this.#actions(unit, g, after, prevEnd);
+    let actions = this.#actions(unit, g, after, prevEnd, unitSpan);
     const { form, seg } = this.#form(groups, gi, last, nextStart, unitSpan);
     // Victim: named right after the range (up to a conjunction: "… for an adult victim and …"), else the nearest before it
     // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
@@ -726,8 +726,12 @@ class SentenceReader {
    * What was done to what the group counts: noun units carry it; else the nearest action verb before the number in
    * its clause, else after it up to the next number ("348 cases prosecuted"), else the figure before's, else a label's.
    */
-  #actions(unit: string, g: Group, after: Tok[], prevEnd: number): Action[] {
+  #actions(unit: string, g: Group, after: Tok[], prevEnd: number, unitSpan?: Span): Action[] {
     if (NOUN_ACTION[unit]) return [NOUN_ACTION[unit]];
+    // "…, 28 PRC nationals exploited": a participle right after the unit says what was done to what it counts.
+    const next = unitSpan ? after.find((t) => t.start >= unitSpan.end) : undefined;
+    const participle = next && /ed$/.test(next.word) && /^\s+$/.test(this.text.slice(unitSpan!.end, next.start)) ? actionOf(next.word) : undefined;
+    if (participle) return [participle];
     const back = tokensIn(this.#toks, Math.max(lastClauseBreak(this.text, prevEnd, g.start), this.#prevUnitEnd), g.start).filter((t) => t.end <= g.start);
     for (let k = back.length - 1; k >= 0; k--) {
       const a = actionOf(back[k].word);

@@ -28,6 +28,7 @@ const TIER_RE = /\((Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?|Special\s
 export function toTierName(raw: string): TierName | undefined {
   const t = raw.replace(/\s+/g, ' ').trim().toLowerCase();
   if (t === 'special case') return 'Special Case';
+  if (/^(?:tier 2 ?|t?2 ?)wl$/.test(t)) return 'Tier 2 Watch List';
   const m = /^tier (1|2|3|one|two|three)( watch list)?$/.exec(t);
   if (!m) return undefined;
   const n = ({ one: '1', two: '2', three: '3' } as Record<string, string>)[m[1]] ?? m[1];

@@ -43,9 +43,9 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   if (blockCache && explain) input = { ...input, explain: (n) => (notesLog.push(n), explain(n)) };
   const index = kbIndex(kb);
   const prose = draft.prose;
-  const mentions = countryMentions(prose);
+  const mentions = countryMentions(prose, 0, prose.length, index.countryCodes);
   const quotes = findQuotes(draft);
-  const doc: DocumentContext = { prose, mentions, docCountry: documentCountry(input, mentions, index.byCountry), onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)), inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span) };
+  const doc: DocumentContext = { prose, mentions, docCountry: documentCountry(input, mentions, index.byCountry), onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)), inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span), countryCodes: index.countryCodes };
   const run: CheckRun = { input, index, doc, quotes, findings: [], problems: [] };
   for (const check of CHECKS) check.start?.(run);
   const perSentence = CHECKS.filter((c) => c.sentence);

@@ -112,7 +112,34 @@ function codePointBefore(text: string, i: number, from: number): number {
 }
 
 /** Country mentions in text[start, end), by canonical name. U.S. mentions are kept: they name the report's publisher as often as a country. */
-export function countryMentions(text: string, start = 0, end = text.length): CountryMention[] {
+/** ISO3 codes that are also English words written in capitals ("AND", "ARE", "CAN", "PER"): never read as countries. */
+const CODE_WORDS = new Set(['AND', 'ARE', 'CAN', 'NOR', 'PER', 'MAR', 'TON', 'JAM', 'BEN', 'COG', 'DOM', 'GAB', 'MAC', 'TUN', 'PAN', 'MLI', 'NIC', 'BRA', 'COL', 'ARM', 'SOM', 'TUV', 'ITA', 'SUR', 'GUY']);
+
+/**
+ * The countries a text names, in order: by name or adjective, and (`codes`: the loaded reports' ISO3 codes) by a code
+ * written in capitals as a word of its own ("KHM convictions 2021: 38").
+ */
+export function countryMentions(text: string, start = 0, end = text.length, codes?: ReadonlyMap<string, string>): CountryMention[] {
+  const named = namedCountries(text, start, end);
+  if (!codes || codes.size === 0) return named;
+  const coded = codeMentions(text, start, Math.min(end, text.length), codes);
+  return coded.length === 0 ? named : [...named, ...coded].sort((a, b) => a.start - b.start);
+}
+
+function codeMentions(text: string, start: number, end: number, codes: ReadonlyMap<string, string>): CountryMention[] {
+  const out: CountryMention[] = [];
+  // (On the range's own text: a search from `start` over the whole text could run far past `end`.)
+  const part = text.slice(Math.max(0, start - 1), end + 1);
+  const shift = Math.max(0, start - 1);
+  for (const m of part.matchAll(/(?<![\p{L}\p{N}])[A-Z]{3}(?![\p{L}\p{N}])/gu)) {
+    const at = shift + m.index;
+    const country = codes.get(m[0]);
+    if (country && at >= start && at + 3 <= end && !CODE_WORDS.has(m[0])) out.push({ country, start: at, end: at + 3 });
+  }
+  return out;
+}
+
+function namedCountries(text: string, start: number, end: number): CountryMention[] {
   const out: CountryMention[] = [];
   end = Math.min(end, text.length);
   // What CAPITALISED finds in text.slice(start, end), scanned in place: a run starts at an upper-case letter not preceded by a letter or digit.

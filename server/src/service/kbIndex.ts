@@ -27,6 +27,8 @@ export interface ReportFact {
 
 export interface KbIndex {
   readonly byCountry: ReadonlyMap<string, Report[]>;
+  /** The loaded reports' ISO3 codes ("KHM") to their countries: notes name a country by its code (countries.ts). */
+  readonly countryCodes: ReadonlyMap<string, string>;
   /** Reports newest edition first (KB order within an edition): the order search visits them in. */
   newestFirst(): readonly Report[];
   /** Per ISO3 code, that country's reports newest edition first. */
@@ -84,6 +86,8 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
     if (list) list.push(r);
     else byCountry.set(r.manifest.country, [r]);
   }
+  const countryCodes = new Map<string, string>();
+  for (const r of kb.reports.values()) if (/^[A-Z]{3}$/.test(r.manifest.iso3)) countryCodes.set(r.manifest.iso3, r.manifest.country);
   let ids: string[] | undefined;
   let newest: Report[] | undefined;
   let byIso3: Map<string, Report[]> | undefined;
@@ -105,6 +109,7 @@ export function kbIndex(kb: KnowledgeBase): KbIndex {
     },
     size,
     byCountry,
+    countryCodes,
     sortedIds: () => (ids ??= [...kb.reports.values()].map((r) => r.id).sort()),
     newestFirst,
     editionsOf(iso3) {

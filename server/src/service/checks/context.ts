@@ -60,7 +60,7 @@ export class Sentence implements SentenceContext {
 
   claimCountriesIn(from: number, to: number): Set<string> {
     const prose = this.doc.prose;
-    this.#claimMentions ??= countryMentions(prose, this.span.start, this.span.end).filter((m) => isClaimCountry(prose, m));
+    this.#claimMentions ??= countryMentions(prose, this.span.start, this.span.end, this.doc.countryCodes).filter((m) => isClaimCountry(prose, m));
     const out = new Set<string>();
     for (const m of this.#claimMentions) if (m.start >= from && m.end <= to) out.add(m.country);
     return out;

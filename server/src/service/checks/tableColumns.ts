@@ -95,7 +95,8 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
   while (cellStart <= row.end) {
     let cellEnd = prose.indexOf('|', cellStart);
     if (cellEnd < 0 || cellEnd > row.end) cellEnd = row.end;
-    const label = labelOfColumn(header.header[column]);
+    const headed = labelOfColumn(header.header[column]);
+    const label = headed?.label;
     if (cellEnd <= sentence.start || cellStart >= sentence.end) {
       if (cellEnd >= row.end) break;
       cellStart = cellEnd + 1;
@@ -114,7 +115,8 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
         // (Only what the header adds: an action. A figure that has one, or a header that names none, keeps the row's reading.)
         if (l.actions.length === 0 || (mine && mine.actions.length > 0)) continue;
         if (mine) taken.add(mine.span.start);
-        out.push({ ...l, span, unitSpan: undefined, form: mine?.form ?? l.form, victim: mine?.victim ?? l.victim, year: mine?.year ?? l.year ?? rowYear, yearFrom: mine?.yearFrom ?? ((l.year ?? rowYear) !== undefined ? 'sentence' : undefined) });
+        const year = mine?.year ?? l.year ?? headed?.year ?? rowYear;
+        out.push({ ...l, span, unitSpan: undefined, form: mine?.form ?? l.form, victim: mine?.victim ?? l.victim, year, yearFrom: mine?.yearFrom ?? (year !== undefined ? 'sentence' : undefined) });
       }
     }
     if (cellEnd >= row.end) break;
@@ -125,11 +127,16 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
   return [...figures.filter((f) => !taken.has(f.span.start) && !out.some((o) => o.span.start === f.span.start)), ...out].sort((a, b) => a.span.start - b.span.start);
 }
 
-/** A header cell that can label a number: not empty, not a year, not a report or edition column. */
-function labelOfColumn(text: string | undefined): string | undefined {
-  const t = text?.replace(/\*+/g, '').trim();
+/**
+ * A header cell that can label a number: not empty, not a year, not a report or edition column; with the year it
+ * dates its column by ("Convictions (2021)", "Convictions, 2021").
+ */
+function labelOfColumn(text: string | undefined): { label: string; year?: number } | undefined {
+  const raw = text?.replace(/\*+/g, '').trim();
+  const dated = raw ? /^(.*?\p{L}.*?)\s*(?:\(\s*((?:19|20)\d{2})\s*\)|,\s*((?:19|20)\d{2}))$/u.exec(raw) : null;
+  const t = dated ? dated[1] : raw;
   if (!t || /\d/.test(t) || REPORT_MENTION.test(t) || /\b(?:edition|report|rpt|source|notes?|year|country|tier|status)\b/i.test(t)) return undefined;
-  return t;
+  return dated ? { label: t, year: Number(dated[2] ?? dated[3]) } : { label: t };
 }
 
 /** The year of a row that has a cell holding only a year ("| 2020 | … |"). */

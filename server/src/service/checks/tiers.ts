@@ -31,7 +31,7 @@ const FORMER = phraseRegex(FORMER_TIER_CUES);
 function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, findings: Finding[], problems: Problem[]): void {
   const prose = input.draft.prose;
   const sText = ctx.text;
-  if (!/\btier\b/i.test(sText) || ctx.otherSource || ctx.corrected) return;
+  if (!/\btier\b|\bT?2\s?WL\b/i.test(sText) || ctx.otherSource || ctx.corrected) return;
   TIER_CLAIM.lastIndex = 0;
   for (let m = TIER_CLAIM.exec(sText); m; m = TIER_CLAIM.exec(sText)) {
     const tier = toTierName(m[2]);
@@ -97,7 +97,7 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
   const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
   if (inClause.size === 1) return [...inClause][0];
-  if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : placedRightBefore(prose, ctx.span.start + rel.start, span.start);
+  if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : placedRightBefore(prose, ctx.span.start + rel.start, span.start, index.countryCodes);
   const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
   if (inSentence.size === 1) return [...inSentence][0];
   if (inSentence.size > 1) {
@@ -130,8 +130,8 @@ function formerPlacement(ctx: SentenceContext, span: Span, reportTier: TierName)
 }
 
 /** "Thailand is on Tier 2 and Cambodia on Tier 2 Watch List": the country named right before the tier, with only a placing verb between. */
-function placedRightBefore(prose: string, from: number, tierStart: number): string | undefined {
-  const mentions = countryMentions(prose, from, tierStart).filter((m) => isClaimCountry(prose, m));
+function placedRightBefore(prose: string, from: number, tierStart: number, codes: ReadonlyMap<string, string>): string | undefined {
+  const mentions = countryMentions(prose, from, tierStart, codes).filter((m) => isClaimCountry(prose, m));
   const last = mentions[mentions.length - 1];
   if (!last) return undefined;
   return PLACED_GAP.test(prose.slice(last.end, tierStart)) ? last.country : undefined;

@@ -102,6 +102,8 @@ export interface DocumentContext {
   onlyLoadedCountries: boolean;
   /** Inline quotations ("…"), in document order. */
   inlineQuotes: Span[];
+  /** The loaded reports' ISO3 codes to their countries (a note's "KHM"). */
+  countryCodes: ReadonlyMap<string, string>;
 }
 
 /** One run of the checks over one draft: what they read and where they report. */
