@@ -225,12 +225,18 @@ const LABEL_CELL_WORDS = 6;
  * has; start -1 when it holds a citation or starts far before `from`.
  */
 function previousCell(text: string, from: number, at: number): { start: number; end: number; words: number } {
-  let bar = text.lastIndexOf('|', at - 1);
-  let open = bar > 0 ? text.lastIndexOf('|', bar - 1) : -1;
+  // (Within 400 characters before the number: `text` may be a whole report, and a label is short.)
+  const floor = Math.max(0, Math.min(from, at - 400));
+  const barIn = (end: number) => {
+    const i = text.slice(floor, end).lastIndexOf('|');
+    return i < 0 ? -1 : floor + i;
+  };
+  let bar = barIn(at);
+  let open = bar > 0 ? barIn(bar) : -1;
   // Past cells of values ("| Traffickers convicted | 2020 | 404 |": the year's cell) to the label.
   for (let k = 0; k < 4 && open > 0 && !/\p{L}/u.test(text.slice(open + 1, bar)); k++) {
     bar = open;
-    open = text.lastIndexOf('|', bar - 1);
+    open = barIn(bar);
   }
   // (A row read as a sentence may start after its first '|'.)
   const start = open < from - 200 ? -1 : open + 1;
@@ -565,8 +571,10 @@ class SentenceReader {
     const g = groups[gi];
     const last = g.atoms[g.atoms.length - 1];
     // In a table, what follows a number is read up to its cell's end: "| 13 | Cops pay … |" counts no officers.
-    const cellEnd = text.indexOf('|', last.end);
-    const nextStart = Math.min(gi + 1 < groups.length ? groups[gi + 1].start : sentence.end, cellEnd >= 0 ? cellEnd : Infinity);
+    const nextGroup = gi + 1 < groups.length ? groups[gi + 1].start : sentence.end;
+    // (Searched up to the next group only: `text` may be a whole report.)
+    const bar = text.slice(last.end, nextGroup).indexOf('|');
+    const nextStart = bar >= 0 ? last.end + bar : nextGroup;
     const prevEnd = gi > 0 ? groups[gi - 1].end : sentence.start;
     const after = tokensIn(this.#toks, last.end, nextStart);
     const u = this.#unit(g, after, prevEnd, nextStart);

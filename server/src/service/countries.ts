@@ -117,7 +117,7 @@ const CODE_WORDS = new Set(['AND', 'ARE', 'CAN', 'NOR', 'PER', 'MAR', 'TON', 'JA
 
 /**
  * The countries a text names, in order: by name or adjective, and (`codes`: the loaded reports' ISO3 codes) by a code
- * written in capitals as a word of its own ("KHM convictions 2021: 38").
+ * written in capitals as a word of its own ("KHM convictions 2021: 38"; not a citation key's "@KHM-2023").
  */
 export function countryMentions(text: string, start = 0, end = text.length, codes?: ReadonlyMap<string, string>): CountryMention[] {
   const named = namedCountries(text, start, end);
@@ -131,7 +131,7 @@ function codeMentions(text: string, start: number, end: number, codes: ReadonlyM
   // (On the range's own text: a search from `start` over the whole text could run far past `end`.)
   const part = text.slice(Math.max(0, start - 1), end + 1);
   const shift = Math.max(0, start - 1);
-  for (const m of part.matchAll(/(?<![\p{L}\p{N}])[A-Z]{3}(?![\p{L}\p{N}])/gu)) {
+  for (const m of part.matchAll(/(?<![\p{L}\p{N}@])[A-Z]{3}(?![\p{L}\p{N}])/gu)) {
     const at = shift + m.index;
     const country = codes.get(m[0]);
     if (country && at >= start && at + 3 <= end && !CODE_WORDS.has(m[0])) out.push({ country, start: at, end: at + 3 });

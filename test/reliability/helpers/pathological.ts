@@ -18,6 +18,9 @@ export const PATHOLOGICAL: Record<string, string> = {
   // Each citation used to search back for a ';' over the whole draft (reference.mismatch): quadratic.
   'cited sentences (… [@KHM-2023/R13]. …)': 'Courts should allow restitution upon conviction [@KHM-2023/R13]. ',
   'cited figures (… 38 traffickers [@KHM-2022/prosecution.2]. …)': 'In 2021 the government convicted 38 traffickers [@KHM-2022/prosecution.2]. ',
+  'a country named in every sentence of one paragraph (… Cambodia convicted 38 …)': 'Cambodia convicted 38 traffickers in 2021. ',
+  'a country code in every sentence (… KHM convicted 38 …)': 'KHM convicted 38 traffickers in 2021. ',
+  'quiz options and fact-check rows (… (a) 38 … | 38 | FALSE | …)': 'Q. How many traffickers did Cambodia convict in 2021?\n(a) 38 traffickers\n(b) 83 traffickers\n| 38 traffickers convicted | FALSE | [@KHM-2022/prosecution.2] |\n',
 };
 
 export function repeatTo(unit: string, bytes: number): string {

@@ -143,21 +143,23 @@ export function isClaimCountry(prose: string, m: CountryMention): boolean {
 }
 
 
-function countryAt(offset: number, sentence: Span, block: Span, mentions: { country: string; start: number; end: number }[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
-  // First mention at or after the block start (mentions are in document order).
+function countryAt(offset: number, sentence: Span, block: Span, mentions: CountryMention[], docCountry: string | undefined, citations: DraftReference[], prose?: string): string | undefined {
+  // Mentions are in document order: the sentence's own first, then (walking back) the block's last before it, so the
+  // cost does not grow with the paragraph (a long one names its country in every sentence).
   const lo = lowerBound(mentions, (m) => m.start >= block.start);
+  const first = Math.max(lo, lowerBound(mentions, (m) => m.end > sentence.start));
+  const claims = (m: CountryMention) => !prose || isClaimCountry(prose, m);
   let before: string | undefined;
   let after: string | undefined;
-  let para: string | undefined;
-  for (let i = lo; i < mentions.length && mentions[i].start < sentence.end; i++) {
+  for (let i = first; i < mentions.length && mentions[i].start < sentence.end; i++) {
     const m = mentions[i];
-    if (prose && !isClaimCountry(prose, m)) continue;
-    if (m.end <= sentence.start) para = m.country;
-    else if (m.start >= sentence.start && m.end <= offset) before = m.country;
+    if (m.end <= sentence.start || !claims(m)) continue;
+    if (m.start >= sentence.start && m.end <= offset) before = m.country;
     else if (!after && m.start >= offset && m.end <= sentence.end) after = m.country;
   }
   if (before) return before;
   if (after) return after;
   if (citations.length) return citations[0].target!.report.manifest.country;
-  return para ?? docCountry;
+  for (let i = first - 1; i >= lo; i--) if (mentions[i].end <= sentence.start && claims(mentions[i])) return mentions[i].country;
+  return docCountry;
 }

@@ -10,9 +10,13 @@ import { lineOf } from '../../ingest/lines';
 const OPTION_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(\(|\[)?([a-hA-H])(\)|\]|\.)[ \t]+\S/;
 const FALSE_VERDICT = new Set(FALSE_VERDICT_CUES);
 
+/** A line longer than this is prose, never a quiz option, its stem or a fact-check row (and is not sliced per figure). */
+const MAX_LINE = 2000;
+
 function lineText(prose: string, lineStarts: readonly number[], line: number): string | undefined {
   if (line < 0 || line >= lineStarts.length) return undefined;
-  return prose.slice(lineStarts[line], (lineStarts[line + 1] ?? prose.length + 1) - 1);
+  const end = (lineStarts[line + 1] ?? prose.length + 1) - 1;
+  return end - lineStarts[line] > MAX_LINE ? undefined : prose.slice(lineStarts[line], end);
 }
 
 function optionLabel(line: string | undefined): { letter: number; style: string } | undefined {
@@ -43,8 +47,8 @@ function isOption(prose: string, lineStarts: readonly number[], line: number): b
 /** The offset is in a table row, in a cell before one whose whole text is a false verdict ("FALSE", "Misleading", "✗"). */
 function judgedFalse(prose: string, lineStarts: readonly number[], line: number, at: number): boolean {
   const start = lineStarts[line];
-  const text = lineText(prose, lineStarts, line) ?? '';
-  if (!/^\s*(?:>\s*)?\|/.test(text)) return false;
+  const text = lineText(prose, lineStarts, line);
+  if (text === undefined || !/^\s*(?:>\s*)?\|/.test(text)) return false;
   let cellStart = text.indexOf('|') + 1;
   let claimCell = false;
   for (let bar = text.indexOf('|', cellStart); bar >= 0; cellStart = bar + 1, bar = text.indexOf('|', cellStart)) {

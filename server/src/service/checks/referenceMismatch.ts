@@ -94,11 +94,19 @@ function passageOf(run: CheckRun, bracket: Bracket, prevBracketEnd: number): { s
   return { sentence, passage: { start: from, end: Math.min(bracket.span.start, sentence.end) } };
 }
 
+const MAX_ROW = 2000;
+
 /** The table row (after its opening bar) of a bracket that is alone in its cell ("| … | TRUE | [@KHM-2023/R12] | note |"). */
 function rowOfSourceCell(prose: string, span: Span): Span | undefined {
-  const lineStart = prose.lastIndexOf('\n', span.start - 1) + 1;
-  const nl = prose.indexOf('\n', span.end);
-  const lineEnd = nl < 0 ? prose.length : nl;
+  // (Rows are short: looked for within MAX_ROW characters each way, so a long line costs nothing per bracket.)
+  const from = Math.max(0, span.start - MAX_ROW);
+  const back = prose.slice(from, span.start).lastIndexOf('\n');
+  if (back < 0 && from > 0) return undefined;
+  const lineStart = back < 0 ? 0 : from + back + 1;
+  const ahead = prose.slice(span.end, span.end + MAX_ROW);
+  const nl = ahead.indexOf('\n');
+  if (nl < 0 && span.end + MAX_ROW < prose.length) return undefined;
+  const lineEnd = nl < 0 ? prose.length : span.end + nl;
   const line = prose.slice(lineStart, lineEnd);
   const bar = /^[ \t]*(?:>[ \t]*)?\|/.exec(line);
   if (!bar) return undefined;
