@@ -1,5 +1,5 @@
 /** figure.mismatch and figure.wrong-year: counts, penalties, durations and date spans against the report's facts. */
-import { figuresIn, unitsCompatible, type Figure } from '../../ingest/figures';
+import { figuresIn, unitsCompatible, yearsIn, type Figure, type YearMention } from '../../ingest/figures';
 import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
@@ -122,6 +122,7 @@ class FigureRun {
   readonly #weak: { claim: Figure; chosen: Compared & { evidence: Evidence } }[] = [];
   readonly #mismatches: { claim: Figure; compared: Compared; problem: Problem; finding: Finding; message: string; evidence: Evidence }[] = [];
   #reportNamed: boolean | undefined;
+  #editions: YearMention[] | undefined;
 
   constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[], readonly before: readonly Compared[] = []) {
     const explain = s.input.explain;
@@ -169,7 +170,8 @@ class FigureRun {
     if (broad.length === 0) return this.#note?.(claim, 'silent', 'no report fact of this kind, unit and action');
     const agreeing = broad.filter((b) => valueAgrees(claim, b.fact));
     if (agreeing.length === 0 && this.#spansBothRanges(claim, broad)) return;
-    const editionOk = (r: Report) => ctx.edition === undefined || r.manifest.edition === ctx.edition;
+    const edition = this.#editionOf(claim);
+    const editionOk = (r: Report) => edition === undefined || r.manifest.edition === edition;
     const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
     const inContext = (b: Compared) => sameContext(claim, b.fact);
     // An exact figure without a qualifier may be one of the report's breakdowns ("35 traffickers" = "35 for forced labor"); a bound may not.
@@ -177,7 +179,7 @@ class FigureRun {
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) return this.#match(claim, good, setting);
     const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
-    if (wrongYear && (claim.year !== undefined || ctx.edition !== undefined)) return this.#wrongYear(claim, wrongYear, !yearOk(wrongYear.fact), setting);
+    if (wrongYear && (claim.year !== undefined || edition !== undefined)) return this.#wrongYear(claim, wrongYear, !yearOk(wrongYear.fact), setting, edition);
     // The value is in the report for some other reading: no evidence against it.
     if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) return this.#note?.(claim, 'silent', 'the value is in the report under another reading');
     const target = mismatchTargets(claim, broad, ctx, (b) => yearOk(b.fact) && editionOk(b.report));
@@ -203,13 +205,27 @@ class FigureRun {
     this.#note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
   }
 
-  #wrongYear(claim: Figure, wrong: Compared, yearWrong: boolean, setting: ClaimSetting): void {
+  /**
+   * The edition the claim is attributed to: the sentence's, or in a sentence that names two ("The 2023 report kept Cambodia on
+   * Tier 3; the 2022 report had counted 38 convictions"), the one named last before the claim (else the first after it).
+   */
+  #editionOf(claim: Figure): number | undefined {
+    const { ctx } = this.s;
+    if (ctx.edition === undefined) return undefined;
+    const named = (this.#editions ??= yearsIn(ctx.text, { start: 0, end: ctx.text.length }).filter((y) => y.role === 'edition'));
+    if (new Set(named.map((y) => y.year)).size < 2) return ctx.edition;
+    const at = claim.span.start - ctx.span.start;
+    const before = named.filter((y) => y.span.end <= at);
+    return (before.length ? before[before.length - 1] : named.find((y) => y.span.start >= at))?.year ?? ctx.edition;
+  }
+
+  #wrongYear(claim: Figure, wrong: Compared, yearWrong: boolean, setting: ClaimSetting, edition: number | undefined): void {
     const { report: r, fact: f } = wrong;
     const what = describeFact(r, f, false);
     const anchor = anchorOf(r, f);
     const message = yearWrong
       ? `The ${r.manifest.edition} report (${anchor}) gives ${what} for ${f.year}, not ${claim.year}.`
-      : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${this.s.ctx.edition} report.`;
+      : `${capitalize(what)} comes from the ${r.manifest.edition} report (${anchor}, data for ${f.year ?? r.manifest.dataYear}), not the ${edition} report.`;
     this.problems.push(problem(Code.FigureWrongYear, claim.span, message, r, f, {}));
     const evidence = evidenceFor(claim, f, r, setting, this.s.index);
     this.findings.push({ ...finding('figure', claim.span, 'wrong-year', r, f, this.s.ctx), evidence: evidence.reasons });
