@@ -14,7 +14,7 @@ import { doc, kb } from '../helpers/engine';
 /** For each gate, in table order: a draft and the figure (its text) the gate must silence. */
 const EXAMPLES: readonly { draft: string; figure: string }[] = [
   { draft: 'In 2021, 35 percent of Cambodian trafficking cases involved forced labor.', figure: '35' },
-  { draft: 'A Cambodian prosecutor told us in 2022: "we convicted 50 traffickers in 2021".', figure: '50' },
+  { draft: 'A Cambodian prosecutor wrote in 2022: "we convicted 50 traffickers in 2021".', figure: '50' },
   { draft: 'Did Cambodia really convict 50 traffickers in 2021?', figure: '50' },
   { draft: 'Cambodia quiz, 2008 law. Trafficking an adult carries:\n(a) three to 5 years in prison\n(b) seven to 15 years in prison', figure: 'three' },
   { draft: '## 2 Prosecution data from the 2022 report on Cambodia', figure: '2' },
@@ -25,6 +25,7 @@ const EXAMPLES: readonly { draft: string; figure: string }[] = [
   { draft: 'In Cambodia we trained 50 police officers in 2021.', figure: '50' },
   { draft: 'Cambodia’s provincial courts rescheduled two sessions; we held nine sessions instead.', figure: 'two' },
   { draft: 'Cambodia, 2021: the TIP Report is silent here, while UNODC counted 50 convictions.', figure: '50' },
+  { draft: 'According to the provincial prosecutor, Cambodian courts convicted about 50 traffickers in 2021, more than the 2022 report counts.', figure: 'about 50' },
   { draft: 'Cambodia course rules for 2021: maximum 25 participants per course.', figure: '25' },
   { draft: 'In 2021 Cambodian courts in Siem Reap province convicted 50 traffickers.', figure: '50' },
   { draft: 'In the Cambodian trafficking judgments we read, the median sentence was 7 years.', figure: '7' },

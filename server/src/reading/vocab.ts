@@ -53,6 +53,11 @@ export const OTHER_SOURCES: readonly string[] = [
   // Hearsay: what unnamed people or posts say, being asked about or answered ("I've seen people say the courts convicted 400").
   'people say', 'people said', 'people claim', 'people claimed', 'some say', 'some claim', 'some people', 'others say', 'posts claim', 'posts say',
   'post claims', 'post says', 'social media', 'rumour', 'rumours', 'rumor', 'rumors', 'you hear', 'you often hear', 'it is often said', 'is often repeated',
+  // An interviewee's own account ("According to the provincial prosecutor, the courts convicted about 50").
+  'according to the prosecutor', 'according to the provincial prosecutor', 'according to the judge', 'according to the interviewee',
+  'the prosecutor said', 'the prosecutor says', 'the prosecutor told', 'the prosecutor estimated', 'the prosecutor estimates', 'the prosecutor claimed',
+  'told us', 'told me', 'in an interview', 'in our interview', 'during the interview', 'the interviewee', 'by his count', 'by her count', 'by their count',
+  'in his view', 'in her view', 'his office handled', 'her office handled', 'he estimated', 'she estimated', 'he estimates', 'she estimates',
   // The addressee's figures, being questioned or corrected ("you wrote one week to one month").
   'you wrote', 'you said', 'you had', 'you have', 'you put', 'you cited', 'your draft', 'your memo', 'your notes', 'your figure', 'your version',
 ];
@@ -145,6 +150,12 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   'proposed', 'propose', 'proposes', 'aims to', 'plans to', 'intends to', 'hopes to', 'seeks to', 'wants to', 'whether',
   'next year', 'in future', 'in the future', 'going forward', 'the next', 'upcoming', 'will run', 'is scheduled', 'are scheduled',
   'hope', 'hopes', 'hoping', 'wish', 'wishes', 'one day', 'someday', 'some day',
+];
+
+/** Labels before wording a draft rejects (a style sheet's "Don't say:", a slide's "Avoid:"): what follows is not asserted. */
+export const REJECTION_CUES: readonly string[] = [
+  'avoid', "don't say", 'do not say', "don't write", 'do not write', "don't use", 'do not use', 'never say', 'never write', 'wrong', 'incorrect',
+  'myth', 'false claim', 'not this', 'outdated', 'retired wording', 'banned',
 ];
 
 /**

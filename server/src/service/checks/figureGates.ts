@@ -134,6 +134,7 @@ export const CLAIM_GATES: readonly FigureGate[] = [
   // "provincial courts rescheduled two sessions; we held nine shorter sessions": figures of one unit in a sentence share their owner.
   { why: 'the author’s own number (its sentence gives the author’s figures of the same unit)', applies: (c) => c.sentence.cues.firstPerson && c.sentence.ownUnits().has(c.claim.unit) && !c.clauseNamesReport() },
   { why: 'another source’s number (named in its clause)', applies: (c) => c.sentence.cues.otherSource && namesOtherSource(c.clauseText) && !c.clauseNamesReport() },
+  { why: 'another source’s number (the sentence opens "According to <them>, …")', applies: (c) => c.sentence.cues.otherSource && leadAttributes(c) },
   {
     why: 'the author’s own number (a programme, budget, target or limit)',
     applies: (c) => c.sentence.cues.ownNumber && c.claim.kind === 'count' && (OWN_NUMBER.test(c.clauseText) || OWN_LABEL.test(labelBefore(c.sentence.text, c.at))) && !REPORT_MENTION.test(c.clauseText),
@@ -146,6 +147,15 @@ export const CLAIM_GATES: readonly FigureGate[] = [
   { why: 'a condition ("Were convictions to fall to 20, …")', applies: (c) => c.sentence.cues.inverted && c.sentence.text.slice(0, c.at).indexOf(',') < 0 },
   { why: 'modal or negated', applies: (c) => c.sentence.cues.modal && modalBefore(c) },
 ];
+
+/** "According to the provincial prosecutor, the courts convicted about 50 …": an opening attribution to another source governs what follows it, up to a mention of a report. */
+const ATTRIBUTION_LEAD = /^[\W\d]*(?:according\s+to|per|as\s+told\s+by|in\s+the\s+(?:view|words)\s+of)\s+([^,;:]{2,80}),/i;
+
+function leadAttributes(c: FigureClaim): boolean {
+  const m = ATTRIBUTION_LEAD.exec(c.sentence.text);
+  if (!m || m[0].length > c.at || !namesOtherSource(m[0]) || REPORT_MENTION.test(m[1])) return false;
+  return !REPORT_MENTION.test(c.sentence.text.slice(m[0].length, c.at)) && !c.clauseNamesReport();
+}
 
 /** A place within a country named with the figure; not a country itself ("in Cambodia alone" is the whole country). */
 function subnational(clause: string): boolean {

@@ -1,9 +1,10 @@
 /**
  * Text a draft holds without asserting it: the options of a multiple-choice question ("(a) five to 10 years'
- * imprisonment" under "Q2. … carries:"), and the claims of a fact-check row whose verdict cell marks them false.
+ * imprisonment" under "Q2. … carries:"), the claims of a fact-check row whose verdict cell marks them false, and wording a
+ * style sheet rejects ("Avoid: …", "Don't say: …", "❌ …").
  * Figure and tier checks ask this before they look at any fact.
  */
-import { FALSE_VERDICT_CUES } from '../../reading/vocab';
+import { FALSE_VERDICT_CUES, REJECTION_CUES } from '../../reading/vocab';
 import { lineOf } from '../../ingest/lines';
 
 /** "(a) ", "a) ", "A. ", "[b] ", after an optional list marker: the option's letter and its style. */
@@ -60,9 +61,24 @@ function judgedFalse(prose: string, lineStarts: readonly number[], line: number,
   return false;
 }
 
+/** A label that rejects the wording after it ("Avoid:", "Don't say:", "❌"), and one that gives the accepted wording ("Say:", "✅", "→"). */
+const REJECT_LABEL = new RegExp(`(?:^|[\\s(*_])(?:${REJECTION_CUES.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s*:|❌|✗|✘|🚫`, 'giu');
+const ACCEPT_LABEL = /(?:^|[\s(*_])(?:use|say|write|instead|correct|right|fact|better|prefer|preferred)\s*:|✅|✓|✔|→|=>/iu;
+
+/** The text at `at` follows, on its line, a rejection label with no accepted wording between ("Avoid: "Cambodia is a Tier 2 country."). */
+function rejected(prose: string, lineStarts: readonly number[], line: number, at: number): boolean {
+  const from = Math.max(lineStarts[line], at - 300);
+  const lead = prose.slice(from, at);
+  let last = -1;
+  REJECT_LABEL.lastIndex = 0;
+  for (let m = REJECT_LABEL.exec(lead); m; m = REJECT_LABEL.exec(lead)) last = m.index + m[0].length;
+  return last >= 0 && !ACCEPT_LABEL.test(lead.slice(last));
+}
+
 /** Why the text at `at` is not the writer's assertion, or undefined when it is (or may be). */
 export function notAssertedAt(prose: string, lineStarts: readonly number[], at: number): string | undefined {
   const line = lineOf(lineStarts, at);
+  if (rejected(prose, lineStarts, line, at)) return 'wording the draft rejects ("Avoid:", "Don’t say:", "❌"), not asserts';
   if (isOption(prose, lineStarts, line)) return 'an option of a multiple-choice question, offered not asserted';
   if (judgedFalse(prose, lineStarts, line, at)) return 'a claim its fact-check row marks false (the verdict is the writer’s, not the claim)';
   return undefined;

@@ -1,4 +1,5 @@
 /** quote.mismatch and quote.not-found: every quotation against the closest report passage, by content. */
+import { notAssertedAt } from './notAsserted';
 import { Code } from '../codes';
 import { citationLabel, reportUri, type Report } from '../../model/kb';
 import { rangeInReport } from '../positions';
@@ -72,6 +73,8 @@ function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountri
     const explain = input.explain;
     const note = explain && ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
     if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) { note?.('silent', 'attributed to another source'); continue; }
+    const offered = q.block ? undefined : notAssertedAt(prose, draft.lineStarts, q.span.start);
+    if (offered) { note?.('silent', offered); continue; }
     const leadIn = q.block && citations.length === 0 ? blockLeadIn(prose, q.span.start) : undefined;
     if (leadIn !== undefined && PERSON_LEAD.test(leadIn) && !REPORT_MENTION.test(leadIn)) { note?.('silent', 'a quoted e-mail or speaker: the words of whoever the line before names'); continue; }
     // Where to look: cited reports first, then the document's country, then (small KBs) everything.
