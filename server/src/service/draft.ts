@@ -44,75 +44,9 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   };
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  let frontMatter: DraftText['frontMatter'];
-  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  if (fm) {
-    frontMatter = { span: { start: 0, end: fm[0].length } };
-    try {
-      // Most front matter is a few `key: value` lines: read those without loading the YAML library (tens of ms at a cold start).
-      const data: unknown = simpleFrontMatter(fm[1]) ?? parseYaml(fm[1]);
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const v = (data as Record<string, unknown>)['tip-report'];
-        if (typeof v === 'string') {
-          frontMatter.tipReport = v.trim().toUpperCase();
-          const m = /^tip-report:[ \t]*["']?([^\s"'#]+)/m.exec(fm[1]);
-          if (m) {
-            const s = fm[0].indexOf(fm[1]) + m.index + m[0].length - m[1].length;
-            frontMatter.tipReportSpan = { start: s, end: s + m[1].length };
-          }
-        } else if (v !== undefined) frontMatter.problem = '"tip-report" in the front matter must be a report id such as KHM-2023';
-        // Pandoc's own keys: the draft's bibliography files and inline entries (draftBibliography.ts).
-        const bib = bibliographyPaths((data as Record<string, unknown>).bibliography);
-        if (bib.length) frontMatter.bibliography = bib;
-        const refs = (data as Record<string, unknown>).references;
-        if (Array.isArray(refs)) frontMatter.references = cslEntries(refs);
-      }
-    } catch (e) {
-      frontMatter.problem = `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
-    }
-    mask(0, fm[0].length);
-  } else if (!isMarkdown) {
-    // A plain-text draft has no front matter block: a first line of its own `tip-report: KHM-2023` does its work.
-    const line = PLAIN_TEXT_REPORT_LINE.exec(text);
-    if (line) {
-      const s = line[0].indexOf(line[1]);
-      frontMatter = { span: { start: 0, end: line[0].length }, tipReport: line[1].toUpperCase(), tipReportSpan: { start: s, end: s + line[1].length } };
-      mask(0, line[0].length);
-    }
-  }
-  const suppressions: Suppression[] = [];
-  // HTML comments: read suppression directives, then mask.
-  const openDisables: { start: number; codes: string[] }[] = [];
-  for (const m of matchesFrom(text, '<!--', COMMENT)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const body = m[1].trim();
-    const d = /^tip-lens-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/.exec(body);
-    if (d && (!frontMatter || start >= frontMatter.span.end)) {
-      const codes = d[2].split(/[\s,]+/).filter(Boolean);
-      const line = lineOf(lineStarts, start);
-      if (d[1] === 'disable-next-line') {
-        const endLine = lineOf(lineStarts, end);
-        const s = lineStarts[endLine + 1] ?? text.length;
-        const e = lineStarts[endLine + 2] ?? text.length;
-        suppressions.push({ span: { start: s, end: e }, codes });
-      } else if (d[1] === 'disable-line') {
-        suppressions.push({ span: { start: lineStarts[line], end: lineStarts[line + 1] ?? text.length }, codes });
-      } else if (d[1] === 'disable') {
-        openDisables.push({ start: end, codes });
-      } else {
-        for (let k = openDisables.length - 1; k >= 0; k--) {
-          const o = openDisables[k];
-          if (codes.length === 0 || o.codes.length === 0 || codes.some((c) => o.codes.includes(c))) {
-            suppressions.push({ span: { start: o.start, end: start }, codes: o.codes });
-            openDisables.splice(k, 1);
-          }
-        }
-      }
-    }
-    if (isMarkdown) mask(start, end);
-  }
-  for (const o of openDisables) suppressions.push({ span: { start: o.start, end: text.length }, codes: o.codes });
+  const frontMatter = readFrontMatter(text, isMarkdown);
+  if (frontMatter) mask(0, frontMatter.span.end);
+  const suppressions = readSuppressions(text, lineStarts, frontMatter, isMarkdown ? mask : undefined);
   if (isMarkdown) maskMarkdown(text, lineStarts, mask, frontMatter?.span.end ?? 0);
   // URLs everywhere.
   for (const m of text.matchAll(/\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi)) mask(m.index, m.index + m[0].length);
@@ -122,6 +56,81 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const finder = new BreakFinder(prose);
   for (const b of blocks) splitSentencesInto(sentences, prose, b.start, b.end, finder);
   return { text, prose, isMarkdown, frontMatter, suppressions, blocks, sentences, lineStarts };
+}
+
+/** The YAML front matter (its `tip-report`, bibliography and inline references), or a plain-text draft's first `tip-report:` line. */
+function readFrontMatter(text: string, isMarkdown: boolean): DraftText['frontMatter'] {
+  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!fm) {
+    if (isMarkdown) return undefined;
+    // A plain-text draft has no front matter block: a first line of its own `tip-report: KHM-2023` does its work.
+    const line = PLAIN_TEXT_REPORT_LINE.exec(text);
+    if (!line) return undefined;
+    const s = line[0].indexOf(line[1]);
+    return { span: { start: 0, end: line[0].length }, tipReport: line[1].toUpperCase(), tipReportSpan: { start: s, end: s + line[1].length } };
+  }
+  const frontMatter: NonNullable<DraftText['frontMatter']> = { span: { start: 0, end: fm[0].length } };
+  try {
+    // Most front matter is a few `key: value` lines: read those without loading the YAML library (tens of ms at a cold start).
+    const data: unknown = simpleFrontMatter(fm[1]) ?? parseYaml(fm[1]);
+    if (data && typeof data === 'object' && !Array.isArray(data)) readFrontMatterKeys(data as Record<string, unknown>, fm, frontMatter);
+  } catch (e) {
+    frontMatter.problem = `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return frontMatter;
+}
+
+/** `tip-report` (with where its value is), and Pandoc's own keys: the draft's bibliography files and inline entries (draftBibliography.ts). */
+function readFrontMatterKeys(data: Record<string, unknown>, fm: RegExpExecArray, frontMatter: NonNullable<DraftText['frontMatter']>): void {
+  const v = data['tip-report'];
+  if (typeof v === 'string') {
+    frontMatter.tipReport = v.trim().toUpperCase();
+    const m = /^tip-report:[ \t]*["']?([^\s"'#]+)/m.exec(fm[1]);
+    if (m) {
+      const s = fm[0].indexOf(fm[1]) + m.index + m[0].length - m[1].length;
+      frontMatter.tipReportSpan = { start: s, end: s + m[1].length };
+    }
+  } else if (v !== undefined) frontMatter.problem = '"tip-report" in the front matter must be a report id such as KHM-2023';
+  const bib = bibliographyPaths(data.bibliography);
+  if (bib.length) frontMatter.bibliography = bib;
+  const refs = data.references;
+  if (Array.isArray(refs)) frontMatter.references = cslEntries(refs);
+}
+
+/** The suppression directives of the draft's HTML comments (`<!-- tip-lens-disable-next-line figure.mismatch -->`); `mask` blanks each comment. */
+function readSuppressions(text: string, lineStarts: readonly number[], frontMatter: DraftText['frontMatter'], mask: ((s: number, e: number) => void) | undefined): Suppression[] {
+  const suppressions: Suppression[] = [];
+  const openDisables: { start: number; codes: string[] }[] = [];
+  for (const m of matchesFrom(text, '<!--', COMMENT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const d = /^tip-lens-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/.exec(m[1].trim());
+    if (d && (!frontMatter || start >= frontMatter.span.end)) {
+      const codes = d[2].split(/[\s,]+/).filter(Boolean);
+      if (d[1] === 'disable-next-line') {
+        const endLine = lineOf(lineStarts, end);
+        suppressions.push({ span: { start: lineStarts[endLine + 1] ?? text.length, end: lineStarts[endLine + 2] ?? text.length }, codes });
+      } else if (d[1] === 'disable-line') {
+        const line = lineOf(lineStarts, start);
+        suppressions.push({ span: { start: lineStarts[line], end: lineStarts[line + 1] ?? text.length }, codes });
+      } else if (d[1] === 'disable') openDisables.push({ start: end, codes });
+      else enableAgain(openDisables, codes, start, suppressions);
+    }
+    mask?.(start, end);
+  }
+  for (const o of openDisables) suppressions.push({ span: { start: o.start, end: text.length }, codes: o.codes });
+  return suppressions;
+}
+
+/** `tip-lens-enable [codes]`: closes the open `disable` regions it names (all, without codes) at `at`. */
+function enableAgain(openDisables: { start: number; codes: string[] }[], codes: string[], at: number, suppressions: Suppression[]): void {
+  for (let k = openDisables.length - 1; k >= 0; k--) {
+    const o = openDisables[k];
+    if (codes.length === 0 || o.codes.length === 0 || codes.some((c) => o.codes.includes(c))) {
+      suppressions.push({ span: { start: o.start, end: at }, codes: o.codes });
+      openDisables.splice(k, 1);
+    }
+  }
 }
 
 const SIMPLE_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +([A-Za-z][A-Za-z0-9 ._/()-]*))?$/;
