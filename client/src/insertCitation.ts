@@ -1,7 +1,7 @@
 /** Insert Citation: a quick pick over recommendations and paragraphs, searched by the server as the user types. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type SearchItem, type SearchItemsParams, type SearchItemsResult } from '../../server/src/protocol';
+import { type SearchItem, type SearchItemsParams } from '../../server/src/protocol';
 import { SearchItemsRequest } from '../../server/src/requests';
 
 interface CitationPick extends vscode.QuickPickItem {

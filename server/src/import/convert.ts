@@ -3,7 +3,7 @@
  * country, in the knowledge base's plain-text format (one paragraph per line, section headings
  * on lines of their own), and the manifest inferred for each. Pure: no I/O.
  */
-import type { ReportManifest, TierName } from '../model/kb';
+import type { ReportManifest } from '../model/kb';
 import type { Block, DocumentMeta, SourceFormat } from './blocks';
 import type { CountryEntry } from './countries';
 import { parseTitle, parseTitlePrefix, type Title } from './title';
