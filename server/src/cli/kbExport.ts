@@ -15,6 +15,7 @@ import { createTipLensService } from '../service/index';
 import { defaultSettings } from '../service/settings';
 import { NEVER_CANCELLED } from '../service/types';
 import { bibliographyText } from '../node/exportBibliography';
+import { namedReports, splitReportArgs } from './common';
 
 export interface ExportDeps {
   out: (s: string) => void;
@@ -49,13 +50,10 @@ export function kbExport(values: ExportValues, deps: ExportDeps): number {
   const format = values.format as BibliographyFormat;
   if (!BIBLIOGRAPHY_FORMATS.includes(format)) deps.usage(`--format must be ${BIBLIOGRAPHY_FORMATS.join(', ')} (got "${values.format}")`);
   if (values.items && values['no-items']) deps.usage('--items and --no-items contradict each other');
-  const ids: string[] = [];
-  const paths: string[] = [];
-  for (const r of values.report) (/^[A-Za-z]{3}-\d{4}$/.test(r) && !fs.existsSync(r) ? ids : paths).push(r);
+  const { ids, paths } = splitReportArgs(values.report);
   const drafts = values.draft.map((f) => deps.readDraft(f));
   const kb = deps.loadKb(paths);
-  for (const id of ids) if (!kb.get(id)) deps.usage(`no report ${id.toUpperCase()} is loaded (loaded: ${kb.all().map((r) => r.id).join(', ')})`);
-  const reports = kb.all().filter((r) => ids.length === 0 || ids.some((id) => id.toUpperCase() === r.id));
+  const reports = namedReports(kb, ids, deps.usage);
   // Items (one entry per recommendation and paragraph) by default in CSL JSON, which pandoc reads; on request in BibTeX and RIS, which people import.
   const items = values['no-items'] ? false : values.items || format === 'csl-json';
   const entries = cslItems(reports, { items });

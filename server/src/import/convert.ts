@@ -3,7 +3,7 @@
  * country, in the knowledge base's plain-text format (one paragraph per line, section headings
  * on lines of their own), and the manifest inferred for each. Pure: no I/O.
  */
-import type { ReportManifest, TierName } from '../model/kb';
+import type { ReportManifest } from '../model/kb';
 import type { Block, DocumentMeta, SourceFormat } from './blocks';
 import type { CountryEntry } from './countries';
 import { parseTitle, parseTitlePrefix, type Title } from './title';
@@ -79,12 +79,28 @@ interface Chunk {
 }
 
 export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: ImportOptions): ImportResult {
-  const problems: string[] = [];
   const notes: string[] = [];
+  const { chunks, prelude, problem } = narrativeChunks(blocks, opts);
+  if (problem) return { narratives: [], skipped: [], problems: [problem], notes };
+  const edition = documentEdition(chunks, prelude, meta, opts);
+  if (edition === undefined) return { narratives: [], skipped: [], problems: [`${opts.file}: cannot tell the edition (the document names no "20XX Trafficking in Persons Report"); pass --edition YEAR`], notes };
+  const { narratives, skipped } = chunkNarratives(chunks, edition, meta, opts);
+  const problems: string[] = [];
+  if (opts.country && narratives.length === 0 && skipped.length === 0) problems.push(`${opts.file}: no narrative for ${opts.country.name} in it`);
+  // One narrative that cannot be imported is the document's problem; one of several is skipped and the others imported.
+  if (narratives.length === 0) return { narratives, problems: [...problems, ...skipped], skipped: [], notes };
+  return { narratives, problems, skipped, notes };
+}
+
+/**
+ * The document split at its title headings: a chunk per narrative and the blocks before the first (the
+ * prelude). A text with sections but no title heading is one chunk (of --country); without either, or
+ * without --country, a problem.
+ */
+function narrativeChunks(blocks: Block[], opts: ImportOptions): { chunks: Chunk[]; prelude: Block[]; problem?: string } {
   const bare = opts.format !== 'pdf';
-  // Split the document at its title headings.
   const chunks: Chunk[] = [];
-  let prelude: Block[] = [];
+  const prelude: Block[] = [];
   let current: Chunk | undefined;
   for (const b of blocks) {
     const title = b.kind !== 'item' ? (parseTitle(b.text, { bare: bare && b.kind === 'heading', extra: opts.country }) ?? (opts.format === 'text' && !current ? parseTitlePrefix(b.text, opts.country) : undefined)) : undefined;
@@ -95,16 +111,15 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
     else prelude.push(b);
   }
   if (chunks.length === 0 && prelude.some((b) => sectionOf(b.text) || RUN_IN_RECOMMENDATIONS.test(b.text))) {
-    if (!opts.country) {
-      return { narratives: [], skipped: [], problems: [`${opts.file}: cannot tell which country this narrative is about (no title heading such as "CAMBODIA: Tier 2 Watch List"); pass --country NAME or ISO3`], notes };
-    }
-    chunks.push({ blocks: prelude });
-    prelude = [];
+    if (!opts.country) return { chunks, prelude, problem: `${opts.file}: cannot tell which country this narrative is about (no title heading such as "CAMBODIA: Tier 2 Watch List"); pass --country NAME or ISO3` };
+    return { chunks: [{ blocks: prelude }], prelude: [] };
   }
-  if (chunks.length === 0) {
-    return { narratives: [], skipped: [], problems: [`${opts.file}: no TIP country narrative found (no title heading such as "CAMBODIA: Tier 2 Watch List" and no section such as PROSECUTION)`], notes };
-  }
-  // The edition: --edition, else what the document says of itself, else what its text says.
+  if (chunks.length === 0) return { chunks, prelude, problem: `${opts.file}: no TIP country narrative found (no title heading such as "CAMBODIA: Tier 2 Watch List" and no section such as PROSECUTION)` };
+  return { chunks, prelude };
+}
+
+/** The edition: --edition, else what the document says of itself, else what its text says. */
+function documentEdition(chunks: readonly Chunk[], prelude: readonly Block[], meta: DocumentMeta, opts: ImportOptions): number | undefined {
   let edition = opts.edition;
   if (edition === undefined) {
     const hints = [meta.title, meta.url, ...(meta.hints ?? []), ...prelude.slice(0, 40).map((b) => b.text)].filter((s): s is string => !!s);
@@ -113,8 +128,11 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
   if (edition === undefined) {
     for (const c of chunks) for (const b of [c.titleBlock, ...c.blocks.slice(0, 3)]) if (b && edition === undefined) edition = editionIn(b.text);
   }
-  if (edition === undefined) return { narratives: [], skipped: [], problems: [`${opts.file}: cannot tell the edition (the document names no "20XX Trafficking in Persons Report"); pass --edition YEAR`], notes };
+  return edition;
+}
 
+/** A narrative per chunk (of --country's only, when given); the chunks that make none, each with why. */
+function chunkNarratives(chunks: readonly Chunk[], edition: number, meta: DocumentMeta, opts: ImportOptions): { narratives: ImportedNarrative[]; skipped: string[] } {
   const narratives: ImportedNarrative[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
@@ -137,10 +155,7 @@ export function importNarratives(blocks: Block[], meta: DocumentMeta, opts: Impo
     seen.add(n.id);
     narratives.push(n);
   }
-  if (opts.country && narratives.length === 0 && skipped.length === 0) problems.push(`${opts.file}: no narrative for ${opts.country.name} in it`);
-  // One narrative that cannot be imported is the document's problem; one of several is skipped and the others imported.
-  if (narratives.length === 0) return { narratives, problems: [...problems, ...skipped], skipped: [], notes };
-  return { narratives, problems, skipped, notes };
+  return { narratives, skipped };
 }
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -173,79 +188,14 @@ export function splitSemicolons(text: string): { start: number; end: number }[] 
 function buildNarrative(chunk: Chunk, country: CountryEntry, edition: number, meta: DocumentMeta, opts: ImportOptions): ImportedNarrative {
   const notes: string[] = [];
   const id = `${country.iso3}-${edition}`;
-  const lines: string[] = [];
-  const origin: [number, number, number][] = [];
-  let length = 0;
-  const emit = (text: string, src?: { start: number; end: number }) => {
-    if (src) origin.push([length, src.start, src.end]);
-    lines.push(text);
-    length += text.length + 1;
-  };
+  const out = new NarrativeText();
   const tier = chunk.title?.tier;
   if (tier && chunk.titleBlock) {
-    emit(`${chunk.title!.written.toUpperCase()} (${tier})`, chunk.titleBlock);
-    emit('');
+    out.emit(`${chunk.title!.written.toUpperCase()} (${tier})`, chunk.titleBlock);
+    out.emit('');
   } else notes.push(`${opts.file}: ${id}: no tier in the title heading${chunk.titleBlock ? ` "${clean(chunk.titleBlock.text)}"` : ''}; the manifest has none`);
-  const sections: string[] = [];
-  let section: string | undefined;
-  let firstSection: string | undefined;
-  const heading = (text: string, slug: string, src: { start: number; end: number }) => {
-    if (lines.length && lines[lines.length - 1] !== '') emit('');
-    emit(text, src);
-    emit('');
-    section = slug;
-    if (!sections.includes(slug)) sections.push(slug);
-    firstSection ??= slug;
-  };
-  // Recommendations of one paragraph are split at semicolons once the section is complete.
-  let recParagraphs: Block[] = [];
-  const flushRecommendations = () => {
-    if (!recParagraphs.length) return;
-    const single = recParagraphs.length === 1 && recParagraphs[0].kind === 'paragraph' && (recParagraphs[0].text.match(/;/g) ?? []).length >= 1;
-    for (const b of recParagraphs) {
-      if (single) {
-        const t = clean(b.text);
-        for (const p of splitSemicolons(t)) emit(t.slice(p.start, p.end), b);
-      } else emit(clean(b.text).replace(/^[•▪◦·*-]\s+/, ''), b);
-    }
-    recParagraphs = [];
-  };
-  for (const b of chunk.blocks) {
-    const text = clean(b.text);
-    if (!text) continue;
-    const slug = b.kind !== 'item' ? sectionOf(text) : undefined;
-    if (slug) {
-      flushRecommendations();
-      heading(text, slug, b);
-      continue;
-    }
-    const runIn = b.kind === 'paragraph' ? RUN_IN_RECOMMENDATIONS.exec(text) : null;
-    if (runIn) {
-      flushRecommendations();
-      heading(runIn[1], 'recommendations', b);
-      recParagraphs.push({ ...b, text: text.slice(runIn.index + runIn[0].length - 1) });
-      continue;
-    }
-    if (b.kind === 'heading') {
-      if (section || lines.length > 2) {
-        notes.push(`${opts.file}: ${id}: the narrative ends at the heading "${text}"`);
-        break;
-      }
-      notes.push(`${opts.file}: ${id}: skipped the heading "${text}" before the narrative`);
-      continue;
-    }
-    if (!section) {
-      section = 'summary';
-      firstSection ??= 'summary';
-      sections.push('summary');
-    }
-    if (section === 'recommendations') recParagraphs.push(b);
-    else emit(text, b);
-  }
-  flushRecommendations();
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  const text = lines.join('\n') + '\n';
-  const title = meta.title && editionIn(meta.title) === edition && new RegExp(country.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(meta.title) ? clean(meta.title) : `${edition} Trafficking in Persons Report: ${country.name}`;
+  writeSections(out, chunk.blocks, (note) => notes.push(`${opts.file}: ${id}: ${note}`));
+  const text = out.text();
   const manifest: ImportedManifest = {
     id,
     country: country.name,
@@ -253,11 +203,112 @@ function buildNarrative(chunk: Chunk, country: CountryEntry, edition: number, me
     edition,
     dataYear: edition - 1,
     ...(tier ? { tier } : {}),
-    sections,
-    firstSection: firstSection ?? 'summary',
+    sections: out.sections,
+    firstSection: out.firstSection ?? 'summary',
     text: `${id}.txt`,
-    source: { publisher: 'U.S. Department of State', title, url: meta.url && /^https?:\/\//.test(meta.url) ? meta.url : '' },
-    origin: { file: opts.file, format: opts.format, lines: origin },
+    source: { publisher: 'U.S. Department of State', title: narrativeTitle(meta, country, edition), url: meta.url && /^https?:\/\//.test(meta.url) ? meta.url : '' },
+    origin: { file: opts.file, format: opts.format, lines: out.origin },
   };
   return { id, text, manifest, notes };
+}
+
+/** The document's own title when it names this edition and country, else "2023 Trafficking in Persons Report: Cambodia". */
+function narrativeTitle(meta: DocumentMeta, country: CountryEntry, edition: number): string {
+  const own = meta.title && editionIn(meta.title) === edition && new RegExp(country.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(meta.title);
+  return own ? clean(meta.title!) : `${edition} Trafficking in Persons Report: ${country.name}`;
+}
+
+/** The narrative's text as it is written: its lines, where each came from, its sections and the one it is in. */
+class NarrativeText {
+  readonly lines: string[] = [];
+  /** [offset in the text, start and end in the input] of each line that came from the input. */
+  readonly origin: [number, number, number][] = [];
+  readonly sections: string[] = [];
+  section: string | undefined;
+  firstSection: string | undefined;
+  private length = 0;
+  /** The paragraphs of the recommendations section so far: one paragraph is split at semicolons once the section is complete. */
+  private recParagraphs: Block[] = [];
+
+  emit(text: string, src?: { start: number; end: number }): void {
+    if (src) this.origin.push([this.length, src.start, src.end]);
+    this.lines.push(text);
+    this.length += text.length + 1;
+  }
+
+  /** A section heading on a line of its own, blank lines around it; the section `slug` begins. */
+  heading(text: string, slug: string, src: { start: number; end: number }): void {
+    this.flushRecommendations();
+    if (this.lines.length && this.lines[this.lines.length - 1] !== '') this.emit('');
+    this.emit(text, src);
+    this.emit('');
+    this.section = slug;
+    if (!this.sections.includes(slug)) this.sections.push(slug);
+    this.firstSection ??= slug;
+  }
+
+  /** A paragraph of the current section (the summary, when no section heading came before). */
+  paragraph(b: Block, text: string): void {
+    if (!this.section) {
+      this.section = 'summary';
+      this.firstSection ??= 'summary';
+      this.sections.push('summary');
+    }
+    if (this.section === 'recommendations') this.recParagraphs.push(b);
+    else this.emit(text, b);
+  }
+
+  /** A recommendations paragraph whose heading was run into it. */
+  recommendation(b: Block): void {
+    this.recParagraphs.push(b);
+  }
+
+  /** The recommendations kept so far, a line each (one paragraph of them split at its semicolons). */
+  flushRecommendations(): void {
+    const recs = this.recParagraphs;
+    if (!recs.length) return;
+    const single = recs.length === 1 && recs[0].kind === 'paragraph' && (recs[0].text.match(/;/g) ?? []).length >= 1;
+    for (const b of recs) {
+      if (single) {
+        const t = clean(b.text);
+        for (const p of splitSemicolons(t)) this.emit(t.slice(p.start, p.end), b);
+      } else this.emit(clean(b.text).replace(/^[•▪◦·*-]\s+/, ''), b);
+    }
+    this.recParagraphs = [];
+  }
+
+  /** The finished text: recommendations written out, no blank lines at the end, a newline after the last. */
+  text(): string {
+    this.flushRecommendations();
+    while (this.lines.length && this.lines[this.lines.length - 1] === '') this.lines.pop();
+    return this.lines.join('\n') + '\n';
+  }
+}
+
+/** A narrative's blocks after its title as sections and paragraphs, up to a heading that ends it; `note` says what was skipped. */
+function writeSections(out: NarrativeText, blocks: readonly Block[], note: (message: string) => void): void {
+  for (const b of blocks) {
+    const text = clean(b.text);
+    if (!text) continue;
+    const slug = b.kind !== 'item' ? sectionOf(text) : undefined;
+    if (slug) {
+      out.heading(text, slug, b);
+      continue;
+    }
+    const runIn = b.kind === 'paragraph' ? RUN_IN_RECOMMENDATIONS.exec(text) : null;
+    if (runIn) {
+      out.heading(runIn[1], 'recommendations', b);
+      out.recommendation({ ...b, text: text.slice(runIn.index + runIn[0].length - 1) });
+      continue;
+    }
+    if (b.kind === 'heading') {
+      if (out.section || out.lines.length > 2) {
+        note(`the narrative ends at the heading "${text}"`);
+        return;
+      }
+      note(`skipped the heading "${text}" before the narrative`);
+      continue;
+    }
+    out.paragraph(b, text);
+  }
 }

@@ -7,20 +7,21 @@ import type { Block, DocumentMeta } from '../import/blocks';
 import { pdfLayoutBlocks, type PdfPage } from '../import/pdfLayout';
 
 type PdfJs = typeof import('./pdfjsBundle')['pdfjs'];
-let loaded: PdfJs | undefined;
 
-function pdfjs(): PdfJs {
-  if (loaded) return loaded;
-  // pdf.js says on loading that it cannot draw in Node (no canvas); text extraction needs none.
+/**
+ * pdf.js, required on the first call: Node's module cache keeps it (and answers every later call), so
+ * nothing here holds it. Its message on loading, that it cannot draw in Node (no canvas), is kept quiet:
+ * text extraction needs no canvas.
+ */
+function loadPdfJs(): PdfJs {
   const { log, warn } = console;
   console.log = console.warn = () => undefined;
   try {
-    loaded = (require('./pdfjsBundle') as typeof import('./pdfjsBundle')).pdfjs;
+    return (require('./pdfjsBundle') as typeof import('./pdfjsBundle')).pdfjs;
   } finally {
     console.log = log;
     console.warn = warn;
   }
-  return loaded;
 }
 
 interface TextItemLike {
@@ -31,7 +32,7 @@ interface TextItemLike {
 }
 
 export async function pdfBlocks(bytes: Buffer, name: string, opts: { maxPages: number }): Promise<{ blocks: Block[]; meta: DocumentMeta; pages: number; text: string } | { problem: string }> {
-  const lib = pdfjs();
+  const lib = loadPdfJs();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
     doc = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false }).promise;

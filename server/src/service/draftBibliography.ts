@@ -10,6 +10,9 @@
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeBase, Report } from '../model/kb';
 import { derived, derivedKey } from '../model/derived';
+import { parseBibtexEntries } from './bibtex';
+
+export { parseBibtexEntries };
 
 /** "2023 Trafficking in Persons Report: Cambodia": the manifest's source title, or that form when it has none. */
 export function reportTitle(report: Report): string {
@@ -81,120 +84,6 @@ export function cslEntries(list: readonly unknown[]): BibEntry[] {
     out.push({ id, ...(typeof o.title === 'string' ? { title: o.title } : {}), ...(typeof url === 'string' ? { url } : {}) });
   }
   return out;
-}
-
-/**
- * The entries of a BibTeX (or BibLaTeX) file: `@type{key, field = {…} | "…" | 123 | macro # …, …}`.
- * One pass over the text; `@comment`, `@preamble` and `@string` are skipped; an entry that does not close
- * ends at the next `@` that starts a line. Only the key, the title and the URL are kept.
- */
-export function parseBibtexEntries(text: string): BibEntry[] {
-  const out: BibEntry[] = [];
-  const n = text.length;
-  let i = 0;
-  const skipSpace = () => {
-    while (i < n && /\s/.test(text[i])) i++;
-  };
-  while (i < n) {
-    const at = text.indexOf('@', i);
-    if (at < 0) break;
-    i = at + 1;
-    const type = /^[A-Za-z]+/.exec(text.slice(i, i + 32))?.[0];
-    if (!type) continue;
-    i += type.length;
-    skipSpace();
-    const open = text[i];
-    if (open !== '{' && open !== '(') continue;
-    const close = open === '{' ? '}' : ')';
-    i++;
-    const t = type.toLowerCase();
-    if (t === 'comment' || t === 'preamble' || t === 'string') {
-      i = balancedEnd(text, i - 1);
-      continue;
-    }
-    skipSpace();
-    const keyStart = i;
-    while (i < n && text[i] !== ',' && text[i] !== close && !/\s/.test(text[i])) i++;
-    const id = text.slice(keyStart, i);
-    const entry: BibEntry = { id };
-    // Fields until the entry's closing bracket.
-    for (;;) {
-      skipSpace();
-      if (text[i] === ',') i++;
-      skipSpace();
-      if (i >= n || text[i] === close || text[i] === '@') break;
-      const name = /^[A-Za-z0-9_:.+-]+/.exec(text.slice(i, i + 64))?.[0];
-      if (!name) break;
-      i += name.length;
-      skipSpace();
-      if (text[i] !== '=') break;
-      i++;
-      let value = '';
-      for (;;) {
-        skipSpace();
-        if (text[i] === '{') {
-          const end = balancedEnd(text, i);
-          value += text.slice(i + 1, Math.max(i + 1, end - 1));
-          i = end;
-        } else if (text[i] === '"') {
-          let j = i + 1;
-          let depth = 0;
-          for (; j < n; j++) {
-            const c = text[j];
-            if (c === '\\') j++;
-            else if (c === '{') depth++;
-            else if (c === '}') depth--;
-            else if (c === '"' && depth <= 0) break;
-          }
-          value += text.slice(i + 1, j);
-          i = Math.min(n, j + 1);
-        } else {
-          const word = /^[A-Za-z0-9_:.+-]+/.exec(text.slice(i, i + 64))?.[0] ?? '';
-          value += word;
-          i += word.length;
-          if (!word) break;
-        }
-        skipSpace();
-        if (text[i] === '#') i++;
-        else break;
-      }
-      const field = name.toLowerCase();
-      if (field === 'title') entry.title = plainTex(value);
-      else if (field === 'url') entry.url = value.trim();
-      else if (field === 'howpublished' && !entry.url) {
-        const u = /\\url\{([^{}]*)\}/.exec(value);
-        if (u) entry.url = u[1].trim();
-      }
-    }
-    if (id && id !== ',') out.push(entry);
-    if (text[i] === close) i++;
-  }
-  return out;
-}
-
-/** The offset just past the bracket group opening at `open` (or the text's end when it does not close). */
-function balancedEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') j++;
-    else if (c === '{' || c === '(') depth++;
-    else if (c === '}' || c === ')') {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-  }
-  return text.length;
-}
-
-/** A BibTeX title as words: braces and simple escapes (`\&`, `{\'e}` kept as their letters) removed. */
-function plainTex(v: string): string {
-  return v
-    .replace(/\\([&%$#_{}])/g, '$1')
-    .replace(/\\[A-Za-z]+\s*/g, '')
-    .replace(/[{}]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** `state.gov/reports/2023-trafficking-in-persons-report/cambodia`: a URL without scheme, www., query, fragment or trailing slash, lower case. */
