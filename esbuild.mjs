@@ -33,7 +33,7 @@ async function snapshot() {
  */
 const LAZY_LIBS = {
   yaml: { file: 'yaml', exports: 'export { parse } from "yaml";', shim: 'export function parse(...a) { return lib().parse(...a); }' },
-  'fuse.js': { file: 'fuse', exports: 'export { default } from "fuse.js";', shim: 'export default class Fuse { constructor(...a) { return new (lib().default)(...a); } }' },
+  'fuse.js': { file: 'fuse', exports: 'export { default } from "fuse.js";', shim: 'export default class Fuse { constructor(...a) { return new (lib().default)(...a); } static parseIndex(...a) { return lib().default.parseIndex(...a); } }' },
   diff: { file: 'diff', exports: 'export { diffWords } from "diff";', shim: 'export function diffWords(...a) { return lib().diffWords(...a); }' },
 };
 const lazyLibs = {
