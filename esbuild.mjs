@@ -2,10 +2,12 @@
 // - dist/kb-snapshot.json, the bundled reports ingested at build time (server/src/node/buildSnapshot.ts);
 // - dist/lib/*.js, the libraries a plain check does not need (yaml for front matter, fuse.js for search,
 //   diff for quote mismatches), loaded on first use instead of being compiled at every start;
-// - dist/cli.js.cache, V8's code cache of the CLI after one check (bin/tip-lens.js uses it when it matches).
+// - dist/cli.js.cache, V8's code cache of the CLI after one check (bin/tip-lens.js uses it when it matches);
+// - dist/server.js, a launcher of the server bundle dist/lib/server.js, and dist/lib/server.js.cache, V8's code
+//   cache of that bundle after one LSP session on the example brief (server/src/node/serverEntry.ts).
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,7 +33,7 @@ async function snapshot() {
  */
 const LAZY_LIBS = {
   yaml: { file: 'yaml', exports: 'export { parse } from "yaml";', shim: 'export function parse(...a) { return lib().parse(...a); }' },
-  'fuse.js': { file: 'fuse', exports: 'export { default } from "fuse.js";', shim: 'export default class Fuse { constructor(...a) { return new (lib().default)(...a); } }' },
+  'fuse.js': { file: 'fuse', exports: 'export { default } from "fuse.js";', shim: 'export default class Fuse { constructor(...a) { return new (lib().default)(...a); } static parseIndex(...a) { return lib().default.parseIndex(...a); } }' },
   diff: { file: 'diff', exports: 'export { diffWords } from "diff";', shim: 'export function diffWords(...a) { return lib().diffWords(...a); }' },
 };
 const lazyLibs = {
@@ -93,13 +95,62 @@ fs.writeFileSync(out, script.createCachedData());`,
   }
 }
 
+/** The node flags the client starts the server with (SERVER_NODE_FLAGS in server/src/protocol.ts): V8 takes a code cache only under the flags it was made with. */
+function serverNodeFlags() {
+  const m = /SERVER_NODE_FLAGS[^=]*=\s*(\[[^\]]*\])/.exec(readFileSync('server/src/protocol.ts', 'utf8'));
+  if (!m) throw new Error('esbuild.mjs: SERVER_NODE_FLAGS not found in server/src/protocol.ts');
+  return JSON.parse(m[1].replace(/'/g, '"'));
+}
+
+/**
+ * V8's code cache of dist/lib/server.js: the built server run as the client runs it, through one session on
+ * the example brief (open, pulled diagnostics, hover, completion, an edit, shutdown); it writes the cache
+ * of everything that session compiled as it exits (TIP_LENS_WRITE_CODE_CACHE). A failure leaves no cache:
+ * the server then compiles itself as before.
+ */
+async function serverCodeCache() {
+  const rpc = await import('vscode-languageserver-protocol/node.js');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc.default ?? rpc;
+  const proc = spawn(process.execPath, [...serverNodeFlags(), 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, TIP_LENS_WRITE_CODE_CACHE: '1' } });
+  const exited = new Promise((done) => proc.once('exit', done));
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ reports: [] })));
+  for (const m of ['client/registerCapability', 'workspace/diagnostic/refresh', 'workspace/codeLens/refresh', 'window/workDoneProgress/create']) conn.onRequest(m, () => null);
+  conn.listen();
+  const uri = new URL('examples/brief.md', `file://${process.cwd()}/`).href;
+  const text = readFileSync('examples/brief.md', 'utf8');
+  const lines = text.split('\n');
+  const at = (needle) => {
+    const line = lines.findIndex((l) => l.includes(needle));
+    return { line: Math.max(0, line), character: Math.max(0, lines[Math.max(0, line)].indexOf(needle)) };
+  };
+  try {
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } } } });
+    await conn.sendNotification('initialized', {});
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const ref = at('[@KHM-2023');
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: ref.line, character: ref.character + 3 } });
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: ref, end: ref }, text: 'See [@scam' }] });
+    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: ref.line, character: ref.character + 'See [@scam'.length } });
+    await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    await exited;
+  } finally {
+    conn.dispose();
+    proc.kill();
+  }
+}
+
 const engineHash = await snapshot();
 // A watch build hashes the sources at run time instead (they change under it); the snapshot is rewritten after each rebuild.
 const define = watch ? {} : { __TIP_ENGINE_HASH__: JSON.stringify(engineHash) };
 const rewriteSnapshot = { name: 'kb-snapshot', setup: (build) => build.onEnd(() => snapshot().catch((e) => console.error(`kb-snapshot: ${e.message}`))) };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define, plugins: [lazyLibs, lazyBibtex, importLib] },
+  { entryPoints: ['server/src/node/serverEntry.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/lib/server.js', define, plugins: [lazyLibs, lazyBibtex, importLib] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', define, plugins: watch ? [lazyLibs, lazyBibtex, rewriteSnapshot, importLib] : [lazyLibs, lazyBibtex, importLib] },
   { entryPoints: ['server/src/node/importCli.ts'], outfile: 'dist/lib/import.js', define, plugins: [importLib] },
   { entryPoints: ['server/src/node/pdfjsBundle.ts'], outfile: 'dist/lib/pdfjs.js', sourcemap: false, minify: true },
@@ -111,4 +162,5 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
   codeCache();
+  await serverCodeCache();
 }

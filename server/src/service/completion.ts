@@ -31,94 +31,142 @@ const MAX_ITEMS = 50;
 /** A query of several words inside `[@…` is at most this long. */
 const MAX_WORDS_QUERY = 80;
 
+/** Where the key or query being typed is, what the client filters by, and how an item's key is inserted. */
+interface Typed {
+  /** The text typed after the `@`. */
+  query: string;
+  /** The `@`'s offset. */
+  at: number;
+  /** Inside `[@…` (the key is replaced), or a bare `@…` (it becomes a whole `[@KEY]`). */
+  inBracket: boolean;
+  range: Range;
+  /** Exactly the text from the edit's start to the cursor (VS Code filters by it), plus a space inside brackets. */
+  filterText: string;
+  /** The insert text of a key: closing the bracket when it is not closed, wrapping a bare `@…`. */
+  wrap(key: string): string;
+}
+
+/** What is typed at `offset` when it is a reference being written (not an e-mail address, not in code or a comment), or undefined. */
+function typedReference(doc: TextDocument, text: string, prose: string, offset: number): Typed | undefined {
+  // Walk back over the key being typed to its `@` (or over the words of a query typed inside `[@…`).
+  let start = offset;
+  while (start > 0 && offset - start < 200 && KEY_CHAR.test(text[start - 1])) start--;
+  if (text[start - 1] !== '@') start = wordsQueryStart(text, offset) ?? start;
+  const at = start - 1;
+  if (at < 0 || text[at] !== '@') return undefined;
+  // Not an e-mail address (word@host), not inside code or a comment (masked in the prose).
+  if ((at > 0 && /[\w@]/.test(text[at - 1])) || prose[at] !== '@') return undefined;
+  let end = offset;
+  while (end < text.length && end - offset < 200 && KEY_CHAR.test(text[end])) end++;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const before = text.slice(lineStart, at);
+  const inBracket = before.lastIndexOf('[') > before.lastIndexOf(']');
+  const closed = inBracket && /^[^[]*\]/.test(text.slice(end, lineEnd));
+  const editStart = inBracket ? start : at;
+  return {
+    query: text.slice(start, offset),
+    at,
+    inBracket,
+    range: { start: doc.positionAt(editStart), end: doc.positionAt(end) },
+    // Inside brackets a trailing space too: a space typed next (a query of several words) re-filters
+    // locally without asking, and must not empty the list.
+    filterText: text.slice(editStart, offset) + (inBracket ? ' ' : ''),
+    wrap: (key) => (inBracket ? (closed ? key : `${key}]`) : `[@${key}]`),
+  };
+}
+
+/** The list being made: items in the order added (sortText), each surviving the client's filter. */
+class ItemList {
+  readonly items: CompletionItem[] = [];
+  constructor(
+    private readonly typed: Typed,
+    private readonly defaultReport: Report | undefined,
+  ) {}
+
+  add(item: CompletionItem): void {
+    item.sortText = String(this.items.length).padStart(4, '0');
+    item.filterText = this.typed.filterText;
+    this.items.push(item);
+  }
+
+  /** A report item, by its short key when it is the default report's. */
+  addItem(it: ReportItem): void {
+    const short = this.defaultReport === it.report;
+    this.add(itemCompletion(it, this.typed.wrap(short ? it.key : it.anchor), this.typed.range, short));
+  }
+
+  addReport(r: Report): void {
+    this.add(reportCompletion(r, this.typed.wrap(r.id), this.typed.range));
+  }
+
+  done(): CompletionList {
+    return { isIncomplete: true, items: this.items };
+  }
+}
+
 export function provideCompletion(doc: TextDocument, analysis: DraftReading, kb: KnowledgeBase, position: Position, token: CancellationToken): CompletionList | null {
   throwIfCancelled(token);
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const fm = analysis.draft.frontMatter;
   if (fm && offset < fm.span.end) return frontMatterCompletion(doc, text, offset, kb);
-  // Walk back over the key being typed to its `@` (or over the words of a query typed inside `[@…`).
-  let start = offset;
-  while (start > 0 && offset - start < 200 && KEY_CHAR.test(text[start - 1])) start--;
-  if (text[start - 1] !== '@') start = wordsQueryStart(text, offset) ?? start;
-  const at = start - 1;
-  if (at < 0 || text[at] !== '@') return null;
-  // Not an e-mail address (word@host), not inside code or a comment (masked in the prose).
-  if (at > 0 && /[\w@]/.test(text[at - 1])) return null;
-  if (analysis.draft.prose[at] !== '@') return null;
-  let end = offset;
-  while (end < text.length && end - offset < 200 && KEY_CHAR.test(text[end])) end++;
-  const query = text.slice(start, offset);
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  const before = text.slice(lineStart, at);
-  const inBracket = before.lastIndexOf('[') > before.lastIndexOf(']');
-  const after = text.slice(end, lineEnd);
-  const closed = inBracket && /^[^[]*\]/.test(after);
-  // Inside `[@…` the key is replaced; a bare `@…` becomes a whole `[@KEY]`.
-  const editStart = inBracket ? start : at;
-  const range: Range = { start: doc.positionAt(editStart), end: doc.positionAt(end) };
-  // VS Code filters by the text from the edit's start to the cursor, so every item carries exactly that.
-  // Inside brackets a trailing space too: a space typed next (a query of several words) re-filters
-  // locally without asking, and must not empty the list.
-  const filterText = text.slice(editStart, offset) + (inBracket ? ' ' : '');
-  const wrap = (key: string) => (inBracket ? (closed ? key : `${key}]`) : `[@${key}]`);
-  const items: CompletionItem[] = [];
-  const add = (item: CompletionItem) => {
-    item.sortText = String(items.length).padStart(4, '0');
-    item.filterText = filterText;
-    items.push(item);
-  };
+  const typed = typedReference(doc, text, analysis.draft.prose, offset);
+  if (!typed) return null;
+  const { query } = typed;
   const defaultReport = analysis.defaultReport ? kb.get(analysis.defaultReport) : undefined;
-  const addItem = (it: ReportItem) => {
-    const short = defaultReport === it.report;
-    add(itemCompletion(it, wrap(short ? it.key : it.anchor), range, short));
-  };
-
+  const list = new ItemList(typed, defaultReport);
   const scoped = /^([A-Za-z]{3}-\d{4})\/(.*)$/.exec(query);
-  if (scoped) {
-    const report = kb.get(scoped[1]);
-    if (!report) return { isIncomplete: true, items: [] };
-    const rest = scoped[2];
-    const byKey = reportItems(report).filter((i) => i.key.toLowerCase().startsWith(rest.toLowerCase()));
-    const list = byKey.length > 0 ? byKey : searchItems(kb, `${report.id} ${rest}`, { limit: MAX_ITEMS }, token).map((h) => h.item);
-    for (const it of list.slice(0, MAX_ITEMS)) add(itemCompletion(it, wrap(it.anchor), range, false));
-    return { isIncomplete: true, items };
-  }
+  if (scoped) return scopedCompletion(kb, scoped[1], scoped[2], list, typed, token);
   // Report ids: `@KHM`, `@KHM-2`, `@khm-2023`.
   if (/^[A-Za-z]{1,3}(?:-\d{0,4})?$/.test(query)) {
     const q = query.toUpperCase();
     const ids = kb.all().filter((r) => r.id.startsWith(q));
     ids.sort((a, b) => (a === defaultReport ? -1 : b === defaultReport ? 1 : b.manifest.edition - a.manifest.edition || (a.id < b.id ? -1 : 1)));
-    for (const r of ids.slice(0, MAX_ITEMS)) add(reportCompletion(r, wrap(r.id), range));
-    if (query.includes('-')) return { isIncomplete: true, items };
+    for (const r of ids.slice(0, MAX_ITEMS)) list.addReport(r);
+    if (query.includes('-')) return list.done();
   }
   // Short keys of the default report: `@R`, `@R1`.
   if (defaultReport && /^R\d*$/i.test(query)) {
-    for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation' && it.key.toLowerCase().startsWith(query.toLowerCase())) addItem(it);
+    for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation' && it.key.toLowerCase().startsWith(query.toLowerCase())) list.addItem(it);
   }
+  return itemsByMeaning(kb, analysis, typed, list, defaultReport, token);
+}
+
+/** After `@KHM-2023/`: the report's items by key, else by the text typed. */
+function scopedCompletion(kb: KnowledgeBase, id: string, rest: string, list: ItemList, typed: Typed, token: CancellationToken): CompletionList {
+  const report = kb.get(id);
+  if (!report) return { isIncomplete: true, items: [] };
+  const byKey = reportItems(report).filter((i) => i.key.toLowerCase().startsWith(rest.toLowerCase()));
+  const found = byKey.length > 0 ? byKey : searchItems(kb, `${report.id} ${rest}`, { limit: MAX_ITEMS }, token).map((h) => h.item);
+  for (const it of found.slice(0, MAX_ITEMS)) list.add(itemCompletion(it, typed.wrap(it.anchor), typed.range, false));
+  return list.done();
+}
+
+/** The items the sentence before the bracket or the query typed points to, and the starting lists. */
+function itemsByMeaning(kb: KnowledgeBase, analysis: DraftReading, typed: Typed, list: ItemList, defaultReport: Report | undefined, token: CancellationToken): CompletionList {
+  const { query, inBracket, at } = typed;
   // What the sentence before the `[@` says: the items that support it come first (just typed `@`, or one letter).
   const supported = query.length <= 1 && inBracket ? sentenceItems(kb, analysis, at, defaultReport) : [];
   const first = new Set(supported.map((it) => it.anchor));
-  for (const it of supported) addItem(it);
+  for (const it of supported) list.addItem(it);
   if (query.length === 0) {
     // Just typed `@`: the default report's recommendations, in report order, then report ids.
-    if (defaultReport) for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation' && !first.has(it.anchor)) addItem(it);
-    for (const r of kb.all().slice(0, MAX_ITEMS)) add(reportCompletion(r, wrap(r.id), range));
-    return { isIncomplete: true, items };
+    if (defaultReport) for (const it of reportItems(defaultReport)) if (it.kind === 'recommendation' && !first.has(it.anchor)) list.addItem(it);
+    for (const r of kb.all().slice(0, MAX_ITEMS)) list.addReport(r);
+    return list.done();
   }
   if (query.length >= 2) {
-    const seen = new Set(items.map((i) => i.detail));
+    const seen = new Set(list.items.map((i) => i.detail));
     for (const hit of searchItems(kb, query.replace(/[-_./:]+/g, ' '), { preferReport: defaultReport?.id, alsoPrefer: citedReports(analysis), limit: MAX_ITEMS }, token)) {
-      if (seen.has(hit.item.anchor)) continue;
-      addItem(hit.item);
+      if (!seen.has(hit.item.anchor)) list.addItem(hit.item);
     }
   }
   // One letter typed after `[@` matches nothing yet. An empty answer would close VS Code's list for good
   // (Markdown has quick suggestions off, so the next letter does not reopen it): offer the starting list,
   // which every item survives (filterText), and the next letter asks again (isIncomplete).
-  if (items.length === supported.length && query.length === 1 && inBracket) for (const it of startItems(kb, analysis, defaultReport)) if (!first.has(it.anchor)) addItem(it);
-  return { isIncomplete: true, items };
+  if (list.items.length === supported.length && query.length === 1 && inBracket) for (const it of startItems(kb, analysis, defaultReport)) if (!first.has(it.anchor)) list.addItem(it);
+  return list.done();
 }
 
 /** Where a query of several words typed inside an open `[@…` starts (after the `@`), or undefined. */

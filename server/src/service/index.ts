@@ -65,103 +65,158 @@ interface Cached<T> {
   value: T;
 }
 
-export function createTipLensService(options: TipLensServiceOptions): TipLensService {
-  /** Full analyses, and readings of versions whose analysis is not there yet (completion and reference hovers right after an edit). */
-  const analyses = new Map<string, Cached<DraftAnalysis>>();
-  const readings = new Map<string, Cached<DraftReading>>();
-  /** Per document, the sentence readings and quote matches its next version reuses (two versions' worth, never more). */
-  const memos = new Map<string, DraftMemo>();
-  const memoOf = (uri: string): DraftMemo => {
-    let m = memos.get(uri);
-    if (m) memos.delete(uri);
+/**
+ * The service's caches, one owner: per URI (each bounded), the full analyses, the readings of versions whose
+ * analysis is not there yet (completion and reference hovers right after an edit), and the memos of sentence
+ * readings and quote matches a document's next version reuses. `generation` is bumped by a settings change.
+ */
+class DocumentCaches {
+  readonly analyses = new Map<string, Cached<DraftAnalysis>>();
+  readonly readings = new Map<string, Cached<DraftReading>>();
+  /** Two versions' worth per document, never more; the least recently used document's goes first. */
+  readonly #memos = new Map<string, DraftMemo>();
+  generation = 0;
+
+  memoOf(uri: string): DraftMemo {
+    let m = this.#memos.get(uri);
+    if (m) this.#memos.delete(uri);
     else m = createDraftMemo();
-    memos.set(uri, m);
-    if (memos.size > 200) memos.delete(memos.keys().next().value as string);
+    this.#memos.set(uri, m);
+    if (this.#memos.size > 200) this.#memos.delete(this.#memos.keys().next().value as string);
     return m;
-  };
-  let generation = 0;
-  const current = <T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string): T | undefined => {
+  }
+
+  current<T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string): T | undefined {
     const hit = cache.get(doc.uri);
-    return hit && hit.version === doc.version && hit.generation === generation && hit.text === text ? hit.value : undefined;
-  };
-  const remember = <T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string, value: T, max: number): T => {
+    return hit && hit.version === doc.version && hit.generation === this.generation && hit.text === text ? hit.value : undefined;
+  }
+
+  remember<T>(cache: Map<string, Cached<T>>, doc: TextDocument, text: string, value: T, max: number): T {
     cache.delete(doc.uri);
-    cache.set(doc.uri, { version: doc.version, text, generation, value });
+    cache.set(doc.uri, { version: doc.version, text, generation: this.generation, value });
     if (cache.size > max) cache.delete(cache.keys().next().value as string);
     return value;
-  };
-  let settings = options.settings ?? defaultSettings();
-  const kb = options.kb;
-  const kbGet = (id: string) => kb.get(id);
-  const enabled = (token: CancellationToken) => {
-    throwIfCancelled(token);
-    return settings.enable;
-  };
-  const service: TipLensService = {
+  }
+}
+
+/** What the feature groups below share: the knowledge base, the options, the caches and the settings of now. */
+interface ServiceContext {
+  readonly kb: KnowledgeBase;
+  readonly options: TipLensServiceOptions;
+  readonly caches: DocumentCaches;
+  settings(): TipLensSettings;
+  /** Throws when cancelled; whether TIP Lens is enabled. */
+  enabled(token: CancellationToken): boolean;
+  analyze(doc: TextDocument, token: CancellationToken): DraftAnalysis;
+  /** The current analysis when there is one (it holds the reading), else the current reading, else a new one: no checks run. */
+  reading(doc: TextDocument, token: CancellationToken): DraftReading;
+}
+
+function serviceContext(options: TipLensServiceOptions, settings: () => TipLensSettings): ServiceContext {
+  const { kb } = options;
+  const caches = new DocumentCaches();
+  const ctx: ServiceContext = {
     kb,
-    get settings() {
-      return settings;
-    },
-    set settings(s: TipLensSettings) {
-      settings = s;
-      generation++;
+    options,
+    caches,
+    settings,
+    enabled(token) {
+      throwIfCancelled(token);
+      return settings().enable;
     },
     analyze(doc, token) {
       const text = doc.getText();
-      const hit = current(analyses, doc, text);
+      const hit = caches.current(caches.analyses, doc, text);
       if (hit) return hit;
-      // A reading of this version made for completion or a hover is not made again (undefined: analyzeDocument reads it).
-      return remember(analyses, doc, text, analyzeDocument(doc, kb, settings, token, current(readings, doc, text) ?? readDocument(doc, kb, settings, token, options.bibliography), memoOf(doc.uri), options.explain), 200);
+      // A reading of this version made for completion or a hover is not made again.
+      const reading = caches.current(caches.readings, doc, text) ?? readDocument(doc, kb, settings(), token, options.bibliography);
+      return caches.remember(caches.analyses, doc, text, analyzeDocument(doc, kb, settings(), token, reading, caches.memoOf(doc.uri), options.explain), 200);
     },
-    diagnostics(doc, token) {
-      return provideDiagnostics(doc, service.analyze(doc, token), settings, token);
+    reading(doc, token) {
+      throwIfCancelled(token);
+      const text = doc.getText();
+      return caches.current(caches.analyses, doc, text) ?? caches.current(caches.readings, doc, text) ?? caches.remember(caches.readings, doc, text, readDocument(doc, kb, settings(), token, options.bibliography), 20);
     },
+  };
+  return ctx;
+}
+
+type Features<K extends keyof TipLensService> = Pick<TipLensService, K>;
+
+/** Diagnostics and the fixes made from them. */
+function checkingFeatures(ctx: ServiceContext): Features<'analyze' | 'diagnostics' | 'codeActions' | 'fixAll'> {
+  const diagnostics = (doc: TextDocument, token: CancellationToken) => provideDiagnostics(doc, ctx.analyze(doc, token), ctx.settings(), token);
+  return {
+    analyze: ctx.analyze,
+    diagnostics,
+    codeActions(doc, range, only, token) {
+      if (!ctx.enabled(token)) return [];
+      return provideCodeActions(doc, ctx.analyze(doc, token), diagnostics(doc, token), { range, only }, token, ctx.kb);
+    },
+    fixAll(doc, token) {
+      return ctx.enabled(token) ? provideFixAll(doc, diagnostics(doc, token), token) : null;
+    },
+  };
+}
+
+/** Hover and completion: neither waits for the checks after an edit when it needs only the draft's reading. */
+function editingFeatures(ctx: ServiceContext): Features<'hover' | 'completion' | 'resolveCompletion'> {
+  const { kb, caches } = ctx;
+  return {
     hover(doc, position, token) {
-      if (!enabled(token)) return null;
+      if (!ctx.enabled(token)) return null;
       // A reference's hover needs only the draft's references: it does not wait for the checks after an edit
       // (it uses their findings when this version's analysis is there: the sentences a claim was compared with).
-      const done = current(analyses, doc, doc.getText());
-      return provideReferenceHover(doc, done ?? reading(doc, token), position, token, kb) ?? provideHover(doc, done ?? service.analyze(doc, token), kb, position, token);
+      const done = caches.current(caches.analyses, doc, doc.getText());
+      return provideReferenceHover(doc, done ?? ctx.reading(doc, token), position, token, kb) ?? provideHover(doc, done ?? ctx.analyze(doc, token), kb, position, token);
     },
     completion(doc, position, token) {
-      return enabled(token) ? provideCompletion(doc, reading(doc, token), kb, position, token) : null;
+      return ctx.enabled(token) ? provideCompletion(doc, ctx.reading(doc, token), kb, position, token) : null;
     },
     resolveCompletion(item, token) {
       return resolveCompletion(item, kb, token);
     },
-    codeActions(doc, range, only, token) {
-      if (!enabled(token)) return [];
-      return provideCodeActions(doc, service.analyze(doc, token), service.diagnostics(doc, token), { range, only }, token, kb);
-    },
-    fixAll(doc, token) {
-      return enabled(token) ? provideFixAll(doc, service.diagnostics(doc, token), token) : null;
-    },
+  };
+}
+
+/** Definitions, references, links, code lenses and recommendation coverage. */
+function navigationFeatures(ctx: ServiceContext): Features<'definition' | 'references' | 'documentLinks' | 'codeLenses' | 'coverage'> {
+  const { kb } = ctx;
+  const kbGet = (id: string) => kb.get(id);
+  return {
     definition(doc, position, token) {
-      return enabled(token) ? provideDefinition(doc, service.analyze(doc, token), kbGet, position, token) : null;
+      return ctx.enabled(token) ? provideDefinition(doc, ctx.analyze(doc, token), kbGet, position, token) : null;
     },
     references(doc, position, docs, includeDeclaration, token) {
-      if (!enabled(token)) return null;
+      if (!ctx.enabled(token)) return null;
       const drafts = function* (): Iterable<DraftWithAnalysis> {
-        for (const d of docs) yield { doc: d, analysis: service.analyze(d, token) };
+        for (const d of docs) yield { doc: d, analysis: ctx.analyze(d, token) };
       };
-      return provideReferences(doc, service.analyze(doc, token), kbGet, position, drafts, includeDeclaration, token);
+      return provideReferences(doc, ctx.analyze(doc, token), kbGet, position, drafts, includeDeclaration, token);
     },
     documentLinks(doc, token) {
-      return enabled(token) ? provideDocumentLinks(doc, service.analyze(doc, token), token) : [];
+      return ctx.enabled(token) ? provideDocumentLinks(doc, ctx.analyze(doc, token), token) : [];
     },
     codeLenses(doc, token) {
-      return enabled(token) ? provideCodeLenses(doc, service.analyze(doc, token), kb, token) : [];
+      return ctx.enabled(token) ? provideCodeLenses(doc, ctx.analyze(doc, token), kb, token) : [];
     },
     coverage(doc, token) {
-      return enabled(token) ? provideCoverage(doc, service.analyze(doc, token), kb, token) : null;
+      return ctx.enabled(token) ? provideCoverage(doc, ctx.analyze(doc, token), kb, token) : null;
     },
+  };
+}
+
+/** Workspace symbols, the item search of Insert Citation, and the source view's text. */
+function reportFeatures(ctx: ServiceContext): Features<'workspaceSymbols' | 'searchItems' | 'reportText'> {
+  const { kb } = ctx;
+  return {
     workspaceSymbols(query, token, preferReport) {
-      return enabled(token) ? provideWorkspaceSymbols(kb, query, preferReport ?? (settings.defaultReport || undefined), token) : [];
+      return ctx.enabled(token) ? provideWorkspaceSymbols(kb, query, preferReport ?? (ctx.settings().defaultReport || undefined), token) : [];
     },
     searchItems(query, doc, limit, token) {
       throwIfCancelled(token);
-      const analysis = doc ? service.analyze(doc, token) : undefined;
-      const prefer = analysis ? analysis.defaultReport : settings.defaultReport || undefined;
+      const analysis = doc ? ctx.analyze(doc, token) : undefined;
+      const prefer = analysis ? analysis.defaultReport : ctx.settings().defaultReport || undefined;
       const alsoPrefer = analysis ? [...new Set(analysis.references.flatMap((r) => (r.target ? [r.target.report.id] : [])))] : undefined;
       return searchItems(kb, query, { preferReport: prefer, alsoPrefer, limit: limit ?? 50 }, token).map(({ item }) => ({
         anchor: item.anchor,
@@ -175,14 +230,25 @@ export function createTipLensService(options: TipLensServiceOptions): TipLensSer
       return provideReportText(kb, uri);
     },
   };
-  /** The current analysis when there is one (it holds the reading), else the current reading, else a new one: no checks run. */
-  function reading(doc: TextDocument, token: CancellationToken): DraftReading {
-    throwIfCancelled(token);
-    const text = doc.getText();
-    return current(analyses, doc, text) ?? current(readings, doc, text) ?? remember(readings, doc, text, readDocument(doc, kb, settings, token, options.bibliography), 20);
-  }
+}
 
-  return service;
+export function createTipLensService(options: TipLensServiceOptions): TipLensService {
+  let settings = options.settings ?? defaultSettings();
+  const ctx = serviceContext(options, () => settings);
+  return {
+    kb: options.kb,
+    get settings() {
+      return settings;
+    },
+    set settings(s: TipLensSettings) {
+      settings = s;
+      ctx.caches.generation++;
+    },
+    ...checkingFeatures(ctx),
+    ...editingFeatures(ctx),
+    ...navigationFeatures(ctx),
+    ...reportFeatures(ctx),
+  };
 }
 
 export { Code, ALL_CODES, CODE_HELP } from './codes';

@@ -11,11 +11,12 @@
  * than one of a few.
  */
 import { MAX_QUERY_CHARS } from '../protocol';
-import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type Expression, type FuseIndexObjectRecord, type FuseResult, type IFuseOptions, type RecordEntryObject } from 'fuse.js';
 import type { KnowledgeBase, Report, Span } from '../model/kb';
 import { citationLabel, sectionTitle } from '../model/kb';
 import { derived, derivedKey } from '../model/derived';
 import { kbIndex } from './kbIndex';
+import { fuzzyWord, mayMatch } from './fuzzyFilter';
 import { type CancellationToken, throwIfCancelled } from './types';
 
 export interface ReportItem {
@@ -52,13 +53,15 @@ export interface SearchOptions {
 interface Indexed {
   items: ReportItem[];
   fuse?: Fuse<ReportItem>;
+  /** The fuse index's records, and per record its values (text, key) lowercased as fuse.js compares them: for the prefilter. */
+  records?: { keys: ReadonlyArray<string>; records: readonly FuseIndexObjectRecord[]; lower: readonly (readonly string[])[] };
   /** Recent searches of this report (the client often asks the same query again: re-triggered completion, the symbol and Insert Citation pickers). */
   recent: Map<string, FuseResult<ReportItem>[]>;
 }
 
 const RECENT = 32;
 
-const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
+export const FUSE_OPTIONS: IFuseOptions<ReportItem> = {
   keys: [
     { name: 'text', weight: 1 },
     { name: 'key', weight: 0.3 },
@@ -92,9 +95,21 @@ function indexed(report: Report): Indexed {
   });
 }
 
-function fuseSearch(report: Report, pattern: string | Expression, limit: number): FuseResult<ReportItem>[] {
+/** The fuse.js pattern for the words of a query: one word, or every word (each fuzzily, in the text or the key) in any order. */
+function fusePattern(words: readonly string[]): string | Expression {
+  return words.length === 1 ? words[0] : { $and: words.map((w): Expression => ({ $or: [{ text: w } as Expression, { key: w } as Expression] })) };
+}
+
+/**
+ * fuse.js over a report's items, for `words` (at least one): the items that cannot match (fuzzyFilter.ts:
+ * some word within fuse.js's allowed edits of neither their text nor their key) are left out of the index
+ * searched. fuse.js scores an item from its own fields alone and breaks ties by its place in the list,
+ * which the records keep: the results are those of a search over all of them.
+ */
+export function fuseSearch(report: Report, words: readonly string[], limit: number): FuseResult<ReportItem>[] {
   const ix = indexed(report);
-  const key = `${limit}\u0000${typeof pattern === 'string' ? pattern : JSON.stringify(pattern)}`;
+  const pattern = fusePattern(words);
+  const key = `${limit}\u0000${words.join(' ')}`;
   const hit = ix.recent.get(key);
   if (hit) {
     ix.recent.delete(key);
@@ -102,10 +117,24 @@ function fuseSearch(report: Report, pattern: string | Expression, limit: number)
     return hit;
   }
   ix.fuse ??= new Fuse(ix.items, FUSE_OPTIONS);
-  const result = ix.fuse.search(pattern, { limit });
+  const all = (ix.records ??= lowerRecords(ix.fuse));
+  const compiled = words.map((w) => fuzzyWord(w, FUSE_OPTIONS.threshold!));
+  const kept = all.records.filter((_, n) => compiled.every((p) => p === undefined || all.lower[n].some((v) => mayMatch(p, v))));
+  let result: FuseResult<ReportItem>[];
+  if (kept.length === all.records.length) result = ix.fuse.search(pattern, { limit });
+  else if (kept.length === 0) result = [];
+  else result = new Fuse(ix.items, FUSE_OPTIONS, Fuse.parseIndex<ReportItem>({ keys: all.keys, records: kept })).search(pattern, { limit });
   ix.recent.set(key, result);
   if (ix.recent.size > RECENT) ix.recent.delete(ix.recent.keys().next().value as string);
   return result;
+}
+
+function lowerRecords(fuse: Fuse<ReportItem>): NonNullable<Indexed['records']> {
+  const json = fuse.getIndex().toJSON();
+  const records = json.records as readonly FuseIndexObjectRecord[];
+  // The items' fields are plain strings: each record entry is one { v, n } (a blank field has none).
+  const lower = records.map((r) => Object.values(r.$).map((e) => (e as RecordEntryObject).v.toLowerCase()));
+  return { keys: json.keys, records, lower };
 }
 
 /** Report ids or country names the query names ("KHM-2022 restitution", "cambodia 2022 penalties"); the rest of the query is the text to search. */
@@ -144,10 +173,9 @@ export function searchItems(kb: KnowledgeBase, query: string, options: SearchOpt
   const kinds = options.kinds;
   // The front ends refuse longer queries (InvalidParams); the engine never searches more than the limit either (fuzzy matching costs query × text).
   const { reports: named, text } = splitQuery(kb, query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query);
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
   // A multi-word query must match every word (each one fuzzily), in any order.
-  const pattern: string | Expression | undefined =
-    words.length === 0 ? undefined : words.length === 1 ? words[0] : { $and: words.map((w): Expression => ({ $or: [{ text: w } as Expression, { key: w } as Expression] })) };
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const pattern = words.length === 0 ? undefined : words;
   const hits: SearchHit[] = [];
   let rank = 0;
   const searchReport = (report: Report) => {
