@@ -1,11 +1,11 @@
 /** quote.mismatch and quote.not-found: every quotation against the closest report passage, by content. */
 import { notAssertedAt } from './notAsserted';
 import { Code } from '../codes';
-import { citationLabel, reportUri, type Report } from '../../model/kb';
+import { citationLabel, reportUri, type Report, type Span } from '../../model/kb';
 import { rangeInReport } from '../positions';
-import { matchQuote, type DraftQuote } from '../quotes';
+import { matchQuote, type DraftQuote, type QuoteMatch } from '../quotes';
 import { describeQuoteChanges, quoteFixTitle } from '../quoteDiff';
-import type { Finding } from '../types';
+import type { DraftReference, Finding } from '../types';
 import { namesOtherSource, TRANSLATED } from '../../reading/cues';
 import { referencesIn, REPORT_MENTION, spanAt } from './context';
 import { clip, finding, paragraphAnchor } from './report';
@@ -55,83 +55,127 @@ const QUOTE_CUE_REACH = 500;
 const NAMED_EDITION = /\b((?:19|20)\d\d)\s+(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition)\b|\bTIP\s+(?:report\s+)?((?:19|20)\d\d)\b/i;
 
 function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
-  const { draft, kb, references } = input;
-  for (const q of quotes) {
-    const sentence = spanAt(draft.sentences, q.span.start) ?? q.span;
-    const block = spanAt(draft.blocks, q.span.start) ?? sentence;
-    const scope = q.block ? q.span : sentence;
-    const citations = referencesIn(references, scope.start - 2, Math.max(scope.end, q.span.end) + 3).filter((r) => r.target);
-    // The words around the quotation that say whose it is: its sentence, at most QUOTE_CUE_REACH either side.
-    const prose = draft.prose;
-    const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
-    const lead = prose.slice(Math.max(sentence.start, q.span.start - QUOTE_CUE_REACH), q.span.start);
-    // "In the report's words, …", "The report describes X as …", or "It also described …" after a sentence naming the report.
-    // A STRONG_ATTRIBUTION match is at most ~220 characters long and ends at the quote: its last STRONG_REACH characters are enough.
-    const saidBy = STRONG_ATTRIBUTION.test(lead.slice(-STRONG_REACH)) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - 300), sentence.start)));
-    const attributed = citations.length > 0 || REPORT_MENTION.test(outside) || saidBy;
-    // Called as note?.(…): without --explain its arguments are not even worked out.
-    const explain = input.explain;
-    const note = explain && ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
-    if (namesOtherSource(outside) && citations.length === 0 && !REPORT_MENTION.test(outside)) { note?.('silent', 'attributed to another source'); continue; }
-    const offered = q.block ? undefined : notAssertedAt(prose, draft.lineStarts, q.span.start);
-    if (offered) { note?.('silent', offered); continue; }
-    const leadIn = q.block && citations.length === 0 ? blockLeadIn(prose, q.span.start) : undefined;
-    if (leadIn !== undefined && PERSON_LEAD.test(leadIn) && !REPORT_MENTION.test(leadIn)) { note?.('silent', 'a quoted e-mail or speaker: the words of whoever the line before names'); continue; }
-    // Where to look: cited reports first, then the document's country, then (small KBs) everything.
-    const candidates: Report[] = [];
-    for (const c of citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);
-    if (docCountry) for (const r of kbCountries.get(docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
-    if (candidates.length === 0 && kb.reports.size <= 50) candidates.push(...kb.all());
-    if (candidates.length === 0) { note?.('silent', 'no loaded report to look in'); continue; }
-    // "the 2022 report notes … “…”": the edition the words around it name is looked in first (a tie goes to the first report).
-    const edition = NAMED_EDITION.exec(outside);
-    if (edition && citations.length === 0) {
-      const year = Number(edition[1] ?? edition[2]);
-      candidates.sort((a, b) => Number(b.manifest.edition === year) - Number(a.manifest.edition === year));
-    }
-    const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
-    const ctx = { span: sentence, block, citations };
-    const passage = () => (m ? { anchor: paragraphAnchor(m.report, m.paragraph), text: clip(m.report.text.slice(m.sentence.start, m.sentence.end), 400) } : undefined);
-    if (m && m.exact) {
-      note?.('match', `the exact words of ${paragraphAnchor(m.report, m.paragraph)}`, passage());
-      findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
-      continue;
-    }
-    if (TRANSLATED.test(outside)) { note?.('silent', 'given in translation: the translator’s words, not the report’s', passage()); continue; }
-    // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
-    const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
-    // "The report calls it "widespread and systemic"": three words the report is said to speak, one of them changed.
-    const saidShort = saidBy && m !== undefined && !m.exact && q.words === 3 && m.distance === 1;
-    if (!nearCopy && !saidShort && (!attributed || q.words < 4)) {
-      note?.('silent', attributed ? 'too short to be the report’s words' : `not attributed to the report${m ? ` and not a near-copy (${m.distance} words differ from the closest passage)` : ''}: someone else’s words, a title or a scare quote`, passage());
-      continue;
-    }
-    const cited = citations.length ? citations[0].target!.report : undefined;
-    if (m && !m.exact) {
-      const anchor = paragraphAnchor(m.report, m.paragraph);
-      const quoted = draft.prose.slice(q.inner.start, q.inner.end);
-      const changes = describeQuoteChanges(quoted, m.display);
-      problems.push({
-        code: Code.QuoteMismatch,
-        span: q.inner,
-        message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): ${changes ? `${changes}.` : `the report reads "${clip(m.display, 240)}".`}`,
-        data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: quoteFixTitle(quoted, m.display), safeFix: true },
-        related: { report: m.report, span: m.span, message: clip(m.display) },
-      });
-      findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
-      note?.('mismatch', `${m.distance} word change${m.distance === 1 ? '' : 's'} from ${anchor}${changes ? `: ${changes}` : ''}`, passage());
-      continue;
-    }
-    // A short quotation is the report's only when a citation follows it directly ("uneven and largely symbolic" [@KHM-2023]).
-    const citedRightAfter = citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
-    if (q.words < (citedRightAfter || saidBy ? 4 : 6)) { note?.('silent', 'too short to call it missing from the report'); continue; }
-    const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
-    const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
-    const message = partialOnes.length
-      ? `The quote is not in the loaded text of ${partialOnes.map((r) => `${r.id} (which holds only ${holds(r)})`).join(', ')}; it may come from a section that is not loaded.`
-      : `The quote appears in no loaded report${cited ? ` (looked in ${cited.id})` : ''}.`;
-    const r0 = cited ?? candidates[0];
-    note?.('mismatch', message, passage());
-    problems.push({ code: Code.QuoteNotFound, span: q.inner, message, partialSource: partialOnes.length > 0, data: { code: Code.QuoteNotFound, anchor: r0.id, reportId: r0.id, sourceUri: reportUri(r0.id) } });
+  for (const q of quotes) checkQuote({ input, kbCountries, docCountry, findings, problems }, q);
+}
+
+interface QuoteRun {
+  input: CheckInput;
+  kbCountries: ReadonlyMap<string, Report[]>;
+  docCountry: string | undefined;
+  findings: Finding[];
+  problems: Problem[];
+}
+
+type QuoteNote = ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => void) | undefined;
+
+/** Whose words a quotation is said to be: what the text around it says. */
+interface Attribution {
+  sentence: Span;
+  citations: DraftReference[];
+  /** Its sentence, at most QUOTE_CUE_REACH either side of the quotation. */
+  outside: string;
+  /** The report is named as the speaker ("In the report's words, …", "It also described …" after a sentence naming it). */
+  saidBy: boolean;
+  attributed: boolean;
+}
+
+function attributionOf(input: CheckInput, q: DraftQuote): Attribution {
+  const { draft, references } = input;
+  const prose = draft.prose;
+  const sentence = spanAt(draft.sentences, q.span.start) ?? q.span;
+  const scope = q.block ? q.span : sentence;
+  const citations = referencesIn(references, scope.start - 2, Math.max(scope.end, q.span.end) + 3).filter((r) => r.target);
+  const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
+  const lead = prose.slice(Math.max(sentence.start, q.span.start - QUOTE_CUE_REACH), q.span.start);
+  // A STRONG_ATTRIBUTION match is at most ~220 characters long and ends at the quote: its last STRONG_REACH characters are enough.
+  const saidBy = STRONG_ATTRIBUTION.test(lead.slice(-STRONG_REACH)) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - 300), sentence.start)));
+  return { sentence, citations, outside, saidBy, attributed: citations.length > 0 || REPORT_MENTION.test(outside) || saidBy };
+}
+
+/** Why the quotation is someone else's words or not asserted, before any report is looked in; undefined when it may be the report's. */
+function notTheReports(input: CheckInput, q: DraftQuote, a: Attribution): string | undefined {
+  const prose = input.draft.prose;
+  if (namesOtherSource(a.outside) && a.citations.length === 0 && !REPORT_MENTION.test(a.outside)) return 'attributed to another source';
+  const offered = q.block ? undefined : notAssertedAt(prose, input.draft.lineStarts, q.span.start);
+  if (offered) return offered;
+  const leadIn = q.block && a.citations.length === 0 ? blockLeadIn(prose, q.span.start) : undefined;
+  if (leadIn !== undefined && PERSON_LEAD.test(leadIn) && !REPORT_MENTION.test(leadIn)) return 'a quoted e-mail or speaker: the words of whoever the line before names';
+  return undefined;
+}
+
+/** Where to look: cited reports first, then the document's country, then (small KBs) everything; the edition named beside it first. */
+function candidateReports(run: QuoteRun, a: Attribution): Report[] {
+  const candidates: Report[] = [];
+  for (const c of a.citations) if (!candidates.includes(c.target!.report)) candidates.push(c.target!.report);
+  if (run.docCountry) for (const r of run.kbCountries.get(run.docCountry) ?? []) if (!candidates.includes(r)) candidates.push(r);
+  if (candidates.length === 0 && run.input.kb.reports.size <= 50) candidates.push(...run.input.kb.all());
+  // "the 2022 report notes … “…”": the edition the words around it name is looked in first (a tie goes to the first report).
+  const edition = NAMED_EDITION.exec(a.outside);
+  if (edition && a.citations.length === 0) {
+    const year = Number(edition[1] ?? edition[2]);
+    candidates.sort((x, y) => Number(y.manifest.edition === year) - Number(x.manifest.edition === year));
   }
+  return candidates;
+}
+
+function checkQuote(run: QuoteRun, q: DraftQuote): void {
+  const { input } = run;
+  const { draft } = input;
+  const a = attributionOf(input, q);
+  // Called as note?.(…): without --explain its arguments are not even worked out.
+  const explain = input.explain;
+  const note: QuoteNote = explain && ((decision, why, source) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
+  const silent = notTheReports(input, q, a);
+  if (silent) return note?.('silent', silent);
+  const candidates = candidateReports(run, a);
+  if (candidates.length === 0) return note?.('silent', 'no loaded report to look in');
+  const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
+  const ctx = { span: a.sentence, block: spanAt(draft.blocks, q.span.start) ?? a.sentence, citations: a.citations };
+  const passage = () => (m ? { anchor: paragraphAnchor(m.report, m.paragraph), text: clip(m.report.text.slice(m.sentence.start, m.sentence.end), 400) } : undefined);
+  if (m && m.exact) {
+    note?.('match', `the exact words of ${paragraphAnchor(m.report, m.paragraph)}`, passage());
+    run.findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
+    return;
+  }
+  if (TRANSLATED.test(a.outside)) return note?.('silent', 'given in translation: the translator’s words, not the report’s', passage());
+  // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
+  const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
+  // "The report calls it "widespread and systemic"": three words the report is said to speak, one of them changed.
+  const saidShort = a.saidBy && m !== undefined && !m.exact && q.words === 3 && m.distance === 1;
+  if (!nearCopy && !saidShort && (!a.attributed || q.words < 4)) {
+    return note?.('silent', a.attributed ? 'too short to be the report’s words' : `not attributed to the report${m ? ` and not a near-copy (${m.distance} words differ from the closest passage)` : ''}: someone else’s words, a title or a scare quote`, passage());
+  }
+  if (m) return misquoted(run, q, m, ctx, note, passage);
+  // A short quotation is the report's only when a citation follows it directly ("uneven and largely symbolic" [@KHM-2023]).
+  const citedRightAfter = a.citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
+  if (q.words < (citedRightAfter || a.saidBy ? 4 : 6)) return note?.('silent', 'too short to call it missing from the report');
+  notFound(run, q, a.citations.length ? a.citations[0].target!.report : undefined, candidates, note, passage);
+}
+
+/** quote.mismatch: the closest passage, with the words that differ and the fix that restores them. */
+function misquoted(run: QuoteRun, q: DraftQuote, m: QuoteMatch, ctx: Parameters<typeof finding>[5], note: QuoteNote, passage: () => { anchor: string; text: string } | undefined): void {
+  const anchor = paragraphAnchor(m.report, m.paragraph);
+  const quoted = run.input.draft.prose.slice(q.inner.start, q.inner.end);
+  const changes = describeQuoteChanges(quoted, m.display);
+  run.problems.push({
+    code: Code.QuoteMismatch,
+    span: q.inner,
+    message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): ${changes ? `${changes}.` : `the report reads "${clip(m.display, 240)}".`}`,
+    data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: quoteFixTitle(quoted, m.display), safeFix: true },
+    related: { report: m.report, span: m.span, message: clip(m.display) },
+  });
+  run.findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
+  note?.('mismatch', `${m.distance} word change${m.distance === 1 ? '' : 's'} from ${anchor}${changes ? `: ${changes}` : ''}`, passage());
+}
+
+/** quote.not-found: in no loaded text; said gently (information) when the reports looked in hold only some sections. */
+function notFound(run: QuoteRun, q: DraftQuote, cited: Report | undefined, candidates: readonly Report[], note: QuoteNote, passage: () => { anchor: string; text: string } | undefined): void {
+  const partialOnes = (cited ? [cited] : candidates).filter((r) => r.partial);
+  const holds = (r: Report) => r.sections.map((s) => s.title).join(' and ');
+  const message = partialOnes.length
+    ? `The quote is not in the loaded text of ${partialOnes.map((r) => `${r.id} (which holds only ${holds(r)})`).join(', ')}; it may come from a section that is not loaded.`
+    : `The quote appears in no loaded report${cited ? ` (looked in ${cited.id})` : ''}.`;
+  const r0 = cited ?? candidates[0];
+  note?.('mismatch', message, passage());
+  run.problems.push({ code: Code.QuoteNotFound, span: q.inner, message, partialSource: partialOnes.length > 0, data: { code: Code.QuoteNotFound, anchor: r0.id, reportId: r0.id, sourceUri: reportUri(r0.id) } });
 }
