@@ -282,64 +282,73 @@ export function lineShape(text: string, s: number, e: number): LineShape {
   let rule = false;
   if (p < e) {
     const c = text.charCodeAt(p);
-    if (c === 35) {
-      // #{1,6}\s+
-      let q = p;
-      while (q < e && q - p < 6 && text.charCodeAt(q) === 35) q++;
-      if (q < e && isSpaceCode(text.charCodeAt(q))) {
-        q++;
-        while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
-        m = q;
-        own = heading = true;
-      }
-    } else if (c === 62) {
-      m = p + 1;
-    } else if (c === 45 || c === 42 || c === 43) {
-      if (p + 1 < e && isSpaceCode(text.charCodeAt(p + 1))) {
-        let q = p + 2;
-        while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
-        m = q;
-        own = true;
-      }
-    } else if (isDigit(c)) {
-      let q = p;
-      while (q < e && q - p < 9 && isDigit(text.charCodeAt(q))) q++;
-      const d = text.charCodeAt(q);
-      if (q < e && (d === 46 || d === 41) && q + 1 < e && isSpaceCode(text.charCodeAt(q + 1))) {
-        q += 2;
-        while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
-        m = q;
-        own = true;
-      }
-    } else if (c === 124) {
+    const marker = c === 35 ? headingMarkerEnd(text, p, e) : c === 45 || c === 42 || c === 43 ? bulletMarkerEnd(text, p, e) : isDigit(c) ? orderedMarkerEnd(text, p, e) : -1;
+    if (marker >= 0) {
+      m = marker;
+      own = true;
+      heading = c === 35;
+    } else if (c === 62) m = p + 1;
+    else if (c === 124) {
       m = p + 1;
       own = true;
     }
-    if (c === 45 || c === 42 || c === 95) {
-      // (?:[-*_]\s*){3,}$
-      let marks = 0;
-      let q = p;
-      for (; q < e; q++) {
-        const d = text.charCodeAt(q);
-        if (d === 45 || d === 42 || d === 95) marks++;
-        else if (!isSpaceCode(d)) break;
-      }
-      rule = q === e && marks >= 3;
-      if (rule) own = true;
-    }
+    if ((c === 45 || c === 42 || c === 95) && thematicBreak(text, p, e)) own = rule = true;
   }
-  // (?:>\s?)* — after a '>' marker the group 1 already took one '>' and at most one white space.
-  if (m === p + 1 && text.charCodeAt(p) === 62 && m < e && isSpaceCode(text.charCodeAt(m))) m++;
-  while (m < e && text.charCodeAt(m) === 62) {
-    m++;
-    if (m < e && isSpaceCode(text.charCodeAt(m))) m++;
-  }
+  m = afterQuoteMarkers(text, p, m, e);
   // "> | Indicator | Figure |": a table row inside a block quote is a block of its own, as outside one.
   if (text.charCodeAt(p) === 62 && m < e && text.charCodeAt(m) === 124) {
     m++;
     own = true;
   }
   return { textStart: m, own, heading, rule };
+}
+
+/** Past the spaces from `q`. */
+function skipSpaces(text: string, q: number, e: number): number {
+  while (q < e && isSpaceCode(text.charCodeAt(q))) q++;
+  return q;
+}
+
+/** `#{1,6}\s+` at `p`: where the heading's text starts, or -1. */
+function headingMarkerEnd(text: string, p: number, e: number): number {
+  let q = p;
+  while (q < e && q - p < 6 && text.charCodeAt(q) === 35) q++;
+  return q < e && isSpaceCode(text.charCodeAt(q)) ? skipSpaces(text, q + 1, e) : -1;
+}
+
+/** `[-*+]\s+` at `p`: where the item's text starts, or -1. */
+function bulletMarkerEnd(text: string, p: number, e: number): number {
+  return p + 1 < e && isSpaceCode(text.charCodeAt(p + 1)) ? skipSpaces(text, p + 2, e) : -1;
+}
+
+/** `\d{1,9}[.)]\s+` at `p`: where the item's text starts, or -1. */
+function orderedMarkerEnd(text: string, p: number, e: number): number {
+  let q = p;
+  while (q < e && q - p < 9 && isDigit(text.charCodeAt(q))) q++;
+  const d = text.charCodeAt(q);
+  return q < e && (d === 46 || d === 41) && q + 1 < e && isSpaceCode(text.charCodeAt(q + 1)) ? skipSpaces(text, q + 2, e) : -1;
+}
+
+/** `(?:[-*_]\s*){3,}$` from `p`: a thematic break. */
+function thematicBreak(text: string, p: number, e: number): boolean {
+  let marks = 0;
+  let q = p;
+  for (; q < e; q++) {
+    const d = text.charCodeAt(q);
+    if (d === 45 || d === 42 || d === 95) marks++;
+    else if (!isSpaceCode(d)) break;
+  }
+  return q === e && marks >= 3;
+}
+
+/** `(?:>\s?)*` from `m` — after a '>' marker the first group already took one '>' and at most one white space. */
+function afterQuoteMarkers(text: string, p: number, m: number, e: number): number {
+  if (m === p + 1 && text.charCodeAt(p) === 62 && m < e && isSpaceCode(text.charCodeAt(m))) m++;
+  while (m < e && text.charCodeAt(m) === 62) {
+    m++;
+    if (m < e && isSpaceCode(text.charCodeAt(m))) m++;
+  }
+  return m;
 }
 
 /** What `/^\s*\|?[\s:|-]+\|[\s:|-]*$/` says of the line [s, e): a table's separator row. */
