@@ -66,68 +66,80 @@ function isHeaderLine(l: Line): boolean {
 }
 
 export function parseStructure(text: string, firstSection?: string): Structure {
-  const sections: Section[] = [];
-  const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
-  const recommendations: Recommendation[] = [];
-  let header: Structure['header'];
-  let current: Section | undefined;
   const all = lines(text);
+  const { header, next } = readHeader(all);
+  const out = new StructureBuilder(text);
+  for (let i = next; i < all.length; i++) {
+    const l = all[i];
+    const heading = HEADINGS.find((h) => h.re.test(l.text));
+    if (heading) out.openSection(heading.slug, heading.title, l.start);
+    else out.addLine(l, firstSection ?? 'summary');
+  }
+  return { header, ...out.parts() };
+}
+
+/** The header lines that come first ("[ Human Trafficking, Country-by-Country ]", "CAMBODIA (Tier 3) …"), and the line after them. */
+function readHeader(all: readonly Line[]): { header: Structure['header']; next: number } {
+  let header: Structure['header'];
   let i = 0;
-  // Header lines come first.
-  while (i < all.length && isHeaderLine(all[i])) {
+  for (; i < all.length && isHeaderLine(all[i]); i++) {
     const l = all[i];
     const tm = TIER_RE.exec(l.text) ?? /:\s*(Tier\s+\d(?:\s+Watch\s+List)?)/i.exec(l.text);
     if (tm) {
       const tierStart = l.start + tm.index + tm[0].indexOf(tm[1]);
       const country = /^([\p{Lu}][\p{Lu}\s.,'’&-]*?)\s*[(:]/u.exec(l.text)?.[1];
       header = { span: { start: all[0].start, end: l.end }, country: country ? titleCase(country) : undefined, tier: toTierName(tm[1]), tierSpan: { start: tierStart, end: tierStart + tm[1].length } };
-    } else if (!header) {
-      header = { span: { start: l.start, end: l.end } };
-    } else {
-      header.span.end = l.end;
-    }
-    i++;
+    } else if (!header) header = { span: { start: l.start, end: l.end } };
+    else header.span.end = l.end;
   }
-  const openSection = (slug: string, title: string, start: number) => {
-    if (current) current.span.end = Math.max(current.span.start, lastEnd());
+  return { header, next: i };
+}
+
+/** Sections, paragraphs (one per line; a recommendations line may hold several bullets), sentences and recommendations, in order. */
+class StructureBuilder {
+  readonly #sections: Section[] = [];
+  readonly #paragraphs: Paragraph[] = [];
+  readonly #sentences: Sentence[] = [];
+  readonly #recommendations: Recommendation[] = [];
+  #current: Section | undefined;
+  constructor(private readonly text: string) {}
+
+  openSection(slug: string, title: string, start: number): void {
+    const paragraphs = this.#paragraphs;
+    if (this.#current) this.#current.span.end = Math.max(this.#current.span.start, paragraphs.length ? paragraphs[paragraphs.length - 1].span.end : 0);
     let unique = slug;
-    for (let n = 2; sections.some((s) => s.slug === unique); n++) unique = `${slug}-${n}`;
-    current = { slug: unique, title, span: { start, end: start }, paragraphs: [] };
-    sections.push(current);
-  };
-  const lastEnd = () => (paragraphs.length ? paragraphs[paragraphs.length - 1].span.end : 0);
-  for (; i < all.length; i++) {
-    const l = all[i];
-    const heading = HEADINGS.find((h) => h.re.test(l.text));
-    if (heading) {
-      openSection(heading.slug, heading.title, l.start);
-      continue;
+    for (let n = 2; this.#sections.some((s) => s.slug === unique); n++) unique = `${slug}-${n}`;
+    this.#current = { slug: unique, title, span: { start, end: start }, paragraphs: [] };
+    this.#sections.push(this.#current);
+  }
+
+  /** A line of text: its paragraphs, in the current section (a text that opens with no heading starts in `firstSlug`). */
+  addLine(l: Line, firstSlug: string): void {
+    if (!this.#current) this.openSection(firstSlug, USUAL_SECTIONS.find((s) => s.slug === firstSlug)?.title ?? titleCase(firstSlug), l.start);
+    const sec = this.#current!;
+    for (const piece of sec.slug === 'recommendations' ? splitBullets(l) : [l]) this.#addParagraph(sec, piece);
+  }
+
+  #addParagraph(sec: Section, piece: Line): void {
+    const index = sec.paragraphs.length + 1;
+    const anchor = `${sec.slug}.${index}`;
+    const para: Paragraph = { anchor, section: sec.slug, index, span: { start: piece.start, end: piece.end }, sentences: [] };
+    for (const s of splitSentences(this.text, piece.start, piece.end)) {
+      para.sentences.push(this.#sentences.length);
+      this.#sentences.push({ index: this.#sentences.length, paragraph: anchor, span: s });
     }
-    if (!current) {
-      const slug = firstSection ?? 'summary';
-      openSection(slug, USUAL_SECTIONS.find((s) => s.slug === slug)?.title ?? titleCase(slug), l.start);
-    }
-    const sec = current!;
-    const pieces = sec.slug === 'recommendations' ? splitBullets(l) : [l];
-    for (const piece of pieces) {
-      const index = sec.paragraphs.length + 1;
-      const anchor = `${sec.slug}.${index}`;
-      const para: Paragraph = { anchor, section: sec.slug, index, span: { start: piece.start, end: piece.end }, sentences: [] };
-      for (const s of splitSentences(text, piece.start, piece.end)) {
-        para.sentences.push(sentences.length);
-        sentences.push({ index: sentences.length, paragraph: anchor, span: s });
-      }
-      paragraphs.push(para);
-      sec.paragraphs.push(anchor);
-      sec.span.end = piece.end;
-      if (sec.slug === 'recommendations') {
-        const n = recommendations.length + 1;
-        recommendations.push({ key: `R${n}`, index: n, text: text.slice(piece.start, piece.end), span: { start: piece.start, end: piece.end }, paragraph: anchor });
-      }
+    this.#paragraphs.push(para);
+    sec.paragraphs.push(anchor);
+    sec.span.end = piece.end;
+    if (sec.slug === 'recommendations') {
+      const n = this.#recommendations.length + 1;
+      this.#recommendations.push({ key: `R${n}`, index: n, text: this.text.slice(piece.start, piece.end), span: { start: piece.start, end: piece.end }, paragraph: anchor });
     }
   }
-  return { header, sections, paragraphs, sentences, recommendations };
+
+  parts(): Omit<Structure, 'header'> {
+    return { sections: this.#sections, paragraphs: this.#paragraphs, sentences: this.#sentences, recommendations: this.#recommendations };
+  }
 }
 
 /** "• Investigate …; • Fully implement …" on one line: one recommendation per bullet. */
