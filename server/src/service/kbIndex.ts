@@ -76,71 +76,85 @@ interface Entry extends KbIndex {
 const INDEX = derivedKey<{ entry?: Entry }>('retrieval index');
 
 export function kbIndex(kb: KnowledgeBase): KbIndex {
-  const size = kb.reports.size;
   const slot = derived(kb, INDEX, (): { entry?: Entry } => ({}));
-  let e = slot.entry;
-  if (e && e.size === size) return e;
-  const byCountry = new Map<string, Report[]>();
-  for (const r of kb.reports.values()) {
-    const list = byCountry.get(r.manifest.country);
-    if (list) list.push(r);
-    else byCountry.set(r.manifest.country, [r]);
+  const e = slot.entry;
+  if (e && e.size === kb.reports.size) return e;
+  return (slot.entry = new RetrievalIndex(kb));
+}
+
+/** What kbIndex gives for one state of the knowledge base: lookups made once, the rest worked out on first use. */
+class RetrievalIndex implements Entry {
+  readonly size: number;
+  readonly byCountry = new Map<string, Report[]>();
+  readonly countryCodes = new Map<string, string>();
+  #ids: string[] | undefined;
+  #newest: Report[] | undefined;
+  #byIso3: Map<string, Report[]> | undefined;
+  /** country -> key1 -> key2 -> key3 -> facts (nested maps: no key string is built per lookup) */
+  readonly #facts = new Map<string, Map<string, Map<string, Map<string, ReportFact[]>>>>();
+  readonly #terms = new Map<Report, ReportTerms>();
+  readonly #items = new Map<Report, ReportItems>();
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.size = kb.reports.size;
+    for (const r of kb.reports.values()) {
+      const list = this.byCountry.get(r.manifest.country);
+      if (list) list.push(r);
+      else this.byCountry.set(r.manifest.country, [r]);
+      if (/^[A-Z]{3}$/.test(r.manifest.iso3)) this.countryCodes.set(r.manifest.iso3, r.manifest.country);
+    }
   }
-  const countryCodes = new Map<string, string>();
-  for (const r of kb.reports.values()) if (/^[A-Z]{3}$/.test(r.manifest.iso3)) countryCodes.set(r.manifest.iso3, r.manifest.country);
-  let ids: string[] | undefined;
-  let newest: Report[] | undefined;
-  let byIso3: Map<string, Report[]> | undefined;
-  const newestFirst = (): Report[] => (newest ??= [...kb.reports.values()].sort((a, b) => b.manifest.edition - a.manifest.edition)); // sort is stable
-  // country -> key1 -> key2 -> key3 -> facts (nested maps: no key string is built per lookup)
-  const facts = new Map<string, Map<string, Map<string, Map<string, ReportFact[]>>>>();
-  const terms = new Map<Report, ReportTerms>();
-  const items = new Map<Report, ReportItems>();
-  e = {
-    itemsOf(report) {
-      let t = items.get(report);
-      if (!t) items.set(report, (t = reportItems(report, e!.termsOf(report))));
-      return t;
-    },
-    termsOf(report) {
-      let t = terms.get(report);
-      if (!t) terms.set(report, (t = reportTerms(report)));
-      return t;
-    },
-    size,
-    byCountry,
-    countryCodes,
-    sortedIds: () => (ids ??= [...kb.reports.values()].map((r) => r.id).sort()),
-    newestFirst,
-    editionsOf(iso3) {
-      if (!byIso3) {
-        byIso3 = new Map();
-        for (const r of newestFirst()) {
-          const list = byIso3.get(r.manifest.iso3);
-          if (list) list.push(r);
-          else byIso3.set(r.manifest.iso3, [r]);
-        }
+
+  itemsOf(report: Report): ReportItems {
+    let t = this.#items.get(report);
+    if (!t) this.#items.set(report, (t = reportItems(report, this.termsOf(report))));
+    return t;
+  }
+
+  termsOf(report: Report): ReportTerms {
+    let t = this.#terms.get(report);
+    if (!t) this.#terms.set(report, (t = reportTerms(report)));
+    return t;
+  }
+
+  sortedIds(): string[] {
+    return (this.#ids ??= [...this.kb.reports.values()].map((r) => r.id).sort());
+  }
+
+  newestFirst(): Report[] {
+    return (this.#newest ??= [...this.kb.reports.values()].sort((a, b) => b.manifest.edition - a.manifest.edition)); // sort is stable
+  }
+
+  editionsOf(iso3: string): readonly Report[] {
+    if (!this.#byIso3) {
+      this.#byIso3 = new Map();
+      for (const r of this.newestFirst()) {
+        const list = this.#byIso3.get(r.manifest.iso3);
+        if (list) list.push(r);
+        else this.#byIso3.set(r.manifest.iso3, [r]);
       }
-      return byIso3.get(iso3) ?? [];
-    },
-    factsFor(country, key1, key2, key3, accept) {
-      let m1 = facts.get(country);
-      if (!m1) facts.set(country, (m1 = new Map()));
-      let m2 = m1.get(key1);
-      if (!m2) m1.set(key1, (m2 = new Map()));
-      let m3 = m2.get(key2);
-      if (!m3) m2.set(key2, (m3 = new Map()));
-      let list = m3.get(key3);
-      if (!list) {
-        list = [];
-        for (const report of byCountry.get(country) ?? []) for (const fact of report.facts) if (accept(fact)) list.push({ report, fact });
-        m3.set(key3, list);
-      }
-      return list;
-    },
-  };
-  slot.entry = e;
-  return e;
+    }
+    return this.#byIso3.get(iso3) ?? [];
+  }
+
+  factsFor(country: string, key1: string, key2: string, key3: string, accept: (fact: Fact) => boolean): readonly ReportFact[] {
+    const m1 = getOrMake(this.#facts, country);
+    const m2 = getOrMake(m1, key1);
+    const m3 = getOrMake(m2, key2);
+    let list = m3.get(key3);
+    if (!list) {
+      list = [];
+      for (const report of this.byCountry.get(country) ?? []) for (const fact of report.facts) if (accept(fact)) list.push({ report, fact });
+      m3.set(key3, list);
+    }
+    return list;
+  }
+}
+
+function getOrMake<K, V>(m: Map<K, Map<string, V>>, k: K): Map<string, V> {
+  let v = m.get(k);
+  if (!v) m.set(k, (v = new Map()));
+  return v;
 }
 
 function reportTerms(report: Report): ReportTerms {
