@@ -426,7 +426,10 @@ interface Group {
 
 /** Reads every figure in one sentence. */
 export function extractFigures(text: string, sentence: Span, ctx: ExtractContext = {}): SentenceFigures {
-  return new SentenceReader(text, sentence, ctx).read();
+  // Most sentences hold no number at all: their years are all there is to read (the reader's setup is not paid).
+  const candidates = atoms(text, sentence);
+  if (candidates.length === 0) return { figures: [], nonFigures: [], years: yearsIn(text, sentence).filter((y) => y.role === 'data').map((y) => y.year) };
+  return new SentenceReader(text, sentence, ctx).read(candidates);
 }
 
 /**
@@ -488,10 +491,8 @@ class SentenceReader {
     this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
   }
 
-  read(): SentenceFigures {
+  read(candidates: Atom[]): SentenceFigures {
     const dataYearValues = () => this.#dataYears.filter((y) => y.role === 'data').map((y) => y.year);
-    const candidates = atoms(this.text, this.sentence);
-    if (candidates.length === 0) return { figures: [], nonFigures: [], years: this.#years.filter((y) => y.role === 'data').map((y) => y.year) };
     for (const y of this.#years) {
       this.#nonFigures.push({ span: y.span, text: String(y.year), reason: y.role === 'law' ? "year in a law's name" : y.role === 'edition' ? 'edition of the report' : y.role === 'stamp' ? 'year of a date written in numbers (when the text was written)' : y.role === 'denied' ? 'a year the text denies ("not 2020")' : 'year: dates the figures of its sentence' });
     }
