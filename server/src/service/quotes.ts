@@ -92,6 +92,11 @@ export interface QuoteMatch {
   /** The source's wording, PDF spacing repaired, to put back in the draft. */
   display: string;
   distance: number;
+  /**
+   * What quote.mismatch says of a quotation matched to this passage, worked out once for the quotation's text (a match
+   * remembered from the draft's last version keeps it: an edit elsewhere does not diff the quote again).
+   */
+  described?: { quoted: string; changes: string; title: string };
 }
 
 /** Words whose insertion or omission does not change a quote's meaning (the source's PDF dropped some: "indicators forced labor"). */

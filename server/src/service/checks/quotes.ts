@@ -156,12 +156,13 @@ function checkQuote(run: QuoteRun, q: DraftQuote): void {
 function misquoted(run: QuoteRun, q: DraftQuote, m: QuoteMatch, ctx: Parameters<typeof finding>[5], note: QuoteNote, passage: () => { anchor: string; text: string } | undefined): void {
   const anchor = paragraphAnchor(m.report, m.paragraph);
   const quoted = run.input.draft.prose.slice(q.inner.start, q.inner.end);
-  const changes = describeQuoteChanges(quoted, m.display);
+  const described = m.described?.quoted === quoted ? m.described : (m.described = { quoted, changes: describeQuoteChanges(quoted, m.display), title: quoteFixTitle(quoted, m.display) });
+  const { changes } = described;
   run.problems.push({
     code: Code.QuoteMismatch,
     span: q.inner,
     message: `The quote differs from the ${m.report.manifest.edition} report (${anchor}): ${changes ? `${changes}.` : `the report reads "${clip(m.display, 240)}".`}`,
-    data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: quoteFixTitle(quoted, m.display), safeFix: true },
+    data: { code: Code.QuoteMismatch, anchor, reportId: m.report.id, sourceUri: reportUri(m.report.id), sourceRange: rangeInReport(m.report, m.sentence), sourceOffsets: m.sentence, sourceText: m.report.text.slice(m.sentence.start, m.sentence.end), replacement: m.display, fixTitle: described.title, safeFix: true },
     related: { report: m.report, span: m.span, message: clip(m.display) },
   });
   run.findings.push({ ...finding('quote', q.inner, 'mismatch', m.report, undefined, ctx, m.sentence, m.span), anchor });
