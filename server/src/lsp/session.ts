@@ -166,13 +166,15 @@ export class Session {
   }
 
   applySettings(raw: unknown): void {
+    const before = JSON.stringify([this.settings, this.#settingsProblems]);
     const result = validateSettings(raw);
     this.settings = result.settings;
     this.#settingsProblems = result.problems;
     const reload = this.#service !== undefined && this.#loadedReports !== this.settings.reports.join('\0');
     this.svc();
     if (!reload) this.#reportStatus();
-    this.refreshDiagnostics();
+    // (The same settings again — the client's answer at start-up, most often — change no diagnostic: no second pull.)
+    if (reload || JSON.stringify([this.settings, this.#settingsProblems]) !== before) this.refreshDiagnostics();
   }
 
   async #readConfiguration(): Promise<unknown> {
