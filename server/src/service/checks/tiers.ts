@@ -73,6 +73,7 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
       continue;
     }
     if (tierWrong && formerPlacement(ctx, span, f.tier!)) { note?.('silent', `a former placement: its sentence also gives the report's ${f.tier}`); continue; }
+    if (tierWrong && correctedLater(ctx, span, f.tier!)) { note?.('silent', `corrected in its sentence: "…; the report places it on ${f.tier}"`); continue; }
     const src = report0(best.report, f);
     const clauseStart = Math.max(src.start, best.report.text.lastIndexOf(';', f.span.start) + 1, best.report.text.lastIndexOf(',', f.span.start - 1) + 1);
     const statement = best.report.text.slice(clauseStart, f.span.end).replace(/\s+/g, ' ').trim();
@@ -128,6 +129,22 @@ function formerPlacement(ctx: SentenceContext, span: Span, reportTier: TierName)
   for (const m of ctx.text.matchAll(TIER_CLAIM_SCAN)) if (m.index !== undefined && ctx.span.start + m.index + m[0].lastIndexOf(m[2]) !== span.start && toTierName(m[2]) === reportTier) return true;
   return false;
 }
+
+/**
+ * "The authors state that Cambodia was on the Tier 2 Watch List in 2023; the 2023 report places it on Tier 3": a placement
+ * set right later in its sentence, after a turn (";", "but", "in fact", "actually", "instead"), and not negated there.
+ */
+function correctedLater(ctx: SentenceContext, span: Span, reportTier: TierName): boolean {
+  const after = span.end - ctx.span.start;
+  for (const m of ctx.text.matchAll(TIER_CLAIM_SCAN)) {
+    const at = (m.index ?? 0) + m[0].lastIndexOf(m[2]);
+    if (at < after || toTierName(m[2]) !== reportTier) continue;
+    const between = ctx.text.slice(after, at);
+    if (CORRECTION_TURN.test(between) && !NEGATION.test(ctx.text.slice(Math.max(after, at - 40), at))) return true;
+  }
+  return false;
+}
+const CORRECTION_TURN = /;|\bbut\b|\bhowever\b|\bin\s+fact\b|\bactually\b|\binstead\b|\bwhereas\b/i;
 
 /** "Thailand is on Tier 2 and Cambodia on Tier 2 Watch List": the country named right before the tier, with only a placing verb between. */
 function placedRightBefore(prose: string, from: number, tierStart: number, codes: ReadonlyMap<string, string>): string | undefined {
