@@ -105,18 +105,14 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
     }
     const own = figures.filter((f) => f.span.start >= cellStart && f.span.end <= cellEnd);
     const cell = prose.slice(cellStart, cellEnd);
-    if (label && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(cell)) {
-      const lead = `${label}: `;
-      const shift = cellStart - lead.length;
-      const read = extractFigures(lead + cell, { start: 0, end: lead.length + cell.length }).figures.filter((l) => l.span.start >= lead.length);
-      for (const l of read) {
-        const span = { start: l.span.start + shift, end: l.span.end + shift };
-        const mine = own.find((f) => f.span.start === span.start);
-        // (Only what the header adds: an action. A figure that has one, or a header that names none, keeps the row's reading.)
-        if (l.actions.length === 0 || (mine && mine.actions.length > 0)) continue;
+    if (headed && label && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(cell)) {
+      for (const l of readCell(headed, cells(prose, row.start, row.end)[0] ?? '', cell, cellStart)) {
+        const mine = own.find((f) => f.span.start === l.span.start);
+        // (Only what the header adds: an action, or a penalty's unit. A figure that has one, or a header that names neither, keeps the row's reading.)
+        if ((l.actions.length === 0 && l.kind !== 'penalty') || (mine && (mine.actions.length > 0 || mine.kind === 'penalty'))) continue;
         if (mine) taken.add(mine.span.start);
-        const year = mine?.year ?? l.year ?? headed?.year ?? rowYear;
-        out.push({ ...l, span, unitSpan: undefined, form: mine?.form ?? l.form, victim: mine?.victim ?? l.victim, year, yearFrom: mine?.yearFrom ?? (year !== undefined ? 'sentence' : undefined) });
+        const year = mine?.year ?? l.year ?? headed.year ?? rowYear;
+        out.push({ ...l, unitSpan: undefined, form: mine?.form ?? l.form, victim: mine?.victim ?? l.victim, year, yearFrom: mine?.yearFrom ?? (year !== undefined ? 'sentence' : undefined) });
       }
     }
     if (cellEnd >= row.end) break;
@@ -128,15 +124,37 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
 }
 
 /**
- * A header cell that can label a number: not empty, not a year, not a report or edition column; with the year it
- * dates its column by ("Convictions (2021)", "Convictions, 2021").
+ * A cell read as its column's header says it ("Convictions: 404"), its figures at their places in the draft. A penalty
+ * column with its unit in parentheses ("| Victim | Prison term (years) |" over "| Child | 15–20 |") is read with the
+ * unit after the cell and the row's victim before it ("Child victim, Prison term: 15–20 years").
  */
-function labelOfColumn(text: string | undefined): { label: string; year?: number } | undefined {
-  const raw = text?.replace(/\*+/g, '').trim();
+function readCell(headed: { label: string; unit?: string }, rowLabel: string, cell: string, cellStart: number): Figure[] {
+  const penalty = headed.unit !== undefined && PENALTY_HEADER.test(headed.label);
+  const victim = penalty ? VICTIM_ROW.exec(rowLabel.replace(/\*+/g, '').trim())?.[1] : undefined;
+  const lead = `${victim ? `${victim} victim, ` : ''}${headed.label}: `;
+  const text = lead + cell + (penalty ? ` ${headed.unit}` : '');
+  const shift = cellStart - lead.length;
+  return extractFigures(text, { start: 0, end: text.length }).figures
+    .filter((l) => l.span.start >= lead.length && l.span.end <= lead.length + cell.length)
+    .map((l) => ({ ...l, span: { start: l.span.start + shift, end: l.span.end + shift } }));
+}
+
+const PENALTY_HEADER = /\b(?:prison|imprisonment|jail|term|sentence|penalt(?:y|ies)|punishment)\b/i;
+const VICTIM_ROW = /^(adult|child|children|minor|minors)(?:\s+victims?)?$/i;
+
+/**
+ * A header cell that can label a number: not empty, not a year, not a report or edition column; with the year it
+ * dates its column by ("Convictions (2021)", "Convictions, 2021") or the time unit it counts in ("Prison term (years)").
+ */
+function labelOfColumn(text: string | undefined): { label: string; year?: number; unit?: string } | undefined {
+  const withUnit = text?.replace(/\*+/g, '').trim();
+  const unit = withUnit ? /\s*\((years?|months?|days?)\)\s*$/i.exec(withUnit) : null;
+  const raw = unit ? withUnit!.slice(0, unit.index) : withUnit;
   const dated = raw ? /^(.*?\p{L}.*?)\s*(?:\(\s*((?:19|20)\d{2})\s*\)|,\s*((?:19|20)\d{2}))$/u.exec(raw) : null;
   const t = dated ? dated[1] : raw;
   if (!t || /\d/.test(t) || REPORT_MENTION.test(t) || /\b(?:edition|report|rpt|source|notes?|year|country|tier|status)\b/i.test(t)) return undefined;
-  return dated ? { label: t, year: Number(dated[2] ?? dated[3]) } : { label: t };
+  const u = unit ? { unit: unit[1].toLowerCase().replace(/s?$/, 's') } : {};
+  return dated ? { label: t, year: Number(dated[2] ?? dated[3]), ...u } : { label: t, ...u };
 }
 
 /** The year of a row that has a cell holding only a year ("| 2020 | … |"). */
