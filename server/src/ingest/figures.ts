@@ -357,7 +357,7 @@ export function yearsIn(text: string, span: Span): YearMention[] {
     let role: YearMention['role'] = 'data';
     if (NUMERIC_DATE_BEFORE.test(before) || NUMERIC_DATE_AFTER.test(after)) role = 'stamp';
     else if (/\bnot\s+(?:(?:from|in|for|during)\s+)?$/i.test(before)) role = 'denied';
-    else if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+Report)?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
+    else if (EDITION_AFTER.test(after) || /\b(?:TIP(?:\s+(?:Report|Rpt\.?|Rep\.?))?|Trafficking\s+in\s+Persons\s+Report)[’']?s?\s*(?:\(|,)?\s*$/i.test(before) || RELEASED_BEFORE.test(before)) role = 'edition';
     else if (LAW_AFTER.test(after) || (LAW_NAMED_AFTER.test(after) && /\b(?:the|its|[\p{Lu}][\p{L}]*['’]s)\s+$/u.test(before))) role = 'law';
     else if (MONTH_RE.test(before.slice(-12)) && /\b(?:in|on|since|until|by|from)\s+\w+\s*$/i.test(before) === false && /\d\s*$/.test(before) === false) role = 'date';
     if (role === 'data' || role === 'date') {
