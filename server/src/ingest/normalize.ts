@@ -33,7 +33,8 @@ export function normalize(original: string, start = 0, end = original.length): N
   let pendingSpace = -1;
   for (let i = start; i < end; i++) {
     let c = original[i];
-    if (isSpace(c) || c === '\u00A0' || c === '\u2009' || c === '\u202F') {
+    // (An em dash or a bar parts words as a space does: "rural areas—remained" is two words.)
+    if (isSpace(c) || c === '\u00A0' || c === '\u2009' || c === '\u202F' || c === '\u2014' || c === '\u2015') {
       if (out.length > 0 && pendingSpace < 0) pendingSpace = i;
       continue;
     }

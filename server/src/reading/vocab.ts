@@ -58,8 +58,16 @@ export const OTHER_SOURCES: readonly string[] = [
   'the prosecutor said', 'the prosecutor says', 'the prosecutor told', 'the prosecutor estimated', 'the prosecutor estimates', 'the prosecutor claimed',
   'told us', 'told me', 'in an interview', 'in our interview', 'during the interview', 'the interviewee', 'by his count', 'by her count', 'by their count',
   'in his view', 'in her view', 'his office handled', 'her office handled', 'he estimated', 'she estimated', 'he estimates', 'she estimates',
+  // A text under review or correction: a story, a manuscript, a proposal ("An article on Dec. 5 said 1,281 …",
+  // "The authors write that …", "The footnote says …").
+  'an article on', 'an article in', 'an article last', 'the article said', 'the article says', 'a story on', 'a story in', 'the story said',
+  'a headline', 'a photo caption', 'a graphic on', 'the authors write', 'the authors state', 'the authors claim', 'the authors say', 'the authors assert',
+  'the authors report', 'the manuscript says', 'the manuscript states', 'the manuscript claims', 'the manuscript gives', 'the proposal says',
+  'the proposal states', 'the proposal claims', 'the footnote says', 'the footnote states', 'the application says', 'the applicant says',
+  'the applicant states', 'the applicant claims',
   // The addressee's figures, being questioned or corrected ("you wrote one week to one month").
   'you wrote', 'you said', 'you had', 'you have', 'you put', 'you cited', 'your draft', 'your memo', 'your notes', 'your figure', 'your version',
+  'you describe', 'you state', 'you claim', 'you report', 'you say', 'you write', 'your proposal', 'your report says', 'your background section',
 ];
 
 /**

@@ -17,6 +17,9 @@ export interface DraftQuote {
   block: boolean;
 }
 
+/** A closing quotation mark, then a source line: a dash and a short attribution, or one in parentheses, to the block's end. */
+const BLOCK_QUOTE_SOURCE = /[”"]\s*(?:(?:—|―|--|–)\s*[^\n”"]{1,160}|\([^()\n”"]{1,160}\)\.?)\s*$/;
+
 /** “…”, "…" and Markdown block quotes (> …), in prose only. */
 export function findQuotes(draft: DraftText): DraftQuote[] {
   const out: DraftQuote[] = [];
@@ -28,6 +31,9 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
       let end = b.end;
       const cite = /\s*\[[^\]]*@[^\]]*\]\s*\.?\s*$/.exec(t);
       if (cite) end = b.start + cite.index;
+      // '> “…” — *2022 TIP Report, Cambodia*', '> "…" (State Department, 2022)': the source named after the closing quote is not quoted.
+      const source = BLOCK_QUOTE_SOURCE.exec(prose.slice(b.start, end));
+      if (source) end = b.start + source.index + 1;
       let start = b.start;
       while (start < end && /["“\s]/.test(prose[start])) start++;
       while (end > start && /["”\s]/.test(prose[end - 1])) end--;

@@ -75,11 +75,30 @@ function rejected(prose: string, lineStarts: readonly number[], line: number, at
   return last >= 0 && !ACCEPT_LABEL.test(lead.slice(last));
 }
 
+/** A section that poses statements to judge: "Self-check quiz (true or false)", "Write T or F next to each statement". */
+const JUDGE_CUE = /\b(?:true\s+or\s+false|true\/false|T\s+or\s+F|T\/F|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact|agree\s+or\s+disagree)\b/i;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
+const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
+/** How many lines up a list item's section is searched for JUDGE_CUE. */
+const SECTION_REACH = 30;
+
+/** A list item of a true-or-false section (up to its heading): a statement put to the reader, true or not. */
+function posedToJudge(prose: string, lineStarts: readonly number[], line: number): boolean {
+  if (!LIST_ITEM.test(lineText(prose, lineStarts, line) ?? '')) return false;
+  for (let l = line - 1; l >= 0 && l >= line - SECTION_REACH; l--) {
+    const text = lineText(prose, lineStarts, l) ?? '';
+    if (JUDGE_CUE.test(text) && !LIST_ITEM.test(text)) return true;
+    if (HEADING.test(text)) return false;
+  }
+  return false;
+}
+
 /** Why the text at `at` is not the writer's assertion, or undefined when it is (or may be). */
 export function notAssertedAt(prose: string, lineStarts: readonly number[], at: number): string | undefined {
   const line = lineOf(lineStarts, at);
   if (rejected(prose, lineStarts, line, at)) return 'wording the draft rejects ("Avoid:", "Don’t say:", "❌"), not asserts';
   if (isOption(prose, lineStarts, line)) return 'an option of a multiple-choice question, offered not asserted';
+  if (posedToJudge(prose, lineStarts, line)) return 'a statement a true-or-false quiz puts to the reader, not asserted';
   if (judgedFalse(prose, lineStarts, line, at)) return 'a claim its fact-check row marks false (the verdict is the writer’s, not the claim)';
   return undefined;
 }

@@ -53,6 +53,12 @@ function headerAt(prose: string, lineStarts: readonly number[], at: number): { h
   return undefined;
 }
 
+/** The header cell of the table column holding `at` ("Thailand" over "| Tier 2 |"), or undefined outside a table body. */
+export function columnHeaderAt(prose: string, lineStarts: readonly number[], at: number): string | undefined {
+  const h = headerAt(prose, lineStarts, at);
+  return h ? h.header[h.column]?.replace(/\*+/g, '').trim() : undefined;
+}
+
 /** Is the number at `at` in a table row whose header makes the table the author's own plan or results? */
 export function inOwnTableColumn(prose: string, lineStarts: readonly number[], at: number): boolean {
   const h = headerAt(prose, lineStarts, at);

@@ -1,4 +1,6 @@
 /** tier.mismatch: a country's tier as the draft states it against the report's placement. */
+import { columnHeaderAt } from './tableColumns';
+import { canonicalCountry } from '../countries';
 import { notAssertedAt } from './notAsserted';
 import { changeOf, tierNumber } from '../../ingest/tiers';
 import { toTierName } from '../../ingest/structure';
@@ -95,6 +97,10 @@ function checkTiers(input: CheckInput, ctx: SentenceContext, index: KbIndex, fin
  * "the government"/"it" or a speaker's "moved us up" stands for the context's country. "Tier 3" with no country may be a definition: not a claim.
  */
 function tierClaimCountry(prose: string, lineStarts: readonly number[], references: readonly DraftReference[], ctx: SentenceContext, span: Span, lead: string, index: KbIndex): string | undefined {
+  // "| Tier (2023 edition) | Tier 3 | Tier 2 |" under "| Indicator | Cambodia | Thailand |": the column's country.
+  const header = columnHeaderAt(prose, lineStarts, span.start);
+  const headed = header ? canonicalCountry(header) : undefined;
+  if (headed) return headed;
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
   const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
   if (inClause.size === 1) return [...inClause][0];
