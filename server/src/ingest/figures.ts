@@ -216,6 +216,9 @@ const BOUND_AFTER_RE = /^\s*-?\s*(?:years?|yrs?|months?)['’]?\s+(maximum|max\.
 const STATUTE_LEAD = /\b(?:not|no)\s+(?:less|fewer|shorter)\s+than\s+$/i;
 const STATUTE_GAP = /^\s*(?:(?:days?|weeks?|months?|years?)['’]?\s+)?(?:and|to|but|,)\s+(?:not|no)\s+(?:more|longer|greater)\s+than\s+$/i;
 
+/** A form right after a number: "32 unspecified", "37 forced labor", "4 sex traf." */
+const FORM_AFTER = /^\s+(?:unspecified|forced[\s-]+lab|sex[\s-]+traf|labou?r[\s-]+traf)/i;
+
 /** The most words a table cell may have to be a row's label for the numbers after it. */
 const LABEL_CELL_WORDS = 6;
 
@@ -592,7 +595,8 @@ class SentenceReader {
     const kind = this.#kind(unit, g, victim);
     // "received five years' imprisonment", "he got five years": a term of prison, or a term someone got, is a sentence.
     if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)) || GIVEN_BEFORE.test(text.slice(Math.max(prevEnd, g.start - 24), g.start)))) actions = ['sentenced'];
-    const dated = kind === 'count' || kind === 'duration' ? this.#year(g, nextStart) : {};
+    // (The year may be in a later cell of the row: "| Cases prosecuted | 348 | 2021 |".)
+    const dated = kind === 'count' || kind === 'duration' ? this.#year(g, nextGroup) : {};
     // A range with its own units ("six days to one month") spans its last unit too.
     const spanEnd = unitMax && unitSpan ? unitSpan.end : g.end;
     // "a general and six other traffickers": six besides the one named.
@@ -644,6 +648,8 @@ class SentenceReader {
     // "48 suspects in 37 cases … and 46 in 21 cases": the number before "in" counts what the earlier one before "in" counted.
     if (!unit && this.#inHeadUnit && /^\s*(?:involved\s+)?in\s+$/i.test(gapToNext)) unit = this.#inHeadUnit;
     if (!unit && this.#prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = this.#prevUnit;
+    // "4 involved sex trafficking, 37 forced labor and 32 unspecified": a number right before a form counts what the list counts.
+    if (!unit && this.#prevUnit && FORM_AFTER.test(text.slice(last.end, last.end + 24))) unit = this.#prevUnit;
     // "| Traffickers convicted, 2021 | 50 | 83 |": a cell next to a figure's cell counts what that one counts.
     if (!unit && this.#prevUnit && /^\s*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*$/.test(text.slice(prevEnd, g.start))) unit = this.#prevUnit;
     // "the tally of brokers among the 370 arrested came to 233": the sentence's "number of" names another unit than the figure before.
@@ -755,6 +761,9 @@ class SentenceReader {
       const a = actionOf(t.word);
       if (a) return [a];
     }
+    // "The 109 suspected traffickers cited in the article were prosecuted in 2020": the passive verb its subject takes.
+    const passive = passiveAfter(after);
+    if (passive) return [passive];
     if (this.#prevActions.length) return this.#prevActions;
     if (this.#prevNounActions.length && (PART_OF_BEFORE.test(this.text.slice(prevEnd, g.start)) || PART_OF_AFTER.test(this.text.slice(g.end, g.end + 16)))) return this.#prevNounActions;
     // "2021 prosecuted: more than 150 suspected traffickers, 64 cases": a short label before a colon says what its list counts.
@@ -946,13 +955,26 @@ const CONTRAST_BREAK = /,\s*(?:yet|but|whereas|while|although|though)\s|(?<![,;:
 /** Words between a number and its unit that do not change what is counted ("35 were convictions"). */
 const COPULA = new Set(['were', 'was', 'are', 'is']);
 
+/** "… were prosecuted", within a dozen words of the number and before any break: the action of a passive clause whose subject the number counts. */
+function passiveAfter(after: readonly Tok[]): Action | undefined {
+  const reach = after.slice(0, 12);
+  for (let k = 0; k + 1 < reach.length; k++) {
+    if (/^[;:—–()"“”]$/.test(reach[k].word)) return undefined;
+    if (COPULA.has(reach[k].word) && /ed$/.test(reach[k + 1].word)) return actionOf(reach[k + 1].word);
+  }
+  return undefined;
+}
+
 /** The number is a copula's subject and its complement names a count: "is the number of suspects", "was the conviction count". */
-function isCountOf(after: readonly Tok[]): boolean {
+function isCountOf(given: readonly Tok[]): boolean {
+  // ("Option D (440) was the conviction count": past the parenthesis closing round the number.)
+  const after = given[0]?.word === ')' ? given.slice(1) : given;
   return after.length >= 3 && COPULA.has(after[0].word) && /^(?:the|a|an)$/.test(after[1].word) && after.slice(2, 5).some((t) => TOTAL_WORDS.has(t.word));
 }
 
-function countOfAfter(after: readonly Tok[]): { unit?: string; unitSpan?: Span } | undefined {
-  if (!isCountOf(after)) return undefined;
+function countOfAfter(given: readonly Tok[]): { unit?: string; unitSpan?: Span } | undefined {
+  if (!isCountOf(given)) return undefined;
+  const after = given[0]?.word === ')' ? given.slice(1) : given;
   for (const t of after.slice(2, 8)) {
     const u = unitOf(t.word);
     if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: t.start, end: t.end } };

@@ -22,7 +22,7 @@ export { valueAgrees } from './checks/figures';
 export { tierRank } from './checks/tiers';
 
 /** Cheap test before the edition phrases: "this year's report", "last year's narrative", "the latest report". */
-const RELATIVE_EDITION_HINT = /year['’]s|latest|current|newest/i;
+const RELATIVE_EDITION_HINT = /year['’]s|latest|current|newest|most\s+recent/i;
 /** Cheap test for a sentence that may hold a figure, tier or quotation: the others are not read. */
 const MAY_HOLD_A_CLAIM = /[0-9"“”«»]|\b(?:tier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b/i;
 
@@ -149,7 +149,10 @@ class ClaimWalk {
       if (/\blast\s+year['’]s\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
         const b = base();
         if (b) edition = b - 1;
-      } else if (/\b(?:this\s+year['’]s|the\s+(?:latest|current|newest))\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = base();
+      } else if (/\bthe\s+(?:latest|newest|most\s+recent)\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
+        // ("The latest edition, published in June 2023, …": the newest loaded, whatever edition the sentences before named.)
+        edition = this.run.index.newestFirst()[0]?.manifest.edition;
+      } else if (/\b(?:this\s+year['’]s|the\s+current)\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = base();
     }
     if (editionYear) {
       this.#statedEdition = editionYear;

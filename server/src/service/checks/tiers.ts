@@ -103,6 +103,11 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
   if (headed) return headed;
   const rel = ctx.clauseAround(span.start - ctx.span.start, span.end - ctx.span.start);
   const inClause = ctx.claimCountriesIn(ctx.span.start + rel.start, ctx.span.start + rel.end);
+  // "Cambodia, like Vietnam a Tier 2 Watch List country, …": the clause's "like" shares its placement with the country before it.
+  if (inClause.size === 1 && LIKE_CLAUSE.test(ctx.text.slice(rel.start, rel.end))) {
+    const before = ctx.claimCountriesIn(ctx.span.start, ctx.span.start + rel.start);
+    if (before.size === 1) return coveredOne(new Set([...before, ...inClause]), index);
+  }
   if (inClause.size === 1) return [...inClause][0];
   if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : placedRightBefore(prose, ctx.span.start + rel.start, span.start, index.countryCodes);
   const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
@@ -135,6 +140,8 @@ function formerPlacement(ctx: SentenceContext, span: Span, reportTier: TierName)
   for (const m of ctx.text.matchAll(TIER_CLAIM_SCAN)) if (m.index !== undefined && ctx.span.start + m.index + m[0].lastIndexOf(m[2]) !== span.start && toTierName(m[2]) === reportTier) return true;
   return false;
 }
+
+const LIKE_CLAUSE = /^\W*(?:like|just\s+like|as\s+with|as\s+is|much\s+like)\s/i;
 
 /**
  * "The authors state that Cambodia was on the Tier 2 Watch List in 2023; the 2023 report places it on Tier 3": a placement
