@@ -177,7 +177,7 @@ const TOPICS: [RegExp, string][] = [
   [/\bonline\s+child\s+(?:sex(?:ual)?\s+)?(?:exploitation|abuse)|\bonline\s+sexual\s+exploitation\s+of\s+(?:children|minors)|\bonline\s+CSEA?\b|\bOCSE\b|\bOSEC\b/i, 'online child sexual exploitation'],
   [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])|\bthe\s+general['’]s\s+(?:case|trial|conviction|sentence)\b/i, 'military general'],
   [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
-  [/\bcourts?\b.*\b(?:shut|closed|suspended|halted)\b|\b(?:shut|closed)\b.*\bcourts?\b/i, 'courts'],
+  [/\bcourts?\b.*\b(?:shut|closed|closures?|shutdowns?|suspended|halted)\b|\b(?:shut|closed|closures?\s+of)\b.*\bcourts?\b/i, 'courts'],
 ];
 
 const ATTRIBUTIONS: [RegExp, string][] = [

@@ -19,7 +19,7 @@ export const quoteCheck: Check = {
 
 /** The report named as the speaker of the words that follow: "In the report's words, …", "The report describes Cambodia's efforts as …". */
 const STRONG_ATTRIBUTION = new RegExp(
-  `(?:${REPORT_MENTION.source})['’]?s?\\b[^"“”]{0,80}\\b(?:words|describ\\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\\w*|terms?|puts\\s+it|labels?|labell?ed)\\b[^"“”]{0,80}$|\\baccording\\s+to\\s+(?:${REPORT_MENTION.source})[^"“”]{0,120}$`,
+  `(?:${REPORT_MENTION.source})['’]?s?\\b[^"“”]{0,80}\\b(?:words|describ\\w*|call(?:s|ed)?|says|said|writes|wrote|states|stated|characteri[sz]\\w*|terms?|puts\\s+it|labels?|labell?ed)\\b[^"“”]{0,80}$|\\baccording\\s+to\\s+(?:${REPORT_MENTION.source})[^"“”]{0,120}$|\\b(?:straight|quoted|verbatim|directly|word\\s+for\\s+word)\\s+from\\s+(?:${REPORT_MENTION.source})[^"“”]{0,120}$`,
   'i',
 );
 /** What STRONG_ATTRIBUTION is tried on: the end of the text before a quotation (longer than any of its matches). */
