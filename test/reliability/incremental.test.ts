@@ -39,6 +39,9 @@ const SNIPPETS = [
   '\n```\n', '`', '\n    code\n', '<!-- tip-lens-disable figure.mismatch -->', '<!-- tip-lens-enable -->', '<!-- tip-lens-disable-next-line -->\n',
   '\n# Heading 2023\n', '\n- item 38 convictions\n', '\n> quoted block 2021\n', '| 38 | 2021 |\n',
   '---\ntip-report: KHM-2022\n---\n', 'tip-report: KHM-2023\n', 'we trained 40 officers',
+  // What reads lines above a block: quiz stems and sections, table headers, rejection labels, anaphora.
+  '\n## Quiz: true or false?\n', '\n1. Cambodia is on Tier 2.\n', '\nQ1. Which tier?\n(a) Tier 2\n(b) Tier 3\n', '\n(a) 83 traffickers\n', '?',
+  '\n| Indicator | 2020 | 2021 |\n| --- | --- | --- |\n', '| Convictions (2021) |', ' | FALSE |', 'Avoid: ', '❌ ', ' Of those cases, 37 involved sex trafficking.',
 ];
 
 interface Edit {

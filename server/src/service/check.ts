@@ -12,7 +12,9 @@ import { type CancellationToken, type Finding, throwIfCancelled } from './types'
 import { documentCountry, isClaimCountry, Sentence } from './checks/context';
 import { CHECKS } from './checks/registry';
 import { MAX_STEMS, type CheckInput, type CheckRun, type DocumentContext, type ExplainNote, type Problem } from './checks/types';
-import { blockContext, copyOutputs, type BlockChecks } from './blockChecks';
+import { blockContext, copyOutputs, lineContexts, type BlockChecks } from './blockChecks';
+import { tableSeparator } from './draft';
+import { lineOf } from '../ingest/lines';
 import type { Span } from '../model/kb';
 
 export { createDraftMemo, type CheckInput, type DraftMemo, type ExplainNote, type Problem } from './checks/types';
@@ -85,6 +87,7 @@ class ClaimWalk {
   /** The block being checked now, when its results are to be remembered. */
   #open: { context: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
   #openBlock: Span | undefined;
+  #lineContext: ((line: number) => string) | undefined;
 
   constructor(given: CheckInput) {
     let input = given;
@@ -120,7 +123,9 @@ class ClaimWalk {
     this.close();
     this.#openBlock = block;
     const { run } = this;
-    const blockCtx = blockContext(block, `${this.#context}\u0000${this.#statedEdition ?? ''}`, run.doc.inlineQuotes);
+    this.#lineContext ??= lineContexts(run.doc.prose, this.input.draft.lineStarts, tableSeparator);
+    const lines = this.#lineContext(lineOf(this.input.draft.lineStarts, block.start));
+    const blockCtx = blockContext(block, `${this.#context}\u0000${this.#statedEdition ?? ''}\u0000${lines}`, run.doc.inlineQuotes);
     const hit = cache.get(block, blockCtx, run.doc.prose.length);
     if (!hit) {
       this.#open = { context: blockCtx, block, findings: run.findings.length, problems: run.problems.length, notes: this.#notesLog.length, lastEdition: undefined };
