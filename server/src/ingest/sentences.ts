@@ -113,10 +113,12 @@ function afterMarks(text: string, from: number, end: number): number {
   for (;;) {
     while (j < end && (isCloser(text.charCodeAt(j)) || isSuperscriptDigit(text.charCodeAt(j)))) j++;
     if (j + 1 < end && text.charCodeAt(j) === 91 && (text.charCodeAt(j + 1) === 94 || text.charCodeAt(j + 1) === 64)) {
-      const close = text.indexOf(']', j + 2);
+      // (Looked for within 300 code units only: a mark with no closing bracket costs nothing more.)
       const limit = Math.min(end, j + 300);
-      if (close < 0 || close >= limit || text.slice(j, close).includes('\n')) return j;
-      j = close + 1;
+      const inner = text.slice(j + 2, limit);
+      const close = inner.indexOf(']');
+      if (close < 0 || inner.slice(0, close).includes('\n')) return j;
+      j = j + 2 + close + 1;
       continue;
     }
     return j;
