@@ -133,33 +133,3 @@ export function copyOutputs(o: Pick<BlockOutputs, 'findings' | 'problems' | 'not
     notes: o.notes.map((n) => ({ ...n, span: moved(n.span, delta) })),
   };
 }
-
-/**
- * What a block's checks read of lines above it, beyond MARGIN, by the block's first line: a table row's header row (its
- * column labels and years), and for a list item its section's heading and the line that leads its list (a quiz's stem,
- * "True or false?"). One pass over the draft's lines; lines of other blocks give ''.
- */
-export function lineContexts(prose: string, lineStarts: readonly number[], tableSeparator: (text: string, s: number, e: number) => boolean): (line: number) => string {
-  const contexts = new Map<number, string>();
-  let heading = '';
-  let lead = '';
-  let header = '';
-  let inTable = false;
-  for (let l = 0; l < lineStarts.length; l++) {
-    const s = lineStarts[l];
-    const e = (lineStarts[l + 1] ?? prose.length + 1) - 1;
-    const head = prose.slice(s, Math.min(e, s + 12));
-    if (/^\s*(?:>\s*)?\|/.test(head)) {
-      if (!inTable) header = '';
-      inTable = true;
-      if (tableSeparator(prose, s, e) && l > 0) header = prose.slice(lineStarts[l - 1], s - 1);
-      else if (header) contexts.set(l, header);
-      continue;
-    }
-    inTable = false;
-    if (/^[ \t]{0,3}#{1,6}[ \t]/.test(head)) heading = prose.slice(s, e);
-    else if (/^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(?[a-hA-H][).\]])[ \t]/.test(head)) contexts.set(l, `${heading}\u0001${lead}`);
-    else if (/\S/.test(prose.slice(s, e))) lead = prose.slice(s, e);
-  }
-  return (line) => contexts.get(line) ?? '';
-}

@@ -12,8 +12,9 @@ import { type CancellationToken, type Finding, throwIfCancelled } from './types'
 import { documentCountry, isClaimCountry, Sentence } from './checks/context';
 import { CHECKS } from './checks/registry';
 import { MAX_STEMS, type CheckInput, type CheckRun, type DocumentContext, type ExplainNote, type Problem } from './checks/types';
-import { blockContext, copyOutputs, lineContexts, type BlockChecks } from './blockChecks';
-import { tableSeparator } from './draft';
+import { blockContext, copyOutputs, type BlockChecks } from './blockChecks';
+import { offeredContexts } from './checks/notAsserted';
+import { tableHeaders } from './checks/tableColumns';
 import { lineOf } from '../ingest/lines';
 import type { Span } from '../model/kb';
 
@@ -87,7 +88,8 @@ class ClaimWalk {
   /** The block being checked now, when its results are to be remembered. */
   #open: { context: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
   #openBlock: Span | undefined;
-  #lineContext: ((line: number) => string) | undefined;
+  #headers: ((line: number) => string) | undefined;
+  #offered: ((line: number) => string) | undefined;
 
   constructor(given: CheckInput) {
     let input = given;
@@ -123,9 +125,7 @@ class ClaimWalk {
     this.close();
     this.#openBlock = block;
     const { run } = this;
-    this.#lineContext ??= lineContexts(run.doc.prose, this.input.draft.lineStarts, tableSeparator);
-    const lines = this.#lineContext(lineOf(this.input.draft.lineStarts, block.start));
-    const blockCtx = blockContext(block, `${this.#context}\u0000${this.#statedEdition ?? ''}\u0000${lines}`, run.doc.inlineQuotes);
+    const blockCtx = blockContext(block, `${this.#context}\u0000${this.#statedEdition ?? ''}\u0000${this.#linesAbove(block)}`, run.doc.inlineQuotes);
     const hit = cache.get(block, blockCtx, run.doc.prose.length);
     if (!hit) {
       this.#open = { context: blockCtx, block, findings: run.findings.length, problems: run.problems.length, notes: this.#notesLog.length, lastEdition: undefined };
@@ -143,6 +143,20 @@ class ClaimWalk {
     cache.set(block.start, hit);
     this.skipUntil = block.end;
     return true;
+  }
+
+  /**
+   * What the block's checks read of lines outside it, beyond blockChecks' MARGIN: a table row's header row, and whether
+   * each of its lines is a quiz option or a true-or-false statement (which depends on the stem or heading above).
+   */
+  #linesAbove(block: Span): string {
+    const { prose, lineStarts } = this.input.draft;
+    this.#headers ??= tableHeaders(prose, lineStarts);
+    this.#offered ??= offeredContexts(prose, lineStarts);
+    const first = lineOf(lineStarts, block.start);
+    let key = this.#headers(first);
+    for (let l = first; l < lineStarts.length && lineStarts[l] < block.end; l++) key += `,${this.#offered(l)}`;
+    return key;
   }
 
   /** The edition a sentence names ("the 2022 report", "last year's report"), remembering an explicit one for the sentences after it. */

@@ -93,6 +93,26 @@ function posedToJudge(prose: string, lineStarts: readonly number[], line: number
   return false;
 }
 
+/**
+ * What notAssertedAt reads of other lines, by line, for the incremental re-check's block keys: whether a list item sits in
+ * a true-or-false section and whether a lettered line is a quiz option ('' for lines that are neither). Worked out in
+ * one pass (the section's cue carried down, as posedToJudge looks up for it), so a changed stem or heading re-checks the
+ * items under it and nothing else.
+ */
+export function offeredContexts(prose: string, lineStarts: readonly number[]): (line: number) => string {
+  const contexts = new Map<number, string>();
+  let lastCue = -Infinity;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const text = lineText(prose, lineStarts, l) ?? '';
+    const item = LIST_ITEM.test(text);
+    const key = `${item && lastCue >= l - SECTION_REACH ? 'J' : ''}${optionLabel(text) && isOption(prose, lineStarts, l) ? 'O' : ''}`;
+    if (key) contexts.set(l, key);
+    if (JUDGE_CUE.test(text) && !item) lastCue = l;
+    else if (HEADING.test(text)) lastCue = -Infinity;
+  }
+  return (line) => contexts.get(line) ?? '';
+}
+
 /** Why the text at `at` is not the writer's assertion, or undefined when it is (or may be). */
 export function notAssertedAt(prose: string, lineStarts: readonly number[], at: number): string | undefined {
   const line = lineOf(lineStarts, at);

@@ -59,6 +59,29 @@ export function columnHeaderAt(prose: string, lineStarts: readonly number[], at:
   return h ? h.header[h.column]?.replace(/\*+/g, '').trim() : undefined;
 }
 
+/**
+ * The header row of each table body row, by line ('' for other lines), in one pass: what a row's checks read above it
+ * (column labels, years, countries), for the incremental re-check's block keys.
+ */
+export function tableHeaders(prose: string, lineStarts: readonly number[]): (line: number) => string {
+  const headers = new Map<number, string>();
+  let header = '';
+  let inTable = false;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const s = lineStarts[l];
+    const e = (lineStarts[l + 1] ?? prose.length + 1) - 1;
+    if (!isRow(prose, s, e)) {
+      inTable = false;
+      continue;
+    }
+    if (!inTable) header = '';
+    inTable = true;
+    if (tableSeparator(prose, s, e) && l > 0) header = prose.slice(lineStarts[l - 1], s - 1);
+    else if (header) headers.set(l, header);
+  }
+  return (line) => headers.get(line) ?? '';
+}
+
 /** Is the number at `at` in a table row whose header makes the table the author's own plan or results? */
 export function inOwnTableColumn(prose: string, lineStarts: readonly number[], at: number): boolean {
   const h = headerAt(prose, lineStarts, at);
