@@ -224,8 +224,8 @@ const LABEL_CELL_WORDS = 6;
 
 /**
  * The table cell that ends at the '|' right before `at` (the one ending the lead), or the nearest one before it with words
- * when that one holds only values: where it starts and how many words it
- * has; start -1 when it holds a citation or starts far before `from`.
+ * when that one holds only values: where it starts and ends and how many words it has; start -1 when it holds a citation
+ * or starts far before `from`.
  */
 function previousCell(text: string, from: number, at: number): { start: number; end: number; words: number } {
   // (Within 400 characters before the number: `text` may be a whole report, and a label is short.)
@@ -336,18 +336,20 @@ const monthNumber = (word: string): number => MONTHS.findIndex((m) => m.startsWi
 export interface YearMention {
   year: number;
   span: Span;
-  /** 'stamp': the year of a numeric date ("[10/03/2024, 18:07]", "2024-03-10"): when the text was written, not what it is about. */
-  /** 'denied': a year the text says the figure is not of ("not from 2021 but from 2020", "from 2021, not 2020"). */
+  /**
+   * 'stamp': the year of a numeric date ("[10/03/2024, 18:07]", "2024-03-10"): when the text was written, not what it is
+   * about. 'denied': a year the text says the figure is not of ("not from 2021 but from 2020", "from 2021, not 2020").
+   */
   role: 'data' | 'law' | 'edition' | 'date' | 'range' | 'stamp' | 'denied';
   /** Part of a year only ("in April 2021", "the first half of 2021", "by June 2021"). */
   partial?: boolean;
 }
 
-/** Years in a sentence and what each is: the data year, the year in a law's name, an edition ("the 2022 report"), a date ("April 2021"). */
 /** "10/03/2024", "03.10.2024" (the year last) and "2024-03-10" (first): a date written in numbers. */
 const NUMERIC_DATE_BEFORE = /(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]$/;
 const NUMERIC_DATE_AFTER = /^[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])/;
 
+/** Years in a sentence and what each is: the data year, the year in a law's name, an edition ("the 2022 report"), a date ("April 2021"). */
 export function yearsIn(text: string, span: Span): YearMention[] {
   const out: YearMention[] = [];
   const slice = text.slice(span.start, span.end);
@@ -687,8 +689,8 @@ class SentenceReader {
     for (let k = toks.length - 1; k >= 0; k--) if (TOTAL_WORDS.has(toks[k].word)) { head = k; break; }
     if (head < 0) return {};
     for (const t of toks.slice(head + 1, head + 6)) {
-      const u = unitOf(t.word);
-      if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: t.start, end: t.end } };
+      const u = countUnitOf(t.word);
+      if (u) return { unit: u, unitSpan: { start: t.start, end: t.end } };
       const a = actionOf(t.word);
       if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
     }
@@ -700,8 +702,8 @@ class SentenceReader {
     let unit: string | undefined;
     for (const t of this.#toks) {
       if (t.start >= this.sentence.start + this.#labelColon) break;
-      const u = unitOf(t.word);
-      if (u && !isTimeUnit(u) && u !== 'percent') unit = u;
+      const u = countUnitOf(t.word);
+      if (u) unit = u;
     }
     return unit;
   }
@@ -725,14 +727,14 @@ class SentenceReader {
     // A row's label names its unit first ("| Arrests for online child sexual exploitation | 2020 | 4 |": arrests, not children).
     if (cell) {
       // (Not a word in parentheses: "| Training (40-hour course, 6 cohorts) | 22,400 |" counts no courses.)
-      const head = back.find((t) => t.end <= cell.end && !inParentheses(text, t.end, cell.end) && unitOf(t.word) && !isTimeUnit(unitOf(t.word)!) && unitOf(t.word) !== 'percent');
-      if (head) return { unit: unitOf(head.word), unitSpan: { start: head.start, end: head.end } };
+      const head = back.find((t) => t.end <= cell.end && !inParentheses(text, t.end, cell.end) && countUnitOf(t.word));
+      if (head) return { unit: countUnitOf(head.word), unitSpan: { start: head.start, end: head.end } };
     }
     for (let k = back.length - 1; k >= 0; k--) {
       // A word in parentheses or after a measure ("trained (40-hour course)", "a 40-hour course") qualifies the label; it is not what the number counts.
       if (inParentheses(text, back[k].end, g.start) || /\d\s*-\s*\p{L}+\s+$/u.test(text.slice(Math.max(0, back[k].start - 16), back[k].start))) continue;
-      const u = unitOf(back[k].word);
-      if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: back[k].start, end: back[k].end } };
+      const u = countUnitOf(back[k].word);
+      if (u) return { unit: u, unitSpan: { start: back[k].start, end: back[k].end } };
     }
     return this.#unitOfTotal(g.start);
   }
@@ -966,18 +968,21 @@ function passiveAfter(after: readonly Tok[]): Action | undefined {
 }
 
 /** The number is a copula's subject and its complement names a count: "is the number of suspects", "was the conviction count". */
-function isCountOf(given: readonly Tok[]): boolean {
+function countComplement(given: readonly Tok[]): readonly Tok[] | undefined {
   // ("Option D (440) was the conviction count": past the parenthesis closing round the number.)
   const after = given[0]?.word === ')' ? given.slice(1) : given;
-  return after.length >= 3 && COPULA.has(after[0].word) && /^(?:the|a|an)$/.test(after[1].word) && after.slice(2, 5).some((t) => TOTAL_WORDS.has(t.word));
+  return after.length >= 3 && COPULA.has(after[0].word) && /^(?:the|a|an)$/.test(after[1].word) && after.slice(2, 5).some((t) => TOTAL_WORDS.has(t.word)) ? after : undefined;
+}
+
+function isCountOf(given: readonly Tok[]): boolean {
+  return countComplement(given) !== undefined;
 }
 
 function countOfAfter(given: readonly Tok[]): { unit?: string; unitSpan?: Span } | undefined {
-  if (!isCountOf(given)) return undefined;
-  const after = given[0]?.word === ')' ? given.slice(1) : given;
-  for (const t of after.slice(2, 8)) {
-    const u = unitOf(t.word);
-    if (u && !isTimeUnit(u) && u !== 'percent') return { unit: u, unitSpan: { start: t.start, end: t.end } };
+  const after = countComplement(given);
+  for (const t of after?.slice(2, 8) ?? []) {
+    const u = countUnitOf(t.word);
+    if (u) return { unit: u, unitSpan: { start: t.start, end: t.end } };
   }
   return undefined;
 }
@@ -1018,6 +1023,12 @@ function lastVictimOf(t: string): Victim | undefined {
 
 function isTimeUnit(u: string): boolean {
   return u === 'years' || u === 'months' || u === 'days' || u === 'weeks';
+}
+
+/** The unit a word names when it counts things: not a time unit, not "percent" (what a label or a "number of" can name). */
+function countUnitOf(word: string): string | undefined {
+  const u = unitOf(word);
+  return u && !isTimeUnit(u) && u !== 'percent' ? u : undefined;
 }
 
 

@@ -111,7 +111,6 @@ function codePointBefore(text: string, i: number, from: number): number {
   return d;
 }
 
-/** Country mentions in text[start, end), by canonical name. U.S. mentions are kept: they name the report's publisher as often as a country. */
 /** ISO3 codes that are also English words written in capitals ("AND", "ARE", "CAN", "PER"): never read as countries. */
 const CODE_WORDS = new Set(['AND', 'ARE', 'CAN', 'NOR', 'PER', 'MAR', 'TON', 'JAM', 'BEN', 'COG', 'DOM', 'GAB', 'MAC', 'TUN', 'PAN', 'MLI', 'NIC', 'BRA', 'COL', 'ARM', 'SOM', 'TUV', 'ITA', 'SUR', 'GUY']);
 
@@ -139,6 +138,7 @@ function codeMentions(text: string, start: number, end: number, codes: ReadonlyM
   return out;
 }
 
+/** Country names in text[start, end), by canonical name. U.S. mentions are kept: they name the report's publisher as often as a country. */
 function namedCountries(text: string, start: number, end: number): CountryMention[] {
   const out: CountryMention[] = [];
   end = Math.min(end, text.length);

@@ -118,7 +118,7 @@ export const LAYOUT_GATES: readonly FigureGate[] = [
   { why: 'a percentage', applies: (c) => c.claim.unit === 'percent' },
   { why: 'inside a quotation: someone’s words (the quote check compares the report’s)', applies: (c) => c.ctx.inQuote(c.claim.span.start) },
   { why: 'asked, not stated (a question)', applies: (c) => c.ctx.questionAt(c.claim.span.start) },
-  { why: 'offered, not asserted (a quiz option or a claim its fact-check row marks false)', applies: (c) => notAssertedAt(c.sentence.input.draft.prose, c.sentence.input.draft.lineStarts, c.claim.span.start) !== undefined },
+  { why: 'offered, not asserted (a quiz option or true-or-false statement, a claim its fact-check row marks false, wording the draft rejects)', applies: (c) => notAssertedAt(c.sentence.input.draft.prose, c.sentence.input.draft.lineStarts, c.claim.span.start) !== undefined },
   { why: 'the number of a heading ("## 2 Prosecution data")', applies: (c) => numbersHeading(c.sentence.input.draft.prose, c.ctx, c.claim) },
   { why: 'the author’s own number (a table of targets, a budget or a plan)', applies: (c) => inOwnTableColumn(c.sentence.input.draft.prose, c.sentence.input.draft.lineStarts, c.claim.span.start) },
 ];

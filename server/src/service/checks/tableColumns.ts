@@ -125,7 +125,6 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
     let cellEnd = prose.indexOf('|', cellStart);
     if (cellEnd < 0 || cellEnd > row.end) cellEnd = row.end;
     const headed = labelOfColumn(header.header[column]);
-    const label = headed?.label;
     if (cellEnd <= sentence.start || cellStart >= sentence.end) {
       if (cellEnd >= row.end) break;
       cellStart = cellEnd + 1;
@@ -134,7 +133,7 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
     }
     const own = figures.filter((f) => f.span.start >= cellStart && f.span.end <= cellEnd);
     const cell = prose.slice(cellStart, cellEnd);
-    if (headed && label && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(cell)) {
+    if (headed && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(cell)) {
       for (const l of readCell(headed, cells(prose, row.start, row.end)[0] ?? '', cell, cellStart)) {
         const mine = own.find((f) => f.span.start === l.span.start);
         // (Only what the header adds: an action, or a penalty's unit. A figure that has one, or a header that names neither, keeps the row's reading.)
