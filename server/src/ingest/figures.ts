@@ -555,17 +555,18 @@ class SentenceReader {
     // Approximation words before a group ("more than 100", "Maximum sentence: 25 years").
     for (const g of groups) {
       const hit = approximationBefore(text.slice(Math.max(sentence.start, g.start - 64), g.start));
+      const tail = text.slice(g.end, Math.min(sentence.end, g.end + 24));
+      // "300+ labor brokers", "a 12,000-plus force", "some 300+": the number or more (the plus says more than a vague "some").
+      const plus = PLUS_AFTER_RE.test(tail);
       if (hit) {
-        g.approx = hit.approx;
+        g.approx = plus && (hit.approx === 'about' || hit.approx === 'nearly') ? 'at-least' : hit.approx;
         if (hit.phrase) g.start -= hit.length;
       }
       // "a 25-year maximum", "20 years at most", "7 years minimum": a bound written after the number and its unit.
       else {
-        const tail = text.slice(g.end, Math.min(sentence.end, g.end + 24));
         const after = BOUND_AFTER_RE.exec(tail);
         if (after) g.approx = BOUND_OF.get(after[1].toLowerCase().replace(/\s+/g, ' ')) ?? APPROX_OF.get(after[1].toLowerCase().replace(/\s+/g, ' '));
-        // "300+ labor brokers", "a 12,000-plus force": the number or more.
-        else if (PLUS_AFTER_RE.test(tail)) g.approx = 'at-least';
+        else if (plus) g.approx = 'at-least';
       }
     }
     return groups;
