@@ -597,7 +597,7 @@ class SentenceReader {
     const victim: Victim | undefined = !isTimeUnit(unit) ? undefined : victimOf(seg.split(/,|;|\b(?:and|but|while|whereas|yet)\b/)[0]) ?? lastVictimOf(text.slice(this.#prevTermEnd(groups, gi), g.start)) ?? victimOf(seg);
     const kind = this.#kind(unit, g, victim);
     // "received five years' imprisonment", "he got five years": a term of prison, or a term someone got, is a sentence.
-    if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)) || GIVEN_BEFORE.test(text.slice(Math.max(prevEnd, g.start - 24), g.start)))) actions = ['sentenced'];
+    if (kind === 'duration' && (this.#sentenceActions.includes('sentenced') || PRISON_AFTER.test(text.slice(spanEndOf(g, unitSpan), spanEndOf(g, unitSpan) + 24)) || GIVEN_BEFORE.test(text.slice(Math.max(prevEnd, g.start - 40), g.start)))) actions = ['sentenced'];
     // (The year may be in a later cell of the row: "| Cases prosecuted | 348 | 2021 |".)
     const dated = kind === 'count' || kind === 'duration' ? this.#year(g, nextGroup) : {};
     // A range with its own units ("six days to one month") spans its last unit too.
@@ -991,8 +991,11 @@ function countOfAfter(given: readonly Tok[]): { unit?: string; unitSpan?: Span }
 const PARTITIVE_LEAD = /^\W*(?:of|among)\s+(?:the|those|these|its|all)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?([\p{L}'’-]+)\s*,/iu;
 /** After a time span, a word that makes it a prison term ("five years' imprisonment", "four years in prison"). */
 const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail|prison|jail|behind\s+bars|incarceration)\b/i;
-/** Before a time span, a verb that gives it to someone ("he got five years", "was given four years"). */
-const GIVEN_BEFORE = /\b(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+(?:only\s+|just\s+|a\s+)?$/i;
+/**
+ * Before a time span, a verb that gives it to someone ("he got five years", "was given four years"), or one that
+ * gives it with the receiver between ("the court handed the general fourteen years", "gave him two years").
+ */
+const GIVEN_BEFORE = /\b(?:(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+|(?:handed|hands|gave|gives|giving)\s+(?:him|her|them|(?:the|a|an|each|that|this)\s+(?:[\p{L}-]+\s+){1,2}))(?:only\s+|just\s+|a\s+)?$/iu;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
 /** The words before "in" that end the lead of a number ("…, forced labor in 37"). */

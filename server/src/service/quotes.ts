@@ -4,9 +4,10 @@ import { words, type WordToken } from '../ingest/normalize';
 import type { DraftText } from './draft';
 import type { Report, Span } from '../model/kb';
 import { derived, derivedKey } from '../model/derived';
-import { BRITISH_SPELLINGS, ISE_WORDS } from '../reading/vocab';
+import { BRITISH_SPELLINGS, ISE_WORDS, STOPWORDS } from '../reading/vocab';
 
 const BRITISH: ReadonlyMap<string, string> = new Map(BRITISH_SPELLINGS);
+const STOP: ReadonlySet<string> = new Set(STOPWORDS);
 
 export interface DraftQuote {
   /** With the quote marks. */
@@ -189,7 +190,7 @@ function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
       const window = ix.words.slice(a0, b0).map((w) => w.word);
       const al = align(q, window);
       const n = Math.max(q.length, 1);
-      if (al.distance / n > MAX_QUOTE_CHANGE) continue;
+      if (al.distance / n > MAX_QUOTE_CHANGE || !sharesContent(q, window.slice(al.start, al.end))) continue;
       if (best && best.distance <= al.distance) continue;
       const first = ix.words[a0 + al.start];
       const last = ix.words[a0 + al.end - 1];
@@ -202,6 +203,22 @@ function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
     }
   }
   return best;
+}
+
+/**
+ * A misquotation changes one content word, or few of many: "tolerated at the highest levels of government" shares only
+ * "levels" and "government" with "corruption at many levels of government" and is another sentence, not a misquote of it.
+ */
+function sharesContent(q: readonly string[], passage: readonly string[]): boolean {
+  const have = new Set(passage);
+  let content = 0;
+  let missing = 0;
+  for (const w of q) {
+    if (w === GAP || STOP.has(w)) continue;
+    content++;
+    if (!have.has(w)) missing++;
+  }
+  return missing <= 1 || missing / content <= MAX_QUOTE_CHANGE;
 }
 
 /** Each start's votes with those of the starts up to `reach` after it (the words after a gap). */
