@@ -138,7 +138,11 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
       const marks = /^[*_]{1,3}/.exec(text.slice(k, k + 3));
       const afterMarks = marks ? text[k + marks[0].length] : undefined;
       const emphasis = afterMarks !== undefined && (/[A-Z]/.test(afterMarks) || (afterMarks > '\x7f' && /[\p{Lu}\d"'“‘([]/u.test(afterMarks)));
-      if (k < end && (/[\p{Lu}\d"'“‘([]/u.test(next) || emphasis) && !(c === '.' && isAbbreviation(s, i))) {
+      // A question answered at once by a few words with a number ("Trafficking a child? Up to 25 years.") runs on.
+      const rest = text.slice(k, end);
+      const answer = /^[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,5}[ \t]*(?:[.!](?=\s|$)|(?=\n|$))/.exec(rest);
+      const answered = c === '?' && answer !== null && (answer[0].length < 48 || (answer[0].length === rest.length && rest.length <= 48)) && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand)\b/i.test(answer[0]);
+      if (k < end && (/[\p{Lu}\d"'“‘([]/u.test(next) || emphasis) && !(c === '.' && isAbbreviation(s, i)) && !answered) {
         push(s, j);
         s = k;
         i = k;

@@ -184,7 +184,8 @@ const ATTRIBUTIONS: [RegExp, string][] = [
   [/\bmedia\s+reports?\b/i, 'media reports'],
 ];
 
-const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punish(?:able|ment|es|ed|ing)?|terms?|carr(?:y|ies)|faces?|prescribe[sd]?|law|statute|statutory)\b/i;
+/** Words that make a sentence's time spans penalties or sentences; "trafficking a child? Up to 25 years" asks what the crime costs. */
+const PENALTY_WORDS = /\b(?:penalt(?:y|ies)|imprisonment|prison|jail|sentences?|sentenced|punish(?:able|ment|es|ed|ing)?|terms?|carr(?:y|ies)|faces?|prescribe[sd]?|law|statute|statutory|traffick(?:ing|s)?\s+(?:an?\s+)?(?:child|children|minors?|adults?))\b/i;
 
 /**
  * Approximation words, as data: each phrase and what it says about the number after it. Order matters where one
@@ -674,6 +675,8 @@ class SentenceReader {
       const pu = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
       if (pu && !isTimeUnit(pu) && pu !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = pu;
     }
+    // "How many traffickers did Cambodia convict in 2021? 38.": the answer counts what the question asks about.
+    if (!unit && /^\s*(?:$|[.,;:!)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 6))) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitAsked(g.start) });
     // "37 of the 64 cases": a part counts what its whole counts.
     if (!unit && g.atoms.length === 1 && PART_OF_WHOLE.test(gapToNext) && nextStart < sentence.end) {
       const numberEnd = nextStart + (/^[\p{N}.,]+|^[\p{L}-]+/u.exec(text.slice(nextStart))?.[0].length ?? 0);
@@ -694,6 +697,19 @@ class SentenceReader {
       if (u) return { unit: u, unitSpan: { start: t.start, end: t.end } };
       const a = actionOf(t.word);
       if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
+    }
+    return {};
+  }
+
+  /** What "how many …?" before `at` asks about, when its question mark is before `at` too: a unit noun or an action's participle. */
+  #unitAsked(at: number): { unit?: string; unitSpan?: Span } {
+    const toks = tokensIn(this.#toks, this.sentence.start, at);
+    let head = -1;
+    for (let k = toks.length - 2; k >= 0; k--) if (toks[k].word === 'how' && toks[k + 1].word === 'many') { head = k + 1; break; }
+    if (head < 0 || !this.text.slice(toks[head].end, at).includes('?')) return {};
+    for (const t of toks.slice(head + 1, head + 5)) {
+      const u = countUnitOf(t.word);
+      if (u) return { unit: u, unitSpan: { start: t.start, end: t.end } };
     }
     return {};
   }

@@ -93,7 +93,7 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
     }
     let k = j;
     while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
-    if (k < end && startsSentence(text, k) && !(code === 46 && isAbbreviation(text, s, i))) {
+    if (k < end && startsSentence(text, k) && !(code === 46 && isAbbreviation(text, s, i)) && !(code === 63 && isShortAnswer(text, k, end))) {
       push(out, text, s, j);
       s = k;
       i = k;
@@ -124,6 +124,17 @@ function afterMarks(text: string, from: number, end: number): number {
     return j;
   }
 }
+
+/**
+ * A question answered at once by a figure is one statement: "Trafficking a child? Up to 25 years." reads the range with
+ * the question's words (the answer alone says nothing of whom). The answer is a few words to its end mark, with a number.
+ */
+function isShortAnswer(text: string, from: number, end: number): boolean {
+  const limit = Math.min(end, from + 48);
+  const m = SHORT_ANSWER.exec(limit === end ? `${text.slice(from, end)}\n` : text.slice(from, limit));
+  return m !== null && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand)\b/i.test(m[0]);
+}
+const SHORT_ANSWER = /^[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,5}[ \t]*(?:[.!](?=\s)|(?=\n))/;
 
 /** ¹ ² ³ and ⁰ ⁴–⁹. */
 function isSuperscriptDigit(c: number): boolean {
