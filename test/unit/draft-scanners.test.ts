@@ -142,7 +142,7 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
       const rest = text.slice(k, end);
       const answer = /^[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,5}[ \t]*(?:[.!](?=\s|$)|(?=\n|$))/.exec(rest);
       const answered = c === '?' && answer !== null && (answer[0].length < 48 || (answer[0].length === rest.length && rest.length <= 48)) && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand)\b/i.test(answer[0]);
-      if (k < end && (/[\p{Lu}\d"'“‘([]/u.test(next) || emphasis) && !(c === '.' && isAbbreviation(s, i)) && !answered) {
+      if (k < end && (/[\p{Lu}\d"'“‘([]/u.test(next) || emphasis) && !(c === '.' && (isAbbreviation(s, i) || /\.(?: ?\.){3}$/.test(text.slice(s, i + 1)))) && !answered) {
         push(s, j);
         s = k;
         i = k;

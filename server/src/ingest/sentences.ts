@@ -93,7 +93,7 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
     }
     let k = j;
     while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
-    if (k < end && startsSentence(text, k) && !(code === 46 && isAbbreviation(text, s, i)) && !(code === 63 && isShortAnswer(text, k, end))) {
+    if (k < end && startsSentence(text, k) && !(code === 46 && (isAbbreviation(text, s, i) || isLeader(text, s, i))) && !(code === 63 && isShortAnswer(text, k, end))) {
       push(out, text, s, j);
       s = k;
       i = k;
@@ -158,6 +158,20 @@ function blankLineAfter(text: string, i: number): boolean {
     j++;
   }
   return false;
+}
+
+/** Dot leaders ("CAMBODIA ........ TIER 3", "Cambodia . . . . Tier 3"): four or more dots, each at most a space apart, end no sentence. */
+function isLeader(text: string, sentenceStart: number, dot: number): boolean {
+  let n = 1;
+  let j = dot - 1;
+  while (j >= sentenceStart && n < 4) {
+    if (text.charCodeAt(j) === 46) {
+      n++;
+      j--;
+    } else if (text.charCodeAt(j) === 32 && j - 1 >= sentenceStart && text.charCodeAt(j - 1) === 46) j--;
+    else break;
+  }
+  return n >= 4;
 }
 
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {

@@ -31,11 +31,21 @@ export const FORMER_TIER_CUES: readonly string[] = [
 ];
 
 /**
+ * Nouns after "Tier 1" that make it another ranking's tier, not a TIP placement: a supplier's tier in a supply chain
+ * ("64 Tier 1 supplier sites"), a city's, a bank's capital, a support plan's.
+ */
+export const OTHER_TIER_NOUNS: readonly string[] = [
+  'supplier', 'suppliers', 'vendor', 'vendors', 'factory', 'factories', 'site', 'sites', 'manufacturer', 'manufacturers', 'contractor', 'contractors',
+  'subcontractor', 'subcontractors', 'sourcing', 'supply', 'partner', 'partners', 'city', 'cities', 'bank', 'banks', 'capital', 'support', 'plan', 'account', 'accounts',
+];
+const otherTierNouns = OTHER_TIER_NOUNS.join('|');
+
+/**
  * A tier claim: an optional verb (group 1, "moved Cambodia up" too), optional preposition and "the", the tier (group 2).
  * "from Tier 2" is the tier left, not the one claimed.
  */
 export function tierClaimRegex(): RegExp {
-  return new RegExp(String.raw`\b(?:((?:${alternation})(?:\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down))?)\s+(?:(?:on|to|at|back\s+to|in|onto)\s+)?(?:the\s+)?)?(?<!from\s)(?<!from\s+the\s)${TIER_NAME}\b`, 'giu');
+  return new RegExp(String.raw`\b(?:((?:${alternation})(?:\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down))?)\s+(?:(?:on|to|at|back\s+to|in|onto)\s+)?(?:the\s+)?)?(?<!from\s)(?<!from\s+the\s)${TIER_NAME}\b(?![ \t]+(?:${otherTierNouns})\b)`, 'giu');
 }
 
 /** The change a verb phrase states ("moved Cambodia up" -> upgraded), or undefined for a plain placement. */

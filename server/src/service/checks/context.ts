@@ -6,7 +6,7 @@ import type { DraftReference } from '../types';
 import type { CheckInput, DocumentContext, SentenceContext } from './types';
 import { lowerBound } from '../../reading/sorted';
 
-export const REPORT_MENTION = /\b(?:TIP\s+Report|TIP\s+Rpt\b|TIP\s+(?:19|20)\d\d|Trafficking\s+in\s+Persons\s+Report|(?:the|this|that|its|(?:this|last)\s+year['’]s)\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|U\.S\.\s+)?(?:report|narrative|edition)|(?:19|20)\d\d\s+(?:TIP\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
+export const REPORT_MENTION = /\b(?:TIP\s+Report|TIP\s+Rpt\b|TIP\s+(?:19|20)\d\d|Trafficking\s+in\s+Persons\s+Report|(?:the|this|that|its|(?:this|last)\s+year['’]s)\s+(?:\d{4}\s+|latest\s+|current\s+|same\s+|U\.S\.\s+)?(?:report|narrative|edition)|Washington['’]s\s+(?:\d{4}\s+|latest\s+|annual\s+|new\s+)?(?:report|narrative|edition|ranking)|(?:19|20)\d\d\s+(?:TIP\s+)?(?:report|narrative|edition)|State\s+Department|Department\s+of\s+State)\b/i;
 const US_ACTOR = /^\s*(?:law\s+enforcement|authorities|government|officials|agencies|agents|investigators|prosecutors|police|embassy|FBI|HSI|Homeland|State\s+Department|Department|TIP\b|Trafficking\s+in\s+Persons|referr|(?:(?:19|20)\d\d\s+)?(?:annual\s+)?(?:reports?|rankings?|assessments?|narratives?)\b|State\b|Congress|Ambassador)/i;
 /** "28 PRC nationals", "nationals of the People's Republic of China": the victims' nationality, not whose figure it is. */
 const NATIONALITY_AFTER = /^\s*(?:nationals?|citizens?|workers?|migrants?|victims?|men|women|children|people|laborers|labourers|passport)\b/i;
