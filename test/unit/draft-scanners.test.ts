@@ -141,7 +141,7 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
       // A question answered at once by a few words with a number ("Trafficking a child? Up to 25 years.") runs on.
       const rest = text.slice(k, end);
       const answer = /^[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,5}[ \t]*(?:[.!](?=\s|$)|(?=\n|$))/.exec(rest);
-      const answered = c === '?' && answer !== null && (answer[0].length < 48 || (answer[0].length === rest.length && rest.length <= 48)) && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand)\b/i.test(answer[0]);
+      const answered = c === '?' && answer !== null && (answer[0].length < 48 || (answer[0].length === rest.length && rest.length <= 48)) && /\d|\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|zero)|(?:thir|four|fif|six|seven|eigh|nine)teen)\b/i.test(answer[0]);
       if (k < end && (/[\p{Lu}\d"'“‘([]/u.test(next) || emphasis) && !(c === '.' && (isAbbreviation(s, i) || /\.(?: ?\.){3}$/.test(text.slice(s, i + 1)))) && !answered) {
         push(s, j);
         s = k;

@@ -7,6 +7,7 @@
 import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../model/kb';
 import { ACTIONS, type ActionEntry } from '../model/actions';
 import { lowerBound } from '../reading/sorted';
+import { SCALE_NUMBER_WORDS, SMALL_NUMBER_WORDS, TENS_NUMBER_WORDS } from '../reading/vocab';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 
@@ -37,12 +38,9 @@ export interface SentenceFigures {
 // ---------------------------------------------------------------------------
 // Number atoms
 
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+const SMALL = SMALL_NUMBER_WORDS;
+const TENS = TENS_NUMBER_WORDS;
+const SCALE = SCALE_NUMBER_WORDS;
 
 const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[-\\s](?:${Object.keys(SMALL).filter((w) => SMALL[w] > 0 && SMALL[w] < 10).join('|')}))?|${Object.keys(SMALL).join('|')})`;
 const ATOM_RE = new RegExp(
@@ -175,7 +173,7 @@ const FORMS: [RegExp, Form][] = [
 
 const TOPICS: [RegExp, string][] = [
   [/\bonline\s+child\s+(?:sex(?:ual)?\s+)?(?:exploitation|abuse)|\bonline\s+sexual\s+exploitation\s+of\s+(?:children|minors)|\bonline\s+CSEA?\b|\bOCSE\b|\bOSEC\b/i, 'online child sexual exploitation'],
-  [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|had|with|alongside|plus)\b|\s*[,.;)])|\bthe\s+general['’]s\s+(?:case|trial|conviction|sentence)\b/i, 'military general'],
+  [/\b(?:military|two-star|army)\s+general\b|\b(?:the|a|one|Cambodian)\s+general(?:['’]s)?(?=\s+(?:who|and|was|were|got|received|sentenced|convicted|exploited|arrested|jailed|charged|tried|served|drew|had|with|alongside|plus)\b|\s*[,.;)])|\bthe\s+general['’]s\s+(?:case|trial|conviction|sentence)\b/i, 'military general'],
   [/\blabou?r[\s-]+(?:law|code)\b/i, 'labor law'],
   [/\bcourts?\b.*\b(?:shut|closed|closures?|shutdowns?|suspended|halted)\b|\b(?:shut|closed|closures?\s+of)\b.*\bcourts?\b/i, 'courts'],
 ];

@@ -1,6 +1,7 @@
 /** Sentence boundaries in prose, as spans of the original text. Shared by the ingest and the draft analysis. */
 import type { Span } from '../model/kb';
 import { CharFinder, isSpaceCode } from './chars';
+import { NUMBER_WORDS } from '../reading/vocab';
 
 const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);
 
@@ -132,8 +133,9 @@ function afterMarks(text: string, from: number, end: number): number {
 function isShortAnswer(text: string, from: number, end: number): boolean {
   const limit = Math.min(end, from + 48);
   const m = SHORT_ANSWER.exec(limit === end ? `${text.slice(from, end)}\n` : text.slice(from, limit));
-  return m !== null && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand)\b/i.test(m[0]);
+  return m !== null && HAS_NUMBER.test(m[0]);
 }
+const HAS_NUMBER = new RegExp(`\\d|\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'i');
 const SHORT_ANSWER = /^[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,5}[ \t]*(?:[.!](?=\s)|(?=\n))/;
 
 /** ¹ ² ³ and ⁰ ⁴–⁹. */

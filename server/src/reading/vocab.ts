@@ -196,3 +196,13 @@ export const CONTRAST_CUES: readonly string[] = ['unlike', 'in contrast', 'by co
 
 /** Words just before a citation (or opening its bracket) that point elsewhere: "[see also @R5]", "cf. [@R5]", "rather than [@R5]". */
 export const CITATION_ASIDE_CUES: readonly string[] = ['see also', 'see further', 'see generally', 'but see', 'cf', 'cf.', 'compare', 'contra', 'rather than', 'instead of', 'other than', 'apart from', 'aside from', 'besides', 'beyond', 'except', 'not', 'nor', 'or', 'versus', 'vs', 'vs.', 'e.g', 'e.g.', 'for example', 'such as', 'like'];
+
+/** Number words and their values, from which the figure reader's word numbers and the quick "may hold a figure" tests are derived. */
+export const SMALL_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+export const TENS_NUMBER_WORDS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+export const SCALE_NUMBER_WORDS: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+/** Every word a number is written with ("fourteen", "a dozen"). */
+export const NUMBER_WORDS: readonly string[] = [...Object.keys(SMALL_NUMBER_WORDS), ...Object.keys(TENS_NUMBER_WORDS), ...Object.keys(SCALE_NUMBER_WORDS), 'dozen'];

@@ -17,6 +17,7 @@ import { offeredContexts } from './checks/notAsserted';
 import { tableHeaders } from './checks/tableColumns';
 import { lineOf } from '../ingest/lines';
 import type { Span } from '../model/kb';
+import { NUMBER_WORDS } from '../reading/vocab';
 
 export { createDraftMemo, type CheckInput, type DraftMemo, type ExplainNote, type Problem } from './checks/types';
 export { describeFact, paragraphAnchor } from './checks/report';
@@ -27,7 +28,7 @@ export { tierRank } from './checks/tiers';
 /** Cheap test before the edition phrases: "this year's report", "last year's narrative", "the latest report". */
 const RELATIVE_EDITION_HINT = /year['’]s|latest|current|newest|most\s+recent/i;
 /** Cheap test for a sentence that may hold a figure, tier or quotation: the others are not read. */
-const MAY_HOLD_A_CLAIM = /[0-9"“”«»]|\b(?:tier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b/i;
+const MAY_HOLD_A_CLAIM = new RegExp(`[0-9"“”«»]|\\b(?:tier|${NUMBER_WORDS.join('|')})\\b`, 'i');
 
 export function checkClaims(input: CheckInput, token: CancellationToken): { findings: Finding[]; problems: Problem[] } {
   input = withStems(input);

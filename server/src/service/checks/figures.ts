@@ -98,14 +98,27 @@ type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evid
 function checkFigures(checkRun: CheckRun, ctx: SentenceContext): void {
   const { input, index, findings, problems, doc } = checkRun;
   if (ctx.otherSource || ctx.corrected) return;
-  const figures = withColumnLabels(figuresIn(ctx.text, ctx.span.start, input.memo?.sentences), input.draft.prose, input.draft.lineStarts, ctx.span);
-  if (figures.length === 0) return;
   const last = checkRun.lastAnchors;
+  const figures = withPersonTopics(withColumnLabels(figuresIn(ctx.text, ctx.span.start, input.memo?.sentences), input.draft.prose, input.draft.lineStarts, ctx.span), ctx, last && last.block.start === ctx.block.start ? last.anchors : []);
+  if (figures.length === 0) return;
   const before = last && last.block.start === ctx.block.start && ANAPHORIC_PART.test(ctx.text) ? last.anchors : [];
   const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems, before);
   for (const claim of figures) run.judge(claim);
   run.finish();
   if (run.anchors.length) checkRun.lastAnchors = { block: ctx.block, anchors: run.anchors };
+}
+
+/** "he", "she" before a term: the person the sentence before was about. */
+const PERSON_PRONOUN = /\b(?:he|she|him|her)\b/i;
+
+/**
+ * "… a two-star military general … for exploiting 28 nationals … Yes, he was convicted, and he received fourteen years": a term
+ * a pronoun's person got, in a sentence naming no one, is about the person of the block's sentence before (its anchors' subjects).
+ */
+function withPersonTopics(figures: readonly Figure[], ctx: SentenceContext, before: readonly Compared[]): readonly Figure[] {
+  const topics = [...new Set(before.flatMap((a) => a.fact.topics))];
+  if (topics.length === 0 || !figures.some((f) => f.kind === 'duration' && f.topics.length === 0)) return figures;
+  return figures.map((f) => (f.kind === 'duration' && f.topics.length === 0 && PERSON_PRONOUN.test(ctx.text.slice(0, f.span.start - ctx.span.start)) ? { ...f, topics } : f));
 }
 
 /** One sentence's figures being judged: where their findings, problems and anchors go. */
