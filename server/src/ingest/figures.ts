@@ -94,7 +94,16 @@ function atoms(text: string, span: Span): Atom[] {
       value = wordValue(g.wrd);
     }
     if (value === undefined || !Number.isFinite(value)) continue;
-    out.push({ value, start: span.start + m.index, end: span.start + m.index + m[0].length, isWord: !g.dig, raw: m[0] });
+    const start = span.start + m.index;
+    const end = start + m[0].length;
+    // "thirty-eight (38) traffickers", "seven (7) to fifteen (15) years": the statutory style's digits repeat the words.
+    const prev = out[out.length - 1];
+    if (prev && prev.isWord && g.dig && prev.value === value && /^\s?\($/.test(text.slice(prev.end, start)) && text.charCodeAt(end) === 41) {
+      prev.end = end + 1;
+      prev.raw = text.slice(prev.start, prev.end);
+      continue;
+    }
+    out.push({ value, start, end, isWord: !g.dig, raw: m[0] });
   }
   return out;
 }
@@ -320,7 +329,8 @@ const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})|(?<=^|
 const RELEASED_BEFORE = /\b(?:edition|report|narrative)\b[^.;]{0,12}\b(?:released|published|issued|out)\s+in\s+$|\b(?:released|published|issued)\s+in\s+(?:June\s+|July\s+)?$/i;
 /** "the 2008 anti-trafficking law", "Cambodia's 2008 law": a year between an article or possessive and a law's name. */
 const LAW_NAMED_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:law|act|statute|code|decree)\b/iu;
-const EDITION_AFTER = /^\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative|rpt\.?)(?![\p{L}])/iu;
+/** After a year, the words that make it an edition: "2022 report", "**2022** edition" (emphasis marks between), "2022 ed.". */
+const EDITION_AFTER = /^[*_]{0,3}\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative|rpt\.?|ed\.)(?![\p{L}])/iu;
 const LAW_AFTER = /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Law|Act|Code|Decree|Proclamation|Regulation)\b|^\s+(?:law|act)\b/u;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ALT = MONTHS.join('|');
