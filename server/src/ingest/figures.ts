@@ -864,12 +864,23 @@ class SentenceReader {
     const nextYear = firstAfter < dataYears.length && dataYears[firstAfter].span.start < nextStart && !/[.!?]["”’)]*\s/.test(text.slice(g.end, dataYears[firstAfter].span.start)) ? dataYears[firstAfter] : undefined;
     const own = nextYear && OWN_YEAR_LEAD.test(text.slice(Math.max(g.end, nextYear.span.start - 12), nextYear.span.start)) && !/[;:]/.test(text.slice(g.end, nextYear.span.start)) ? nextYear : undefined;
     // A year after a later figure is that figure's ("38 (35 forced labor), down from 440 in 2020"): only one before the next figure may be this one's.
-    const y = own ?? this.#lastFreeYear ?? lastBefore ?? nextYear;
+    const y = own ?? this.#lastFreeYear ?? lastBefore ?? nextYear ?? this.#yearAfterComplement(g, nextStart, firstAfter);
     if (own) this.#ownedYears.add(own.span.start);
     if (y) return { year: y.year, yearFrom: 'sentence', yearPartial: y.partial };
     if (this.ctx.paragraphYear) return { year: this.ctx.paragraphYear, yearFrom: 'paragraph' };
     if (this.ctx.periodYear) return { year: this.ctx.periodYear, yearFrom: 'period' };
     return {};
+  }
+
+  /**
+   * "109 suspected traffickers in 64 cases during 2020": a count whose complement is the next figure ("in 64 cases") is dated
+   * by the year right after that complement, as the complement is.
+   */
+  #yearAfterComplement(g: Group, nextStart: number, firstAfter: number): YearMention | undefined {
+    const year = this.#dataYears[firstAfter];
+    if (!year || nextStart >= this.sentence.end || year.span.start - nextStart > 48) return undefined;
+    if (!COMPLEMENT_IN.test(this.text.slice(g.end, nextStart))) return undefined;
+    return /[.!?;:]\s/.test(this.text.slice(nextStart, year.span.start)) ? undefined : year;
   }
 
   /** The sentence's topics, less one named only after the figure past a partitive ("38 convictions in 2021, among them a two-star general …"). */
@@ -1022,6 +1033,8 @@ const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail
 const GIVEN_BEFORE = /\b(?:(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+|(?:handed|hands|gave|gives|giving)\s+(?:him|her|them|(?:the|a|an|each|that|this)\s+(?:[\p{L}-]+\s+){1,2}))(?:only\s+|just\s+|a\s+)?$/iu;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
+/** Between a count and the next figure, its unit and "in" ("suspected traffickers in", "suspects involved in"). */
+const COMPLEMENT_IN = /^\s+(?:[\p{L}'’-]+\s+){1,3}(?:involved\s+)?in\s+$/u;
 /** The words before "in" that end the lead of a number ("…, forced labor in 37"). */
 const FORM_IN = /((?:[\p{L}'’-]+\s+){1,5})in\s+(?:about\s+|around\s+|some\s+)?$/u;
 

@@ -60,4 +60,4 @@ export function changeOfVerb(verb: string): TierChangeWord | undefined {
  * Words that give one placement to several countries at once ("Cambodia shares the Tier 2 Watch List with Vietnam",
  * "joins Burma on Tier 3", "like Burma, is on Tier 3"): the claim is each one's.
  */
-export const SHARED_TIER_CUES: readonly string[] = ['shares', 'share', 'shared', 'sharing', 'joins', 'join', 'joined', 'joining', 'alongside', 'along with', 'together with', 'like', 'as does', 'as do', 'as did', 'both', 'each', 'all'];
+export const SHARED_TIER_CUES: readonly string[] = ['grouped', 'groups', 'grouping', 'lumped', 'lumps', 'shares', 'share', 'shared', 'sharing', 'joins', 'join', 'joined', 'joining', 'alongside', 'along with', 'together with', 'like', 'as does', 'as do', 'as did', 'both', 'each', 'all'];

@@ -160,11 +160,13 @@ class ClaimWalk {
     return key;
   }
 
-  /** The edition a sentence names ("the 2022 report", "last year's report"), remembering an explicit one for the sentences after it. */
+  /** The edition a sentence names ("the 2022 report", "last year's report"), remembering the newest one named for the sentences after it. */
   editionOf(sText: string): number | undefined {
     const editionYear = yearRolesIn(sText, this.input.memo?.sentences).find((y) => y.role === 'edition')?.year;
     let edition = editionYear;
     if (RELATIVE_EDITION_HINT.test(sText)) {
+      // ("this year's", "last year's" count from the newest edition the draft has named, else its front matter's, else the newest
+      // loaded: "SOURCE: 2022 TIP REPORT" after "the 2023 report" leaves this year's report the 2023 one.)
       const base = () => this.#statedEdition ?? this.#defaultEdition ?? this.run.index.newestFirst()[0]?.manifest.edition;
       if (/\blast\s+year['’]s\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) {
         const b = base();
@@ -174,7 +176,7 @@ class ClaimWalk {
         edition = this.run.index.newestFirst()[0]?.manifest.edition;
       } else if (/\b(?:this\s+year['’]s|the\s+current)\s+(?:[\p{L}.]+\s+){0,4}?(?:report|narrative|edition)\b/iu.test(sText)) edition = base();
     }
-    if (editionYear) {
+    if (editionYear && editionYear > (this.#statedEdition ?? 0)) {
       this.#statedEdition = editionYear;
       if (this.#open) this.#open.lastEdition = editionYear;
     }

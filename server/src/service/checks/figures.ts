@@ -320,6 +320,10 @@ class FigureRun {
     const rest = this.#deferred.filter((d) => {
       const hit = this.#anchors.length ? undefined : onlySentenceHolding(d.claim, d.country, d.setting, index, this.s.figures);
       if (!hit) return true;
+      if (hit.yearWrong) {
+        this.#wrongYear(d.claim, hit, true, d.setting, undefined);
+        return false;
+      }
       this.#anchors.push(hit);
       this.findings.push(finding('figure', d.claim.span, 'match', hit.report, hit.fact, ctx));
       this.#note?.(d.claim, 'match', `agrees with ${anchorOf(hit.report, hit.fact)}, the one report sentence with that figure`, undefined, hit);
@@ -381,16 +385,21 @@ function mismatchTargets(claim: Figure, broad: readonly Compared[], ctx: Sentenc
  * shares many words with the sentence, or gives another of its figures ("sixty-four cases …, and thirty-seven of them
  * involved sex trafficking": 64 and 37 are both in the sentence of the 2021 cases).
  */
-function onlySentenceHolding(claim: Figure, country: string, setting: ClaimSetting, index: KbIndex, figures: readonly Figure[]): { report: Report; fact: Fact } | undefined {
+function onlySentenceHolding(claim: Figure, country: string, setting: ClaimSetting, index: KbIndex, figures: readonly Figure[]): (Compared & { yearWrong: boolean }) | undefined {
   if (claim.approx || claim.values.length !== 1) return undefined;
-  const same = index.factsFor(country, 'count', claim.unit, 'same unit', (f) => f.kind === 'count' && f.unit === claim.unit)
-    .filter((b) => valueAgrees(claim, b.fact) && (!claim.form || b.fact.form === claim.form) && (claim.year === undefined || b.fact.year === undefined || b.fact.year === claim.year));
+  const yearOk = (f: Fact) => claim.year === undefined || f.year === undefined || f.year === claim.year;
+  const valued = index.factsFor(country, 'count', claim.unit, 'same unit', (f) => f.kind === 'count' && f.unit === claim.unit)
+    .filter((b) => valueAgrees(claim, b.fact) && (!claim.form || b.fact.form === claim.form));
+  // "109 suspected traffickers in 64 cases during 2020": the one report sentence with both figures gives them for 2021.
+  const dated = valued.filter((b) => yearOk(b.fact));
+  const same = dated.length || claim.yearFrom !== 'sentence' ? dated : valued;
   if (same.length === 0 || same.some((b) => b.report !== same[0].report || b.fact.sentence !== same[0].fact.sentence)) return undefined;
   const { report, fact } = same[0];
-  if (setting.cited.has(report.id)) return same[0];
+  const hit = { report, fact, yearWrong: !yearOk(fact) };
+  if (setting.cited.has(report.id)) return hit;
   const sibling = figures.some((f) => f !== claim && !f.approx && f.kind === 'count' && report.facts.some((x) => x !== fact && x.sentence === fact.sentence && x.kind === 'count' && x.values[0] === f.values[0] && unitsCompatible(f.unit, x.unit)));
-  if (sibling) return same[0];
-  return evidenceFor(claim, fact, report, setting, index).lexical >= 2 * LEXICAL_EVIDENCE ? same[0] : undefined;
+  if (sibling) return hit;
+  return evidenceFor(claim, fact, report, setting, index).lexical >= 2 * LEXICAL_EVIDENCE ? hit : undefined;
 }
 
 /**

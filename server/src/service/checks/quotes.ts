@@ -10,6 +10,7 @@ import { namesOtherSource, TRANSLATED } from '../../reading/cues';
 import { referencesIn, REPORT_MENTION, spanAt } from './context';
 import { clip, finding, paragraphAnchor } from './report';
 import type { Check, CheckInput, ExplainNote, Problem } from './types';
+import { lowerBound } from '../../reading/sorted';
 
 export const quoteCheck: Check = {
   name: 'quotes',
@@ -28,7 +29,7 @@ const STRONG_REACH = 300;
  * A sentence whose subject is "it" (or "the document") reporting words ("It also described …", "It goes further,
  * saying …"), or one that opens "In its words": attributed to the report when the sentence before names it.
  */
-const PRONOUN_ATTRIBUTION = /^\W*(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting)|in\s+its\s+(?:own\s+)?words)\b/i;
+const PRONOUN_ATTRIBUTION = /^\W*(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting|adds|added|adding|finds|found|observes|observed|concludes|concluded|argues|argued|reports|reported)|in\s+its\s+(?:own\s+)?words)\b/i;
 
 /** The line that introduces a quoted e-mail or a speaker's block ("On 15 May, Sokha Chhun wrote:"), when it names no report. */
 const PERSON_LEAD = /\b(?:wrote|writes|said|says|replied|replies|asked|asks|commented|posted)\s*:\s*$/i;
@@ -55,11 +56,13 @@ const QUOTE_CUE_REACH = 500;
 const NAMED_EDITION = /\b((?:19|20)\d\d)\s+(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition)\b|\bTIP\s+(?:report\s+)?((?:19|20)\d\d)\b/i;
 
 function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
-  for (const q of quotes) checkQuote({ input, kbCountries, docCountry, findings, problems }, q);
+  for (const q of quotes) checkQuote({ input, quotes, kbCountries, docCountry, findings, problems }, q);
 }
 
 interface QuoteRun {
   input: CheckInput;
+  /** All the draft's quotations, in order. */
+  quotes: readonly DraftQuote[];
   kbCountries: ReadonlyMap<string, Report[]>;
   docCountry: string | undefined;
   findings: Finding[];
@@ -130,6 +133,9 @@ function checkQuote(run: QuoteRun, q: DraftQuote): void {
   const candidates = candidateReports(run, a);
   if (candidates.length === 0) return note?.('silent', 'no loaded report to look in');
   const m = matchQuote(draft.text, q.inner, candidates, input.memo?.quotes);
+  // "It adds that corruption "remained widespread and systemic," reaching "high-level senior officials."": a sentence
+  // whose other quotation is the report's exact words speaks the report's words in this one too.
+  if (!a.attributed && m && !m.exact && exactSibling(run, q, a.sentence, candidates)) a.attributed = a.saidBy = true;
   const ctx = { span: a.sentence, block: spanAt(draft.blocks, q.span.start) ?? a.sentence, citations: a.citations };
   const passage = () => (m ? { anchor: paragraphAnchor(m.report, m.paragraph), text: clip(m.report.text.slice(m.sentence.start, m.sentence.end), 400) } : undefined);
   if (m && m.exact) {
@@ -150,6 +156,22 @@ function checkQuote(run: QuoteRun, q: DraftQuote): void {
   const citedRightAfter = a.citations.some((c) => c.bracket.start >= q.span.end && c.bracket.start <= q.span.end + 3);
   if (q.words < (citedRightAfter || a.saidBy ? 4 : 6)) return note?.('silent', 'too short to call it missing from the report');
   notFound(run, q, a.citations.length ? a.citations[0].target!.report : undefined, candidates, note, passage);
+}
+
+/** How many quotations of its sentence besides it are looked at for the report's exact words. */
+const SIBLING_REACH = 8;
+
+/** Another inline quotation of the sentence, three words or more, is a report passage word for word. */
+function exactSibling(run: QuoteRun, q: DraftQuote, sentence: Span, candidates: Report[]): boolean {
+  const { quotes, input } = run;
+  const from = lowerBound(quotes, (o) => o.span.start >= sentence.start);
+  for (let i = from, seen = 0; i < quotes.length && quotes[i].span.start < sentence.end && seen < SIBLING_REACH; i++) {
+    const o = quotes[i];
+    if (o === q || o.block || o.words < 3 || o.span.end > sentence.end) continue;
+    seen++;
+    if (matchQuote(input.draft.text, o.inner, candidates, input.memo?.quotes)?.exact) return true;
+  }
+  return false;
 }
 
 /** quote.mismatch: the closest passage, with the words that differ and the fix that restores them. */
