@@ -109,7 +109,8 @@ function tierClaimCountry(prose: string, lineStarts: readonly number[], referenc
     if (before.size === 1) return coveredOne(new Set([...before, ...inClause]), index);
   }
   if (inClause.size === 1) return [...inClause][0];
-  if (inClause.size > 1) return sharedPlacement(ctx.text) ? coveredOne(inClause, index) : placedRightBefore(prose, ctx.span.start + rel.start, span.start, index.countryCodes);
+  // ("… grouped Cambodia with Vietnam and Malaysia on the Tier 2 Watch List, while Burma sat at Tier 3": the clause shares it.)
+  if (inClause.size > 1) return sharedPlacement(ctx.text) || sharedPlacement(ctx.text.slice(rel.start, rel.end)) ? coveredOne(inClause, index) : placedRightBefore(prose, ctx.span.start + rel.start, span.start, index.countryCodes);
   const inSentence = ctx.claimCountriesIn(ctx.span.start, ctx.span.end);
   if (inSentence.size === 1) return [...inSentence][0];
   if (inSentence.size > 1) {
