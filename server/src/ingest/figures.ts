@@ -389,6 +389,11 @@ export interface ExtractContext {
   paragraphYear?: number;
   /** The edition's data year, for figures no sentence dates (report facts only). */
   periodYear?: number;
+  /**
+   * What the sentence before counted, for a lead that names only its number ("Of those 38, only one was for forced labour"):
+   * the lead's whole and the bare counts after it count this unit, by these actions.
+   */
+  leadWhole?: { value: number; unit: string; actions: readonly Action[] };
 }
 
 /** What the rules that tell a number from a figure see of one number. */
@@ -467,6 +472,8 @@ class SentenceReader {
   readonly #attribution: string | undefined;
   readonly #isPenaltySentence: boolean;
   readonly #partitiveLead: RegExpExecArray | null;
+  /** The sentence opens "Of those 38," with the number of the whole the sentence before counted (ExtractContext.leadWhole). */
+  readonly #numberLead: boolean;
   /** The colon after a short label at the sentence's start ("2021 prosecuted: …"), relative to the sentence, or -1. */
   readonly #labelColon: number;
   readonly #nonFigures: NonFigure[] = [];
@@ -500,6 +507,8 @@ class SentenceReader {
     this.#attribution = ATTRIBUTIONS.find(([re]) => re.test(sentenceText))?.[1];
     this.#isPenaltySentence = PENALTY_WORDS.test(sentenceText);
     this.#partitiveLead = PARTITIVE_LEAD.exec(sentenceText.slice(0, 200));
+    const numberLead = ctx.leadWhole ? NUMBER_LEAD.exec(sentenceText.slice(0, 60)) : null;
+    this.#numberLead = numberLead !== null && (numberLead[1] === undefined || Number(numberLead[1].replace(/,/g, '')) === ctx.leadWhole!.value);
     // (Not the colon of a time: "[24:50] Convictions: …".)
     const colon = sentenceText.search(/(?<!\d):|:(?!\d)/);
     this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
@@ -600,6 +609,7 @@ class SentenceReader {
     }
     const { unit, unitMax, unitSpan, elided } = u;
     let actions = this.#actions(unit, g, after, prevEnd, unitSpan);
+    if (actions.length === 0 && this.#numberLead && unit === this.ctx.leadWhole!.unit) actions = [...this.ctx.leadWhole!.actions];
     const { form, seg } = this.#form(groups, gi, last, nextStart, unitSpan);
     // Victim: named right after the range (up to a conjunction: "… for an adult victim and …"), else the nearest before it
     // ("Child victim: 7 to 15 years", "trafficking a child 15 to 20 years"), else later in its segment.
@@ -683,6 +693,8 @@ class SentenceReader {
       const pu = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
       if (pu && !isTimeUnit(pu) && pu !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = pu;
     }
+    // "Of those 38, only one was for forced labour": the whole the sentence before counted, and its parts.
+    if (!unit && g.atoms.length === 1 && this.#numberLead && /^\s*(?:$|[.,;)]|were\b|was\b|for\b|involved\b|in\b)/i.test(text.slice(last.end, last.end + 10))) unit = this.ctx.leadWhole!.unit;
     // "How many traffickers did Cambodia convict in 2021? 38.": the answer counts what the question asks about.
     if (!unit && /^\s*(?:$|[.,;:!)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 6))) ({ unit, unitSpan } = { unit, unitSpan, ...this.#unitAsked(g.start) });
     // "37 of the 64 cases": a part counts what its whole counts.
@@ -1022,6 +1034,8 @@ function countOfAfter(given: readonly Tok[]): { unit?: string; unitSpan?: Span }
   }
   return undefined;
 }
+/** "Of those 38, …", "Among the 38, …", "Of those, …": a lead naming its whole by number only (digits), or by a pronoun. */
+export const NUMBER_LEAD = /^\W*(?:of|among)\s+(?:(?:the|those|these|all)\s+(\d{1,3}(?:,\d{3})*|\d+)|those|these|them)\s*,/i;
 /** "Of the 2021 convictions, …", "Among those arrests, …": the unit of the sentence's bare numbers. */
 const PARTITIVE_LEAD = /^\W*(?:of|among)\s+(?:the|those|these|its|all)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?([\p{L}'’-]+)\s*,/iu;
 /** After a time span, a word that makes it a prison term ("five years' imprisonment", "four years in prison"). */
@@ -1138,8 +1152,10 @@ function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures
 }
 
 /** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (offsets re-based to where it stands now). */
-export function figuresIn(sentenceText: string, offset: number, readings?: SentenceReadings): Figure[] {
-  const rel = relativeFigures(readings ? readings.memoOf(sentenceText) : {}, sentenceText).figures;
+export function figuresIn(sentenceText: string, offset: number, readings?: SentenceReadings, leadWhole?: ExtractContext['leadWhole']): Figure[] {
+  // (Read with what the sentence before counted only when it opens with that count: "Of those 38, …"; not remembered, it is rare.)
+  const lead = leadWhole && NUMBER_LEAD.test(sentenceText.slice(0, 60)) ? leadWhole : undefined;
+  const rel = lead ? extractFigures(sentenceText, { start: 0, end: sentenceText.length }, { leadWhole: lead }).figures : relativeFigures(readings ? readings.memoOf(sentenceText) : {}, sentenceText).figures;
   if (offset === 0 || rel.length === 0) return rel;
   return rel.map((f) => ({ ...f, span: shift(f.span, offset), unitSpan: f.unitSpan && shift(f.unitSpan, offset) }));
 }

@@ -1,5 +1,5 @@
 /** figure.mismatch and figure.wrong-year: counts, penalties, durations and date spans against the report's facts. */
-import { figuresIn, unitsCompatible, yearsIn, type Figure, type YearMention } from '../../ingest/figures';
+import { figuresIn, NUMBER_LEAD, unitsCompatible, yearsIn, type ExtractContext, type Figure, type YearMention } from '../../ingest/figures';
 import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
@@ -99,13 +99,25 @@ function checkFigures(checkRun: CheckRun, ctx: SentenceContext): void {
   const { input, index, findings, problems, doc } = checkRun;
   if (ctx.otherSource || ctx.corrected) return;
   const last = checkRun.lastAnchors;
-  const figures = withPersonTopics(withColumnLabels(figuresIn(ctx.text, ctx.span.start, input.memo?.sentences), input.draft.prose, input.draft.lineStarts, ctx.span), ctx, last && last.block.start === ctx.block.start ? last.anchors : []);
+  const blockAnchors = last && last.block.start === ctx.block.start ? last.anchors : [];
+  const read = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences, leadWholeOf(ctx.text, blockAnchors));
+  const figures = withPersonTopics(withColumnLabels(read, input.draft.prose, input.draft.lineStarts, ctx.span), ctx, blockAnchors);
   if (figures.length === 0) return;
   const before = last && last.block.start === ctx.block.start && ANAPHORIC_PART.test(ctx.text) ? last.anchors : [];
   const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems, before);
   for (const claim of figures) run.judge(claim);
   run.finish();
   if (run.anchors.length) checkRun.lastAnchors = { block: ctx.block, anchors: run.anchors };
+}
+
+/** "… convicted 38 traffickers. Of those 38, only one …": the count of the sentence before that the lead names by its number. */
+function leadWholeOf(text: string, before: readonly Compared[]): ExtractContext['leadWhole'] {
+  const m = before.length ? NUMBER_LEAD.exec(text.slice(0, 60)) : null;
+  if (!m) return undefined;
+  const counts = before.filter((b) => b.fact.kind === 'count' && b.fact.values.length === 1);
+  // ("Of those, …" is about the one count the sentence before gave; with a number, the one of that value.)
+  const a = m[1] === undefined ? (counts.length === 1 ? counts[0] : undefined) : counts.find((b) => b.fact.values[0] === Number(m[1].replace(/,/g, '')));
+  return a && { value: a.fact.values[0], unit: a.fact.unit, actions: a.fact.actions };
 }
 
 /** "he", "she" before a term: the person the sentence before was about. */
