@@ -35,6 +35,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   suspects: 'suspected', suspect: 'suspected', perpetrators: 'trafficker', offenders: 'trafficker', traffickers: 'trafficker',
   adults: 'adult', victims: 'victim', kilns: 'kiln', brokers: 'broker', recruiters: 'broker',
   closed: 'shut', suspended: 'shut', halted: 'shut', closure: 'shut',
+  upfront: 'advance', front: 'advance', beforehand: 'advance', advanced: 'advance', reimbursing: 'reimbursement', reimburse: 'reimbursement', reimbursed: 'reimbursement',
 };
 
 /** Sources other than the TIP Report: a number or quote attributed to one of them is not the report's. */
