@@ -27,9 +27,13 @@ const STRONG_ATTRIBUTION = new RegExp(
 const STRONG_REACH = 300;
 /**
  * A sentence whose subject is "it" (or "the document") reporting words ("It also described …", "It goes further,
- * saying …"), or one that opens "In its words": attributed to the report when the sentence before names it.
+ * saying …", after a speaker's label: "BELL (VO): And it goes further, calling …"), or one that opens "In its words": attributed to
+ * the report when the text just before names it.
  */
-const PRONOUN_ATTRIBUTION = /^\W*(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting|adds|added|adding|finds|found|observes|observed|concludes|concluded|argues|argued|reports|reported)|in\s+its\s+(?:own\s+)?words)\b/i;
+const PRONOUN_ATTRIBUTION = /^\W*(?:[A-Z][A-Z .'-]{1,40}(?:\([^)\n]{0,20}\))?:\s*)?(?:(?:and|but|so|then|yes)[,\s]+)?(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting|adds|added|adding|finds|found|observes|observed|concludes|concluded|argues|argued|reports|reported)|in\s+its\s+(?:own\s+)?words)\b/i;
+
+/** How far before a PRONOUN_ATTRIBUTION sentence the report must be named (a paragraph or two of a script). */
+const PRONOUN_REACH = 600;
 
 /** The line that introduces a quoted e-mail or a speaker's block ("On 15 May, Sokha Chhun wrote:"), when it names no report. */
 const PERSON_LEAD = /\b(?:wrote|writes|said|says|replied|replies|asked|asks|commented|posted)\s*:\s*$/i;
@@ -91,7 +95,7 @@ function attributionOf(input: CheckInput, q: DraftQuote): Attribution {
   const outside = prose.slice(Math.max(Math.min(sentence.start, q.span.start), q.span.start - QUOTE_CUE_REACH), q.span.start) + ' ' + prose.slice(q.span.end, Math.min(Math.max(sentence.end, q.span.end), q.span.end + QUOTE_CUE_REACH));
   const lead = prose.slice(Math.max(sentence.start, q.span.start - QUOTE_CUE_REACH), q.span.start);
   // A STRONG_ATTRIBUTION match is at most ~220 characters long and ends at the quote: its last STRONG_REACH characters are enough.
-  const saidBy = STRONG_ATTRIBUTION.test(lead.slice(-STRONG_REACH)) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - 300), sentence.start)));
+  const saidBy = STRONG_ATTRIBUTION.test(lead.slice(-STRONG_REACH)) || (PRONOUN_ATTRIBUTION.test(lead) && REPORT_MENTION.test(prose.slice(Math.max(0, sentence.start - PRONOUN_REACH), sentence.start)));
   return { sentence, citations, outside, saidBy, attributed: citations.length > 0 || REPORT_MENTION.test(outside) || saidBy };
 }
 
