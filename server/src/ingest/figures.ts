@@ -511,7 +511,8 @@ class SentenceReader {
     this.#numberLead = numberLead !== null && (numberLead[1] === undefined || Number(numberLead[1].replace(/,/g, '')) === ctx.leadWhole!.value);
     // (Not the colon of a time: "[24:50] Convictions: …".)
     const colon = sentenceText.search(/(?<!\d):|:(?!\d)/);
-    this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
+    // (A parenthesis in the label does not lengthen it: "Cambodia convictions by form (2022 TIP Report):".)
+    this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
   }
 
   read(candidates: Atom[]): SentenceFigures {
@@ -834,7 +835,10 @@ class SentenceReader {
     const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
     // "sex trafficking in 4 cases, forced labor in 37": a form right before "in" is the form of the number after it.
     const formIn = FORM_IN.exec(lead);
-    let form = (formIn && FORMS.find(([re]) => re.test(formIn[1]))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
+    // "…: forced labor 35, sex trafficking 1": a short item that names a form right before its number, the item ending there.
+    const item = /^\s*(?:[,;).]|$)/.test(toNext) ? /(?:^|[,;:(])\s*((?:[\p{L}.'’-]+\s+){1,3})$/u.exec(lead) : null;
+    const itemForm = item ? FORMS.find(([re]) => re.test(item[1]))?.[1] : undefined;
+    let form = itemForm || (formIn && FORMS.find(([re]) => re.test(formIn[1]))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
     // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
