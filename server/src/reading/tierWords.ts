@@ -41,11 +41,11 @@ export const OTHER_TIER_NOUNS: readonly string[] = [
 const otherTierNouns = OTHER_TIER_NOUNS.join('|');
 
 /**
- * A tier claim: an optional verb (group 1, "moved Cambodia up" too), optional preposition and "the", the tier (group 2).
+ * A tier claim: an optional verb (group 1, "moved Cambodia up" and "downgraded Cambodia to" too), optional preposition and "the", the tier (group 2).
  * "from Tier 2" is the tier left, not the one claimed.
  */
 export function tierClaimRegex(): RegExp {
-  return new RegExp(String.raw`\b(?:((?:${alternation})(?:\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down))?)\s+(?:(?:on|to|at|back\s+to|in|onto)\s+)?(?:the\s+)?)?(?<!from\s)(?<!from\s+the\s)${TIER_NAME}\b(?![ \t]+(?:${otherTierNouns})\b)`, 'giu');
+  return new RegExp(String.raw`\b(?:((?:${alternation})(?:\s+(?:\p{Lu}[\p{L}'’]*\s+)?(?:up|down)|\s+\p{Lu}[\p{L}'’]*(?=\s+(?:to|onto|back\s+to)\s))?)\s+(?:(?:on|to|at|back\s+to|in|onto)\s+)?(?:the\s+)?)?(?<!from\s)(?<!from\s+the\s)${TIER_NAME}\b(?![ \t]+(?:${otherTierNouns})\b)`, 'giu');
 }
 
 /** The change a verb phrase states ("moved Cambodia up" -> upgraded), or undefined for a plain placement. */
@@ -53,7 +53,8 @@ export function changeOfVerb(verb: string): TierChangeWord | undefined {
   const v = verb.toLowerCase().replace(/\s+/g, ' ');
   if (/\bup$/.test(v)) return 'upgraded';
   if (/\bdown$/.test(v)) return 'downgraded';
-  return TIER_VERBS.find((t) => t.phrase === v)?.change;
+  // ("downgraded Cambodia": the verb without its object.)
+  return (TIER_VERBS.find((t) => t.phrase === v) ?? TIER_VERBS.find((t) => t.phrase === v.replace(/ [^ ]+$/, '')))?.change;
 }
 
 /**
