@@ -416,6 +416,7 @@ const NON_FIGURE_RULES: readonly { reason: string; test: (v: AtomView) => boolea
   { reason: 'part of a name (e.g. COVID-19)', test: (v) => /[\p{L}]-\s*$/u.test(v.before) },
   { reason: 'money amount', test: (v) => (!/^\s*(?:percent|per cent|%)/i.test(v.after) && /[$€£¥]\s*$|\b(?:USD|US\$|KHR|riel)\s*$/i.test(v.before)) || /^\s*(?:dollars|riel|USD)\b/i.test(v.after) },
   { reason: 'ordinal', test: (v) => /^(?:st|nd|rd|th)\b/i.test(v.after) },
+  { reason: 'a rate ("1,400 / workshop", "25 per course"), not a count', test: (v) => /^\s*(?:\/\s*\p{L}|per\s+(?!cent\b)\p{L})/iu.test(v.after) },
   { reason: 'time of day', test: (v) => /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(v.after) || /\d:$/.test(v.before) },
   { reason: 'pronoun use of "one"', test: (v) => v.atom.isWord && /^(?:one|a\s+dozen)$/i.test(v.atom.raw) && /\b(?:no|any|each|every|the|this|that|which)\s*$/i.test(v.before) },
   { reason: 'day of a date', test: (v) => MONTH_RE.test(v.before.slice(-10)) || MONTH_AFTER.test(v.after) },

@@ -238,8 +238,11 @@ class FigureRun {
     const { ctx } = this.s;
     if (ctx.edition === undefined) return undefined;
     const named = (this.#editions ??= yearsIn(ctx.text, { start: 0, end: ctx.text.length }).filter((y) => y.role === 'edition'));
-    if (new Set(named.map((y) => y.year)).size < 2) return ctx.edition;
     const at = claim.span.start - ctx.span.start;
+    // "In 2021 courts convicted 38 traffickers [@KHM-2022/prosecution.2]; the 2023 edition says only …": an edition named
+    // after the claim past its citation or a semicolon is another statement's.
+    if (named.length && named.every((y) => y.span.start >= at) && /;|\[@/.test(ctx.text.slice(at, named[0].span.start))) return undefined;
+    if (new Set(named.map((y) => y.year)).size < 2) return ctx.edition;
     const before = named.filter((y) => y.span.end <= at);
     return (before.length ? before[before.length - 1] : named.find((y) => y.span.start >= at))?.year ?? ctx.edition;
   }

@@ -121,6 +121,7 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
   let cellStart = at + 1;
   let column = 0;
   const taken = new Set<number>();
+  const dropped = new Set<number>();
   while (cellStart <= row.end) {
     let cellEnd = prose.indexOf('|', cellStart);
     if (cellEnd < 0 || cellEnd > row.end) cellEnd = row.end;
@@ -132,6 +133,8 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
       continue;
     }
     const own = figures.filter((f) => f.span.start >= cellStart && f.span.end <= cellEnd);
+    // "| Unit cost (USD) | Units | Total (USD) |": the author's money and quantities, not the report's figures.
+    if (OWN_COLUMN.test(header.header[column] ?? '')) for (const f of own) dropped.add(f.span.start);
     const cell = prose.slice(cellStart, cellEnd);
     if (headed && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(cell)) {
       for (const l of readCell(headed, cells(prose, row.start, row.end)[0] ?? '', cell, cellStart)) {
@@ -147,9 +150,12 @@ export function withColumnLabels(figures: readonly Figure[], prose: string, line
     cellStart = cellEnd + 1;
     column++;
   }
-  if (out.length === 0) return figures;
-  return [...figures.filter((f) => !taken.has(f.span.start) && !out.some((o) => o.span.start === f.span.start)), ...out].sort((a, b) => a.span.start - b.span.start);
+  if (out.length === 0) return dropped.size ? figures.filter((f) => !dropped.has(f.span.start)) : figures;
+  return [...figures.filter((f) => !taken.has(f.span.start) && !dropped.has(f.span.start) && !out.some((o) => o.span.start === f.span.start)), ...out.filter((o) => !dropped.has(o.span.start))].sort((a, b) => a.span.start - b.span.start);
 }
+
+/** Column headers over the author's own numbers: money and quantities (targets are the own-number gate's). */
+const OWN_COLUMN = /(?:^|[^\p{L}])(?:USD|US\$|\$|€|£|KHR|riel|costs?|budget|amount|price|fees?|spend|expenditure|units?|qty|quantity)(?![\p{L}])/iu;
 
 /**
  * A cell read as its column's header says it ("Convictions: 404"), its figures at their places in the draft. A penalty
