@@ -133,6 +133,8 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
       }
       let k = j;
       while (k < end && /\s/.test(text[k])) k++;
+      // Past a block quote's '>' marks once a line has ended.
+      while (k < end && /\n/.test(text.slice(j, k)) && /[>\s]/.test(text[k])) k++;
       const next = text[k];
       // Emphasis opening a sentence ("*Trainer's note:* …"): up to three * or _ before an upper-case letter.
       const marks = /^[*_]{1,3}/.exec(text.slice(k, k + 3));

@@ -93,7 +93,14 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
       continue;
     }
     let k = j;
-    while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
+    let newLine = false;
+    // (A block quote's '>' marks at the start of a line come before the next sentence, not in it.)
+    for (;;) {
+      const c = text.charCodeAt(k);
+      if (k >= end || !(isSpaceCode(c) || (c === 62 && newLine))) break;
+      if (c === 10) newLine = true;
+      k++;
+    }
     if (k < end && startsSentence(text, k) && !(code === 46 && (isAbbreviation(text, s, i) || isLeader(text, s, i))) && !(code === 63 && isShortAnswer(text, k, end))) {
       push(out, text, s, j);
       s = k;

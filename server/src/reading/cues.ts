@@ -3,7 +3,7 @@
  * whether a clause claims anything. Each matcher is built once from its table;
  * extend the table, not the regex.
  */
-import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, CORRECTED_STATEMENT_CUES, STATISTIC_CUES, TRANSLATION_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCES, OWN_LABEL_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, RECOMMENDING_CUES, SUBNATIONAL_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
+import { CITATION_ASIDE_CUES, CONDITIONAL_INVERSION, CONTRAST_CUES, CORRECTED_STATEMENT_CUES, STATISTIC_CUES, TRANSLATION_CUES, THIRD_PERSON_SUBJECTS, HYPOTHETICAL_CUES, NEGATION_CUES, OTHER_SOURCE_CUES, OWN_LABEL_CUES, REPORTED_SPEECH_CUES, OWN_NUMBER_CUES, PRESENT_PERIOD_CUES, RECOMMENDING_CUES, SUBNATIONAL_CUES, REPORTING_CUES, REPORT_ATTRIBUTION_CUES } from './vocab';
 import type { Span } from '../model/kb';
 import { lowerBound } from './sorted';
 
@@ -24,8 +24,9 @@ const isSourceWord = (s: string) => s === s.toLowerCase();
 export const RECOMMENDING = phraseRegex(RECOMMENDING_CUES, 'i');
 /** "52 prosecutions in Sihanoukville alone", "in Kampot province": a figure for a place within a country. */
 export const SUBNATIONAL = new RegExp(`\\b(?:in|across|for)\\s+((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3})(?:${SUBNATIONAL_CUES.join('|')})\\b|\\b(?:in|for)\\s+the\\s+(?:province|district|city|town)\\s+of\\s+\\p{Lu}`, 'u');
-export const OTHER_SOURCE = phraseRegex(OTHER_SOURCES.filter((s) => !isSourceWord(s)), 'u');
-export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCES.filter(isSourceWord), 'i');
+export const OTHER_SOURCE = phraseRegex(OTHER_SOURCE_CUES.filter((s) => !isSourceWord(s)), 'u');
+export const OTHER_SOURCE_WORD = phraseRegex(OTHER_SOURCE_CUES.filter(isSourceWord), 'i');
+const REPORTED_SPEECH = phraseRegex(REPORTED_SPEECH_CUES, 'i');
 export const OWN_NUMBER = phraseRegex(OWN_NUMBER_CUES.filter((c) => !/^(?:we|our|us|i|my)$/.test(c)), 'i');
 export const OWN_LABEL = phraseRegex(OWN_LABEL_CUES, 'i');
 export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|[Mm]y)(?![\p{L}\p{N}.])/u;
@@ -80,6 +81,12 @@ export const REPORT_ATTRIBUTION = phraseRegex(REPORT_ATTRIBUTION_CUES.filter((c)
 /** Does the text name a source other than the TIP Report? */
 export function namesOtherSource(text: string): boolean {
   return OTHER_SOURCE.test(text) || OTHER_SOURCE_WORD.test(text);
+}
+
+/** Hearsay the sentence reports, even about the report ("Someone upthread said the 2023 report counted 38"), not an aside ("as people say"). */
+export function namesReportedSpeech(text: string): boolean {
+  const m = REPORTED_SPEECH.exec(text);
+  return m !== null && !/\bas\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index));
 }
 
 /** Clause breaks inside a sentence: punctuation and contrastive conjunctions. */

@@ -38,22 +38,19 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   upfront: 'advance', front: 'advance', beforehand: 'advance', advanced: 'advance', reimbursing: 'reimbursement', reimburse: 'reimbursement', reimbursed: 'reimbursement',
 };
 
-/** Sources other than the TIP Report: a number or quote attributed to one of them is not the report's. */
 /** Words by which a sentence recommends ("the report urges …"): its citation is to a recommendation. */
 export const RECOMMENDING_CUES: readonly string[] = ['recommends', 'recommended', 'recommendation', 'recommendations', 'recommending', 'urges', 'urged', 'urging', 'calls on', 'calls for', 'called on', 'called for', 'asks the government', 'asks cambodia', 'presses', 'pressed'];
 
 /** Words after a place name that make a figure that place's, not the country's ("in Sihanoukville alone", "in Kampot province"). */
 export const SUBNATIONAL_CUES: readonly string[] = ['alone', 'province', 'provinces', 'district', 'districts', 'city', 'commune', 'communes', 'town', 'municipality'];
 
+/** Sources other than the TIP Report: a number or quote attributed to one of them is not the report's. */
 export const OTHER_SOURCES: readonly string[] = [
   'ILO', 'IOM', 'UNODC', 'UNICEF', 'UNHCR', 'UNDP', 'OHCHR', 'UN Women', 'World Bank', 'Walk Free', 'Global Slavery Index', 'Human Rights Watch',
   'Amnesty', 'Interpol', 'Europol', 'Polaris', 'International Labour Organization', 'International Labor Organization',
   'International Organization for Migration', 'census', 'survey', 'poll', 'our own data', 'our data', 'our research', 'our study', 'our survey',
   'our estimates', 'our estimate', 'our monitors', 'our records', 'our caseload', 'our hotline', 'our partners',
   'a local NGO', 'one NGO', 'an NGO', 'NGO data', 'NGO figures', 'NGO count', 'NGO tally', 'court monitors', 'local monitors',
-  // Hearsay: what unnamed people or posts say, being asked about or answered ("I've seen people say the courts convicted 400").
-  'people say', 'people said', 'people claim', 'people claimed', 'some say', 'some claim', 'some people', 'others say', 'posts claim', 'posts say',
-  'post claims', 'post says', 'social media', 'rumour', 'rumours', 'rumor', 'rumors', 'you hear', 'you often hear', 'it is often said', 'is often repeated',
   // An interviewee's own account ("According to the provincial prosecutor, the courts convicted about 50").
   'according to the prosecutor', 'according to the provincial prosecutor', 'according to the judge', 'according to the interviewee',
   'the prosecutor said', 'the prosecutor says', 'the prosecutor told', 'the prosecutor estimated', 'the prosecutor estimates', 'the prosecutor claimed',
@@ -70,6 +67,20 @@ export const OTHER_SOURCES: readonly string[] = [
   'you wrote', 'you said', 'you had', 'you have', 'you put', 'you cited', 'your draft', 'your memo', 'your notes', 'your figure', 'your version',
   'you describe', 'you state', 'you claim', 'you report', 'you say', 'you write', 'your proposal', 'your report says', 'your background section',
 ];
+
+/**
+ * Hearsay: what unnamed people say, even about the report ("Someone upthread said the 2023 report counted 38"): not the
+ * author's claim, the report named or not (unless it is what the sentence sets right: "not 400, as people say").
+ */
+export const REPORTED_SPEECH_CUES: readonly string[] = [
+  // Hearsay: what unnamed people or posts say, being asked about or answered ("I've seen people say the courts convicted 400").
+  'people say', 'people said', 'people claim', 'people claimed', 'some say', 'some claim', 'some people', 'others say', 'posts claim', 'posts say',
+  'post claims', 'post says', 'social media', 'rumour', 'rumours', 'rumor', 'rumors', 'you hear', 'you often hear', 'it is often said', 'is often repeated',
+  'someone said', 'someone says', 'someone claimed', 'someone posted', 'someone upthread', 'upthread', 'a commenter', 'one commenter', 'commenters say',
+];
+
+/** Every cue that makes a figure or quote someone else's: other sources, and reported speech. */
+export const OTHER_SOURCE_CUES: readonly string[] = [...OTHER_SOURCES, ...REPORTED_SPEECH_CUES];
 
 /**
  * Words that make a number the author's own (a programme, a budget, a target, a limit),
@@ -140,7 +151,8 @@ export const CORRECTED_STATEMENT_CUES: readonly string[] = [
   'an earlier version', 'a previous version', 'an earlier draft', 'a previous draft', 'the original version', 'an earlier edition of this',
   'originally said', 'originally stated', 'originally reported', 'originally gave', 'incorrectly', 'erroneously', 'wrongly', 'mistakenly',
   'misstated', 'misstates', 'misreported', 'misquoted', 'in error', 'should have said', 'should have read', 'should read', 'has been corrected',
-  'have been corrected', 'was corrected', 'corrected to', 'this has been corrected', 'we regret the error',
+  'have been corrected', 'was corrected', 'corrected to', 'this has been corrected', 'we regret the error', 'has since been corrected',
+  "last year's statement", 'last year’s statement', 'our previous statement', 'our earlier statement', 'an earlier statement', 'the previous statement',
 ];
 
 /**

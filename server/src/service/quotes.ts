@@ -40,7 +40,9 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
       while (end > start && /["”\s]/.test(prose[end - 1])) end--;
       const n = countWords(prose.slice(start, end));
       if (n > 0) out.push({ span: { start: b.start, end: b.end }, inner: { start, end }, words: n, block: true });
-      continue;
+      // A block quote that quotes in turn (a reply, an e-mail: '> For me it's the summary: "… remained widespread and
+      // systemic".') holds quotations of its own, checked as any other.
+      if (!/["“”]/.test(prose.slice(start, end))) continue;
     }
     if (t.indexOf('"') < 0 && t.indexOf('“') < 0) continue; // no quote can start here
     const re = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])/g;

@@ -1,7 +1,7 @@
 /** The sentence a check reads, and the lookups that keep the checks linear in the draft. */
 import { countryMentions, type CountryMention } from '../countries';
 import type { Report, Span } from '../../model/kb';
-import { clauseBetween, clauseBreaks, CORRECTED_STATEMENT, FIRST_PERSON, namesOtherSource } from '../../reading/cues';
+import { clauseBetween, clauseBreaks, CORRECTED_STATEMENT, FIRST_PERSON, namesOtherSource, namesReportedSpeech } from '../../reading/cues';
 import type { DraftReference } from '../types';
 import type { CheckInput, DocumentContext, SentenceContext } from './types';
 import { lowerBound } from '../../reading/sorted';
@@ -34,7 +34,7 @@ export class Sentence implements SentenceContext {
   ) {}
 
   get otherSource(): boolean {
-    return (this.#otherSource ??= namesOtherSource(this.text) && !REPORT_MENTION.test(this.text) && this.citations.length === 0);
+    return (this.#otherSource ??= namesOtherSource(this.text) && ((!REPORT_MENTION.test(this.text) && this.citations.length === 0) || namesReportedSpeech(this.text)));
   }
 
   get corrected(): boolean {

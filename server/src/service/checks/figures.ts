@@ -97,7 +97,13 @@ type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evid
 
 function checkFigures(checkRun: CheckRun, ctx: SentenceContext): void {
   const { input, index, findings, problems, doc } = checkRun;
-  if (ctx.otherSource || ctx.corrected) return;
+  if (ctx.otherSource || ctx.corrected) {
+    // (--explain still says why each of its figures is not compared.)
+    const explain = input.explain;
+    const why = ctx.corrected ? 'a statement the text corrects (an earlier version, a misstatement)' : 'someone else’s figure: another source, or reported speech';
+    if (explain) for (const f of figuresIn(ctx.text, ctx.span.start, input.memo?.sentences)) explain({ span: f.span, kind: 'figure', decision: 'silent', why });
+    return;
+  }
   const last = checkRun.lastAnchors;
   const blockAnchors = last && last.block.start === ctx.block.start ? last.anchors : [];
   const read = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences, leadWholeOf(ctx.text, blockAnchors));
