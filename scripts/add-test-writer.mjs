@@ -4,17 +4,20 @@
 // folded into dev (see test/eval/README.md). The writer's README and VERIFY.txt go to test/eval/writers/<W>/.
 //
 //   node scripts/add-test-writer.mjs /work/eval-out/S
+//   node scripts/add-test-writer.mjs --dev /work/eval-out/S    (a writer scored held out once already: straight to dev)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const load = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : []);
-const dir = join(root, 'test/eval/test');
-for (const src of process.argv.slice(2).map((p) => resolve(p))) {
+const toDev = process.argv.includes('--dev');
+const set = toDev ? 'dev' : 'test';
+const dir = join(root, `test/eval/${set}`);
+for (const src of process.argv.slice(2).filter((a) => a !== '--dev').map((p) => resolve(p))) {
   const writer = basename(src);
   mkdirSync(join(dir, 'drafts'), { recursive: true });
   for (const name of readdirSync(join(src, 'drafts'))) {
-    if (existsSync(join(dir, 'drafts', name))) throw new Error(`test/drafts/${name} exists already`);
+    if (existsSync(join(dir, 'drafts', name))) throw new Error(`${set}/drafts/${name} exists already`);
     cpSync(join(src, 'drafts', name), join(dir, 'drafts', name));
   }
   for (const out of ['expected.json', 'must_not_flag.json']) {
@@ -24,5 +27,5 @@ for (const src of process.argv.slice(2).map((p) => resolve(p))) {
   const rec = join(root, 'test/eval/writers', writer);
   mkdirSync(rec, { recursive: true });
   for (const f of ['README.md', 'VERIFY.txt']) if (existsSync(join(src, f))) cpSync(join(src, f), join(rec, f));
-  console.log(`${writer}: ${readdirSync(join(src, 'drafts')).length} drafts -> test`);
+  console.log(`${writer}: ${readdirSync(join(src, 'drafts')).length} drafts -> ${set}`);
 }
