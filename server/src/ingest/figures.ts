@@ -380,6 +380,8 @@ export interface ExtractContext {
   paragraphYear?: number;
   /** The edition's data year, for figures no sentence dates (report facts only). */
   periodYear?: number;
+  /** yearsIn(text, sentence), when the caller has read them already (a draft sentence's memo). */
+  years?: readonly YearMention[];
 }
 
 /** What the rules that tell a number from a figure see of one number. */
@@ -433,7 +435,7 @@ interface Group {
 export function extractFigures(text: string, sentence: Span, ctx: ExtractContext = {}): SentenceFigures {
   // Most sentences hold no number at all: their years are all there is to read (the reader's setup is not paid).
   const candidates = atoms(text, sentence);
-  if (candidates.length === 0) return { figures: [], nonFigures: [], years: yearsIn(text, sentence).filter((y) => y.role === 'data').map((y) => y.year) };
+  if (candidates.length === 0) return { figures: [], nonFigures: [], years: (ctx.years ?? yearsIn(text, sentence)).filter((y) => y.role === 'data').map((y) => y.year) };
   return new SentenceReader(text, sentence, ctx).read(candidates);
 }
 
@@ -445,7 +447,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
  */
 class SentenceReader {
   readonly #sentenceText: string;
-  readonly #years: YearMention[];
+  readonly #years: readonly YearMention[];
   readonly #dataYears: YearMention[];
   readonly #toks: Tok[];
   readonly #sentenceActions: Action[];
@@ -480,7 +482,7 @@ class SentenceReader {
     private readonly ctx: ExtractContext,
   ) {
     const sentenceText = (this.#sentenceText = text.slice(sentence.start, sentence.end));
-    this.#years = yearsIn(text, sentence);
+    this.#years = ctx.years ?? yearsIn(text, sentence);
     this.#dataYears = this.#years.filter((y) => y.role === 'data' || y.role === 'date');
     this.#toks = tokens(text, sentence.start, sentence.end);
     this.#sentenceActions = this.#toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
@@ -797,7 +799,7 @@ class SentenceReader {
     const g = groups[gi];
     const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
     // "sex trafficking in 4 cases, forced labor in 37": a form right before "in" is the form of the number after it.
-    const formIn = FORM_IN.exec(lead);
+    const formIn = formInLead(lead);
     let form = (formIn && FORMS.find(([re]) => re.test(formIn[1]))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
     // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
@@ -998,6 +1000,16 @@ const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (u
 /** The words before "in" that end the lead of a number ("…, forced labor in 37"). */
 const FORM_IN = /((?:[\p{L}'’-]+\s+){1,5})in\s+(?:about\s+|around\s+|some\s+)?$/u;
 
+/**
+ * FORM_IN on a lead, tried only when the lead's last word (trimEnd drops what \s matches) is one FORM_IN ends with: the
+ * regex, anchored at the end, is otherwise tried from every position of a lead that may be a whole sentence long.
+ */
+function formInLead(lead: string): RegExpExecArray | null {
+  const t = lead.trimEnd();
+  if (t.length === lead.length || !(t.endsWith('in') || t.endsWith('about') || t.endsWith('around') || t.endsWith('some'))) return null;
+  return FORM_IN.exec(lead);
+}
+
 /** Nouns that name a count the figure after them gives ("the number of brokers … was 323"). */
 /** The verb that gives the total its figure ("… came to 233", "… was 323"). */
 const TOTAL_LEAD = /\b(?:at|to|was|were|is|are|totall?ed|reached|numbered)\s*$/i;
@@ -1060,6 +1072,8 @@ export type YearRole = Pick<YearMention, 'year' | 'role'>;
 /** What is remembered of a draft sentence, by its text; each part is worked out on first use. */
 interface SentenceMemo {
   figures?: SentenceFigures;
+  /** yearsIn over the sentence (spans relative to it): read once for its figures, its edition and its tiers. */
+  mentions?: readonly YearMention[];
   years?: readonly YearRole[];
 }
 
@@ -1094,7 +1108,16 @@ export class SentenceReadings {
 }
 
 function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures {
-  return (m.figures ??= extractFigures(sentenceText, { start: 0, end: sentenceText.length }, {}));
+  return (m.figures ??= extractFigures(sentenceText, { start: 0, end: sentenceText.length }, { years: mentionsOf(m, sentenceText) }));
+}
+
+function mentionsOf(m: SentenceMemo, sentenceText: string): readonly YearMention[] {
+  return (m.mentions ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }));
+}
+
+/** yearsIn over a draft sentence, its spans relative to the sentence (read once per sentence text). */
+export function yearMentionsIn(sentenceText: string, readings?: SentenceReadings): readonly YearMention[] {
+  return mentionsOf(readings ? readings.memoOf(sentenceText) : {}, sentenceText);
 }
 
 /** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (offsets re-based to where it stands now). */
@@ -1107,5 +1130,5 @@ export function figuresIn(sentenceText: string, offset: number, readings?: Sente
 /** yearsIn for a draft sentence without the spans: its years and their roles depend only on its text. */
 export function yearRolesIn(sentenceText: string, readings?: SentenceReadings): readonly YearRole[] {
   const m = readings ? readings.memoOf(sentenceText) : {};
-  return (m.years ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }).map(({ year, role }) => ({ year, role })));
+  return (m.years ??= mentionsOf(m, sentenceText).map(({ year, role }) => ({ year, role })));
 }

@@ -41,7 +41,7 @@ export class FigureSentence {
     const text = this.text;
     return (this.#cues ??= {
       firstPerson: FIRST_PERSON.test(text),
-      otherSource: namesOtherSource(text),
+      otherSource: this.ctx.namesOtherSource,
       ownNumber: OWN_NUMBER.test(text),
       modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
       inverted: opensInvertedConditional(text),

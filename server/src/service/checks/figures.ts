@@ -1,5 +1,5 @@
 /** figure.mismatch and figure.wrong-year: counts, penalties, durations and date spans against the report's facts. */
-import { figuresIn, unitsCompatible, yearsIn, type Figure, type YearMention } from '../../ingest/figures';
+import { figuresIn, unitsCompatible, yearMentionsIn, type Figure, type YearMention } from '../../ingest/figures';
 import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
@@ -97,9 +97,9 @@ type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evid
 
 function checkFigures(checkRun: CheckRun, ctx: SentenceContext): void {
   const { input, index, findings, problems, doc } = checkRun;
-  if (ctx.otherSource || ctx.corrected) return;
+  // (The figures first: most sentences read have none, and then whose words they are need not be asked.)
   const figures = withColumnLabels(figuresIn(ctx.text, ctx.span.start, input.memo?.sentences), input.draft.prose, input.draft.lineStarts, ctx.span);
-  if (figures.length === 0) return;
+  if (figures.length === 0 || ctx.otherSource || ctx.corrected) return;
   const last = checkRun.lastAnchors;
   const before = last && last.block.start === ctx.block.start && ANAPHORIC_PART.test(ctx.text) ? last.anchors : [];
   const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems, before);
@@ -151,14 +151,12 @@ class FigureRun {
   }
 
   #setting(c: FigureClaim): ClaimSetting {
-    let terms: Set<string> | undefined;
-    const run = this;
-    const { text, span } = this.s.ctx;
-    return {
-      cited: this.#cited,
-      get reportNamed() { return (run.#reportNamed ??= REPORT_MENTION.test(text)); },
-      get clauseTerms() { return (terms ??= claimTerms(text, c.rel, c.claim, span.start, run.s.input.stems)); },
-    };
+    return new FigureSetting(this.#cited, c, this);
+  }
+
+  /** Does the sentence name a report (worked out once for all its figures)? */
+  get reportNamed(): boolean {
+    return (this.#reportNamed ??= REPORT_MENTION.test(this.s.ctx.text));
   }
 
   /** The claim against the facts it can be about: a match, a wrong year, silence, or a mismatch with the one its words are most about. */
@@ -201,7 +199,7 @@ class FigureRun {
   #match(claim: Figure, good: Compared, setting: ClaimSetting): void {
     this.#anchors.push(good);
     const evidence = evidenceFor(claim, good.fact, good.report, setting, this.s.index);
-    this.findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, this.s.ctx), evidence: evidence.reasons });
+    this.findings.push(Object.assign(finding('figure', claim.span, 'match', good.report, good.fact, this.s.ctx), { evidence: evidence.reasons }));
     this.#note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
   }
 
@@ -212,7 +210,7 @@ class FigureRun {
   #editionOf(claim: Figure): number | undefined {
     const { ctx } = this.s;
     if (ctx.edition === undefined) return undefined;
-    const named = (this.#editions ??= yearsIn(ctx.text, { start: 0, end: ctx.text.length }).filter((y) => y.role === 'edition'));
+    const named = (this.#editions ??= yearMentionsIn(ctx.text, this.s.input.memo?.sentences).filter((y) => y.role === 'edition'));
     if (new Set(named.map((y) => y.year)).size < 2) return ctx.edition;
     const at = claim.span.start - ctx.span.start;
     const before = named.filter((y) => y.span.end <= at);
@@ -320,6 +318,22 @@ class FigureRun {
   /** The facts the sentence's figures were found to state. */
   get anchors(): readonly Compared[] {
     return this.#anchors;
+  }
+}
+
+/** One claim's setting for evidenceFor: what is costly is worked out on first use (a class: an object literal with getters is slow to make). */
+class FigureSetting implements ClaimSetting {
+  #terms: Set<string> | undefined;
+  constructor(readonly cited: ReadonlySet<string>, readonly c: FigureClaim, readonly run: FigureRun) {}
+
+  get reportNamed(): boolean {
+    return this.run.reportNamed;
+  }
+
+  get clauseTerms(): ReadonlySet<string> {
+    const { c } = this;
+    const { text, span } = c.ctx;
+    return (this.#terms ??= claimTerms(text, c.rel, c.claim, span.start, this.run.s.input.stems));
   }
 }
 

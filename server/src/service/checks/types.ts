@@ -89,6 +89,8 @@ export interface SentenceContext {
   /** Is the claim at this prose offset asked, not stated (its stretch of the sentence ends with "?")? */
   questionAt(offset: number): boolean;
   otherSource: boolean;
+  /** namesOtherSource of the sentence's text (read once: otherSource and the figure gates both ask). */
+  namesOtherSource: boolean;
   /** The sentence reports a statement as an error being corrected ("An earlier version said 48"). */
   corrected: boolean;
   firstPerson: boolean;
