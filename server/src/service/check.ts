@@ -133,7 +133,8 @@ class ClaimWalk {
     }
     const explain = this.input.explain;
     if (hit.findings.length || hit.problems.length || (explain && hit.notes.length)) {
-      const copy = copyOutputs(hit, block.start - hit.start);
+      // (Outputs are never changed once made: where the block has not moved, the remembered objects themselves.)
+      const copy = block.start === hit.start ? hit : copyOutputs(hit, block.start - hit.start);
       for (const f of copy.findings) run.findings.push(f);
       for (const p of copy.problems) run.problems.push(p);
       if (explain) for (const n of copy.notes) explain(n);
@@ -185,7 +186,8 @@ class ClaimWalk {
     const open = this.#open;
     if (open && this.#blockCache) {
       const { run } = this;
-      this.#blockCache.set(open.block.start, { start: open.block.start, length: open.block.end - open.block.start, context: open.context, lastEdition: open.lastEdition, ...copyOutputs({ findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: this.#notesLog.slice(open.notes) }, 0) });
+      // (Not copies: no check changes a finding, problem or note once made; citation.missing replaces the findings it marks cited.)
+      this.#blockCache.set(open.block.start, { start: open.block.start, length: open.block.end - open.block.start, context: open.context, lastEdition: open.lastEdition, findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: this.#notesLog.slice(open.notes) });
       this.#blockCache.checked++;
     }
     this.#open = undefined;
