@@ -4,7 +4,7 @@ import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { termsOf } from '../../reading/terms';
+import { addTermsOf, deleteTermsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
 import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
@@ -123,6 +123,7 @@ class FigureRun {
   readonly #mismatches: { claim: Figure; compared: Compared; problem: Problem; finding: Finding; message: string; evidence: Evidence }[] = [];
   #reportNamed: boolean | undefined;
   #editions: YearMention[] | undefined;
+  readonly #clauseTerms = new Map<string, ReadonlySet<string>>();
 
   constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[], readonly before: readonly Compared[] = []) {
     const explain = s.input.explain;
@@ -152,6 +153,18 @@ class FigureRun {
 
   #setting(c: FigureClaim): ClaimSetting {
     return new FigureSetting(this.#cited, c, this);
+  }
+
+  /** The terms of a clause of the sentence (relative offsets), worked out once for all its figures in that clause. */
+  clauseTerms(clause: Span): ReadonlySet<string> {
+    const key = `${clause.start},${clause.end}`;
+    let terms = this.#clauseTerms.get(key);
+    if (!terms) {
+      const own = new Set<string>();
+      addTermsOf(own, this.s.ctx.text, clause.start, clause.end, this.s.input.stems);
+      this.#clauseTerms.set(key, (terms = own));
+    }
+    return terms;
   }
 
   /** Does the sentence name a report (worked out once for all its figures)? */
@@ -333,7 +346,7 @@ class FigureSetting implements ClaimSetting {
   get clauseTerms(): ReadonlySet<string> {
     const { c } = this;
     const { text, span } = c.ctx;
-    return (this.#terms ??= claimTerms(text, c.rel, c.claim, span.start, this.run.s.input.stems));
+    return (this.#terms ??= claimTerms(text, c.claim, span.start, this.run.clauseTerms(c.rel), this.run.s.input.stems));
   }
 }
 
@@ -439,11 +452,11 @@ function checkBySibling(
   note && note(claim, 'mismatch', message, undefined, exact[0]);
 }
 
-/** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */
-function claimTerms(sentence: string, clause: Span, claim: Figure, offset: number, stems?: Map<string, string | undefined>): Set<string> {
-  const terms = termsOf(sentence, clause.start, clause.end, stems);
-  if (claim.unitSpan) for (const t of termsOf(sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset, stems)) terms.delete(t);
-  for (const a of claim.actions) for (const t of termsOf(a, 0, a.length, stems)) terms.delete(t);
+/** The claim's clause as terms (`clauseTerms`), without the words that made it a figure (its unit and action words say nothing about which fact). */
+function claimTerms(sentence: string, claim: Figure, offset: number, clauseTerms: ReadonlySet<string>, stems?: Map<string, string | undefined>): Set<string> {
+  const terms = new Set(clauseTerms);
+  if (claim.unitSpan) deleteTermsOf(terms, sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset, stems);
+  for (const a of claim.actions) deleteTermsOf(terms, a, 0, a.length, stems);
   return terms;
 }
 
