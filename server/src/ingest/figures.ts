@@ -7,6 +7,7 @@
 import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../model/kb';
 import { ACTIONS, type ActionEntry } from '../model/actions';
 import { lowerBound } from '../reading/sorted';
+import { isSpaceCode } from './chars';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 
@@ -800,7 +801,7 @@ class SentenceReader {
     const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
     // "sex trafficking in 4 cases, forced labor in 37": a form right before "in" is the form of the number after it.
     const formIn = formInLead(lead);
-    let form = (formIn && FORMS.find(([re]) => re.test(formIn[1]))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
+    let form = (formIn !== undefined && FORMS.find(([re]) => re.test(formIn))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
     // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
@@ -1001,13 +1002,31 @@ const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (u
 const FORM_IN = /((?:[\p{L}'’-]+\s+){1,5})in\s+(?:about\s+|around\s+|some\s+)?$/u;
 
 /**
- * FORM_IN on a lead, tried only when the lead's last word (trimEnd drops what \s matches) is one FORM_IN ends with: the
- * regex, anchored at the end, is otherwise tried from every position of a lead that may be a whole sentence long.
+ * FORM_IN's words before "in" in a lead, tried only when the lead's last word (trimEnd drops what \s matches) is one
+ * FORM_IN ends with, and only on the lead's end: the regex, anchored at the end, is otherwise tried from every position
+ * of a lead that may be a whole sentence long. A match holds at most 7 runs of white space (five words, "in" and an
+ * approximation word, each followed by some), so it starts after the lead's 8th-last run (the regex looks behind nothing).
  */
-function formInLead(lead: string): RegExpExecArray | null {
+function formInLead(lead: string): string | undefined {
   const t = lead.trimEnd();
-  if (t.length === lead.length || !(t.endsWith('in') || t.endsWith('about') || t.endsWith('around') || t.endsWith('some'))) return null;
-  return FORM_IN.exec(lead);
+  if (t.length === lead.length || !(t.endsWith('in') || t.endsWith('about') || t.endsWith('around') || t.endsWith('some'))) return undefined;
+  const from = afterSpaceRuns(lead, 8);
+  return FORM_IN.exec(from > 0 ? lead.slice(from) : lead)?.[1];
+}
+
+/** Where the `n`th-last run of white space (\s) in `s` ends, or 0 when it has fewer. */
+function afterSpaceRuns(s: string, n: number): number {
+  let runs = 0;
+  for (let i = s.length; i > 0; ) {
+    if (!isSpaceCode(s.charCodeAt(i - 1))) {
+      i--;
+      continue;
+    }
+    const end = i;
+    while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
+    if (++runs === n) return end;
+  }
+  return 0;
 }
 
 /** Nouns that name a count the figure after them gives ("the number of brokers … was 323"). */
