@@ -89,7 +89,6 @@ class ClaimWalk {
   #open: { context: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
   #openBlock: Span | undefined;
   #headers: ((line: number) => string) | undefined;
-  #offered: ((line: number) => string) | undefined;
 
   constructor(given: CheckInput) {
     let input = given;
@@ -104,6 +103,7 @@ class ClaimWalk {
     const prose = input.draft.prose;
     const mentions = countryMentions(prose, 0, prose.length, index.countryCodes);
     const quotes = findQuotes(input.draft);
+    let offered: ((line: number) => string) | undefined;
     const doc: DocumentContext = {
       prose,
       mentions,
@@ -111,6 +111,7 @@ class ClaimWalk {
       onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)),
       inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span),
       countryCodes: index.countryCodes,
+      offered: (line) => (offered ??= offeredContexts(prose, input.draft.lineStarts))(line),
     };
     this.run = { input, index, doc, quotes, findings: [], problems: [] };
     for (const check of CHECKS) check.start?.(this.run);
@@ -153,10 +154,10 @@ class ClaimWalk {
   #linesAbove(block: Span): string {
     const { prose, lineStarts } = this.input.draft;
     this.#headers ??= tableHeaders(prose, lineStarts);
-    this.#offered ??= offeredContexts(prose, lineStarts);
+    const { offered } = this.run.doc;
     const first = lineOf(lineStarts, block.start);
     let key = this.#headers(first);
-    for (let l = first; l < lineStarts.length && lineStarts[l] < block.end; l++) key += `,${this.#offered(l)}`;
+    for (let l = first; l < lineStarts.length && lineStarts[l] < block.end; l++) key += `,${offered(l)}`;
     return key;
   }
 

@@ -106,6 +106,8 @@ export interface DocumentContext {
   inlineQuotes: Span[];
   /** The loaded reports' ISO3 codes to their countries (a note's "KHM"). */
   countryCodes: ReadonlyMap<string, string>;
+  /** offeredContexts of the draft ('O' a quiz option, 'J' an item of a true-or-false section, by line), read on first use. */
+  offered: (line: number) => string;
 }
 
 /** One run of the checks over one draft: what they read and where they report. */
