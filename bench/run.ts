@@ -119,7 +119,7 @@ async function main(): Promise<void> {
 
   // The children are bundled like dist/ (with __dirname pointing at dist/, so they find server/reports as the server does).
   for (const name of ['load-kb', 'engine', 'peer-server', 'patterns']) {
-    esbuild.buildSync({ entryPoints: [join(ROOT, 'bench', `${name}.ts`)], outfile: join(OUT, `${name}.js`), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['markdownlint', 'markdownlint/*'], define: { __dirname: JSON.stringify(join(ROOT, 'dist')) } });
+    esbuild.buildSync({ entryPoints: [join(ROOT, 'bench', `${name}.ts`)], outfile: join(OUT, `${name}.js`), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', supported: { 'regexp-unicode-property-escapes': true }, external: ['markdownlint', 'markdownlint/*'], define: { __dirname: JSON.stringify(join(ROOT, 'dist')) } });
   }
   const loadStart = loadavg();
 

@@ -8,6 +8,7 @@ import type { Action, FactKind, FigureReading, Form, Span, Victim } from '../mod
 import { ACTIONS, type ActionEntry } from '../model/actions';
 import { lowerBound } from '../reading/sorted';
 import { SCALE_NUMBER_WORDS, SMALL_NUMBER_WORDS, TENS_NUMBER_WORDS } from '../reading/vocab';
+import { isSpaceCode } from './chars';
 
 export type Approx = 'more-than' | 'at-least' | 'up-to' | 'fewer-than' | 'nearly' | 'about';
 
@@ -394,6 +395,8 @@ export interface ExtractContext {
    * the lead's whole and the bare counts after it count this unit, by these actions.
    */
   leadWhole?: { value: number; unit: string; actions: readonly Action[] };
+  /** yearsIn(text, sentence), when the caller has read them already (a draft sentence's memo). */
+  years?: readonly YearMention[];
 }
 
 /** What the rules that tell a number from a figure see of one number. */
@@ -448,7 +451,7 @@ interface Group {
 export function extractFigures(text: string, sentence: Span, ctx: ExtractContext = {}): SentenceFigures {
   // Most sentences hold no number at all: their years are all there is to read (the reader's setup is not paid).
   const candidates = atoms(text, sentence);
-  if (candidates.length === 0) return { figures: [], nonFigures: [], years: yearsIn(text, sentence).filter((y) => y.role === 'data').map((y) => y.year) };
+  if (candidates.length === 0) return { figures: [], nonFigures: [], years: (ctx.years ?? yearsIn(text, sentence)).filter((y) => y.role === 'data').map((y) => y.year) };
   return new SentenceReader(text, sentence, ctx).read(candidates);
 }
 
@@ -460,7 +463,7 @@ export function extractFigures(text: string, sentence: Span, ctx: ExtractContext
  */
 class SentenceReader {
   readonly #sentenceText: string;
-  readonly #years: YearMention[];
+  readonly #years: readonly YearMention[];
   readonly #dataYears: YearMention[];
   readonly #toks: Tok[];
   readonly #sentenceActions: Action[];
@@ -497,7 +500,7 @@ class SentenceReader {
     private readonly ctx: ExtractContext,
   ) {
     const sentenceText = (this.#sentenceText = text.slice(sentence.start, sentence.end));
-    this.#years = yearsIn(text, sentence);
+    this.#years = ctx.years ?? yearsIn(text, sentence);
     this.#dataYears = this.#years.filter((y) => y.role === 'data' || y.role === 'date');
     this.#toks = tokens(text, sentence.start, sentence.end);
     this.#sentenceActions = this.#toks.map((t) => actionOf(t.word)).filter((a): a is Action => !!a);
@@ -835,11 +838,11 @@ class SentenceReader {
     const g = groups[gi];
     const lead = text.slice(gi > 0 ? groups[gi - 1].end : sentence.start, g.start);
     // "sex trafficking in 4 cases, forced labor in 37": a form right before "in" is the form of the number after it.
-    const formIn = FORM_IN.exec(lead);
+    const formIn = formInLead(lead);
     // "…: forced labor 35, sex trafficking 1": a short item that names a form right before its number, the item ending there.
     const item = /^\s*(?:[,;).]|$)/.test(toNext) ? /(?:^|[,;:(])\s*((?:[\p{L}.'’-]+\s+){1,3})$/u.exec(lead) : null;
     const itemForm = item ? FORMS.find(([re]) => re.test(item[1]))?.[1] : undefined;
-    let form = itemForm || (formIn && FORMS.find(([re]) => re.test(formIn[1]))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
+    let form = itemForm || (formIn !== undefined && FORMS.find(([re]) => re.test(formIn))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
     // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
@@ -1057,6 +1060,34 @@ const COMPLEMENT_IN = /^\s+(?:[\p{L}'’-]+\s+){1,3}(?:involved\s+)?in\s+$/u;
 /** The words before "in" that end the lead of a number ("…, forced labor in 37"). */
 const FORM_IN = /((?:[\p{L}'’-]+\s+){1,5})in\s+(?:about\s+|around\s+|some\s+)?$/u;
 
+/**
+ * FORM_IN's words before "in" in a lead, tried only when the lead's last word (trimEnd drops what \s matches) is one
+ * FORM_IN ends with, and only on the lead's end: the regex, anchored at the end, is otherwise tried from every position
+ * of a lead that may be a whole sentence long. A match holds at most 7 runs of white space (five words, "in" and an
+ * approximation word, each followed by some), so it starts after the lead's 8th-last run (the regex looks behind nothing).
+ */
+function formInLead(lead: string): string | undefined {
+  const t = lead.trimEnd();
+  if (t.length === lead.length || !(t.endsWith('in') || t.endsWith('about') || t.endsWith('around') || t.endsWith('some'))) return undefined;
+  const from = afterSpaceRuns(lead, 8);
+  return FORM_IN.exec(from > 0 ? lead.slice(from) : lead)?.[1];
+}
+
+/** Where the `n`th-last run of white space (\s) in `s` ends, or 0 when it has fewer. */
+function afterSpaceRuns(s: string, n: number): number {
+  let runs = 0;
+  for (let i = s.length; i > 0; ) {
+    if (!isSpaceCode(s.charCodeAt(i - 1))) {
+      i--;
+      continue;
+    }
+    const end = i;
+    while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
+    if (++runs === n) return end;
+  }
+  return 0;
+}
+
 /** Nouns that name a count the figure after them gives ("the number of brokers … was 323"). */
 /** The verb that gives the total its figure ("… came to 233", "… was 323"). */
 const TOTAL_LEAD = /\b(?:at|to|was|were|is|are|totall?ed|reached|numbered)\s*$/i;
@@ -1119,6 +1150,8 @@ export type YearRole = Pick<YearMention, 'year' | 'role'>;
 /** What is remembered of a draft sentence, by its text; each part is worked out on first use. */
 interface SentenceMemo {
   figures?: SentenceFigures;
+  /** yearsIn over the sentence (spans relative to it): read once for its figures, its edition and its tiers. */
+  mentions?: readonly YearMention[];
   years?: readonly YearRole[];
 }
 
@@ -1153,7 +1186,16 @@ export class SentenceReadings {
 }
 
 function relativeFigures(m: SentenceMemo, sentenceText: string): SentenceFigures {
-  return (m.figures ??= extractFigures(sentenceText, { start: 0, end: sentenceText.length }, {}));
+  return (m.figures ??= extractFigures(sentenceText, { start: 0, end: sentenceText.length }, { years: mentionsOf(m, sentenceText) }));
+}
+
+function mentionsOf(m: SentenceMemo, sentenceText: string): readonly YearMention[] {
+  return (m.mentions ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }));
+}
+
+/** yearsIn over a draft sentence, its spans relative to the sentence (read once per sentence text). */
+export function yearMentionsIn(sentenceText: string, readings?: SentenceReadings): readonly YearMention[] {
+  return mentionsOf(readings ? readings.memoOf(sentenceText) : {}, sentenceText);
 }
 
 /** The figures of a draft sentence whose text is `sentenceText` and which starts at `offset` (offsets re-based to where it stands now). */
@@ -1168,5 +1210,5 @@ export function figuresIn(sentenceText: string, offset: number, readings?: Sente
 /** yearsIn for a draft sentence without the spans: its years and their roles depend only on its text. */
 export function yearRolesIn(sentenceText: string, readings?: SentenceReadings): readonly YearRole[] {
   const m = readings ? readings.memoOf(sentenceText) : {};
-  return (m.years ??= yearsIn(sentenceText, { start: 0, end: sentenceText.length }).map(({ year, role }) => ({ year, role })));
+  return (m.years ??= mentionsOf(m, sentenceText).map(({ year, role }) => ({ year, role })));
 }

@@ -12,7 +12,8 @@ const WORD = /[\p{L}][\p{L}'’]*|\d{4}/gu;
 /** The term of one lower-case word, or undefined for a stop word; `memo` (the caller's, for one pass) remembers stems. */
 export function termOf(word: string, memo?: Map<string, string | undefined>): string | undefined {
   if (memo) {
-    if (memo.has(word)) return memo.get(word);
+    const known = memo.get(word);
+    if (known !== undefined || memo.has(word)) return known;
     const t = termOf(word);
     memo.set(word, t);
     return t;
@@ -27,11 +28,26 @@ export function termOf(word: string, memo?: Map<string, string | undefined>): st
 /** The distinct terms of text[start, end) (hyphenated words count as their parts). */
 export function termsOf(text: string, start = 0, end = text.length, memo?: Map<string, string | undefined>): Set<string> {
   const out = new Set<string>();
+  addTermsOf(out, text, start, end, memo);
+  return out;
+}
+
+/** Adds the terms of text[start, end) to `terms` (termsOf into a set the caller has). */
+export function addTermsOf(terms: Set<string>, text: string, start: number, end: number, memo?: Map<string, string | undefined>): void {
   const slice = text.slice(start, end).toLowerCase();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     const t = termOf(m[0], memo);
-    if (t) out.add(t);
+    if (t) terms.add(t);
   }
-  return out;
+}
+
+/** Deletes the terms of text[start, end) from `terms` (what termsOf would give, taken out without a set of its own). */
+export function deleteTermsOf(terms: Set<string>, text: string, start: number, end: number, memo?: Map<string, string | undefined>): void {
+  const slice = text.slice(start, end).toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    const t = termOf(m[0], memo);
+    if (t) terms.delete(t);
+  }
 }

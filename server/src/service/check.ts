@@ -90,7 +90,6 @@ class ClaimWalk {
   #open: { context: string; block: Span; findings: number; problems: number; notes: number; lastEdition: number | undefined } | undefined;
   #openBlock: Span | undefined;
   #headers: ((line: number) => string) | undefined;
-  #offered: ((line: number) => string) | undefined;
 
   constructor(given: CheckInput) {
     let input = given;
@@ -105,6 +104,7 @@ class ClaimWalk {
     const prose = input.draft.prose;
     const mentions = countryMentions(prose, 0, prose.length, index.countryCodes);
     const quotes = findQuotes(input.draft);
+    let offered: ((line: number) => string) | undefined;
     const doc: DocumentContext = {
       prose,
       mentions,
@@ -112,6 +112,7 @@ class ClaimWalk {
       onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)),
       inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span),
       countryCodes: index.countryCodes,
+      offered: (line) => (offered ??= offeredContexts(prose, input.draft.lineStarts))(line),
     };
     this.run = { input, index, doc, quotes, findings: [], problems: [] };
     for (const check of CHECKS) check.start?.(this.run);
@@ -134,7 +135,8 @@ class ClaimWalk {
     }
     const explain = this.input.explain;
     if (hit.findings.length || hit.problems.length || (explain && hit.notes.length)) {
-      const copy = copyOutputs(hit, block.start - hit.start);
+      // (Outputs are never changed once made: where the block has not moved, the remembered objects themselves.)
+      const copy = block.start === hit.start ? hit : copyOutputs(hit, block.start - hit.start);
       for (const f of copy.findings) run.findings.push(f);
       for (const p of copy.problems) run.problems.push(p);
       if (explain) for (const n of copy.notes) explain(n);
@@ -153,10 +155,10 @@ class ClaimWalk {
   #linesAbove(block: Span): string {
     const { prose, lineStarts } = this.input.draft;
     this.#headers ??= tableHeaders(prose, lineStarts);
-    this.#offered ??= offeredContexts(prose, lineStarts);
+    const { offered } = this.run.doc;
     const first = lineOf(lineStarts, block.start);
     let key = this.#headers(first);
-    for (let l = first; l < lineStarts.length && lineStarts[l] < block.end; l++) key += `,${this.#offered(l)}`;
+    for (let l = first; l < lineStarts.length && lineStarts[l] < block.end; l++) key += `,${offered(l)}`;
     return key;
   }
 
@@ -188,7 +190,8 @@ class ClaimWalk {
     const open = this.#open;
     if (open && this.#blockCache) {
       const { run } = this;
-      this.#blockCache.set(open.block.start, { start: open.block.start, length: open.block.end - open.block.start, context: open.context, lastEdition: open.lastEdition, ...copyOutputs({ findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: this.#notesLog.slice(open.notes) }, 0) });
+      // (Not copies: no check changes a finding, problem or note once made; citation.missing replaces the findings it marks cited.)
+      this.#blockCache.set(open.block.start, { start: open.block.start, length: open.block.end - open.block.start, context: open.context, lastEdition: open.lastEdition, findings: run.findings.slice(open.findings), problems: run.problems.slice(open.problems), notes: this.#notesLog.slice(open.notes) });
       this.#blockCache.checked++;
     }
     this.#open = undefined;

@@ -32,7 +32,8 @@ export const LEXICAL_POINT = 1.5;
 
 export function evidenceFor(claim: Figure, fact: Fact, report: Report, setting: ClaimSetting, index: KbIndex): Evidence {
   const reasons: string[] = [];
-  if (setting.cited.has(report.id)) reasons.push(`cites ${report.id}`, `cites ${report.id}`);
+  const cited = setting.cited.has(report.id);
+  if (cited) reasons.push(`cites ${report.id}`, `cites ${report.id}`);
   else if (setting.reportNamed) reasons.push('names the report');
   const shared: string[] = [];
   let lexical = 0;
@@ -51,7 +52,8 @@ export function evidenceFor(claim: Figure, fact: Fact, report: Report, setting: 
   if (claim.topics.some((t) => fact.topics.includes(t))) reasons.push(`same topic (${claim.topics.filter((t) => fact.topics.includes(t)).join(', ')})`);
   if (claim.kind === 'penalty' && fact.kind === 'penalty') reasons.push('a prescribed penalty');
   if (lexical >= LEXICAL_POINT) reasons.push(`shares the source sentence's words (${shared.join(', ')})`);
-  return { points: reasons.length, reasons: [...new Set(reasons)], lexical, shared };
+  // (The only repeated reason is the citation, given twice for its two points: shown once.)
+  return { points: reasons.length, reasons: cited ? reasons.slice(1) : reasons, lexical, shared };
 }
 
 /** Enough to say the claim is about the fact: an unqualified count with no action needs two kinds of agreement. */

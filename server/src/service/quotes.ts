@@ -185,7 +185,11 @@ function findQuote(q: string[], reports: Report[]): QuoteMatch | undefined {
     }
     // Across a gap, later words vote for a later start: a start's votes are those up to the gaps' reach after it.
     const tally = gaps === 0 ? votes : gapTally(votes, gaps * GAP_REACH);
-    const starts = [...tally.entries()].filter(([, v]) => v >= Math.max(1, Math.ceil(wordsOnly * 0.4))).sort((a, b) => b[1] - a[1]).slice(0, 4);
+    // (The starts with enough votes, in the tally's order, without an entry array per start first.)
+    const enough = Math.max(1, Math.ceil(wordsOnly * 0.4));
+    const passing: [number, number][] = [];
+    for (const [s, v] of tally) if (v >= enough) passing.push([s, v]);
+    const starts = passing.sort((a, b) => b[1] - a[1]).slice(0, 4);
     for (const [s] of starts) {
       const a0 = Math.max(0, s - 3);
       const b0 = Math.min(ix.words.length, s + wordsOnly + 3 + gaps * GAP_REACH);

@@ -25,7 +25,8 @@ function addMissingCitations(input: CheckInput, findings: Finding[], problems: P
   const { draft } = input;
   const citedIn = reportsCitedPerBlock(input);
   const seenSentences = new Set<number>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     if (f.status !== 'match' || f.kind === 'tier') continue;
     // A quoted word or two ("Cambodia", "Tier 3") is a name or a term, not a passage that needs a citation.
     if (f.kind === 'quote' && wordCount(draft.prose, f.span) < MIN_CITED_QUOTE_WORDS) continue;
@@ -34,7 +35,8 @@ function addMissingCitations(input: CheckInput, findings: Finding[], problems: P
     if (!sentence || !block) continue;
     const citedNearby = citedIn.get(block.start)?.has(f.report.id) ?? false;
     if (citedNearby) {
-      f.cited = true;
+      // (A copy: the finding object may be what the incremental re-check remembers of its block, for the next version.)
+      findings[i] = { ...f, cited: true };
       continue;
     }
     if (seenSentences.has(sentence.start)) continue;

@@ -18,6 +18,7 @@ const END_MARK = /\?|!|\n|\.(?=\s|$)(?<![A-Z]\.)/g;
 /** One sentence being checked; what is costly to know about it is worked out on first use. */
 export class Sentence implements SentenceContext {
   #otherSource: boolean | undefined;
+  #namesOther: boolean | undefined;
   #corrected: boolean | undefined;
   #firstPerson: boolean | undefined;
   #breaks: Span[] | undefined;
@@ -34,7 +35,11 @@ export class Sentence implements SentenceContext {
   ) {}
 
   get otherSource(): boolean {
-    return (this.#otherSource ??= namesOtherSource(this.text) && ((!REPORT_MENTION.test(this.text) && this.citations.length === 0) || namesReportedSpeech(this.text)));
+    return (this.#otherSource ??= this.namesOtherSource && ((!REPORT_MENTION.test(this.text) && this.citations.length === 0) || namesReportedSpeech(this.text)));
+  }
+
+  get namesOtherSource(): boolean {
+    return (this.#namesOther ??= namesOtherSource(this.text));
   }
 
   get corrected(): boolean {

@@ -33,6 +33,7 @@ export class FigureSentence {
   #cues: SentenceCues | undefined;
   #ownUnits: Set<string> | undefined;
   #nearCopy: { value: string | undefined } | undefined;
+  readonly #holds = new Map<RegExp, boolean>();
   constructor(readonly input: CheckInput, readonly ctx: SentenceContext, readonly index: KbIndex, readonly figures: readonly Figure[], readonly doc: DocumentContext) {
     this.text = ctx.text;
   }
@@ -41,12 +42,22 @@ export class FigureSentence {
     const text = this.text;
     return (this.#cues ??= {
       firstPerson: FIRST_PERSON.test(text),
-      otherSource: namesOtherSource(text),
+      otherSource: this.ctx.namesOtherSource,
       ownNumber: OWN_NUMBER.test(text),
       modal: HYPOTHETICAL.test(text) || NEGATION.test(text),
       inverted: opensInvertedConditional(text),
       present: PRESENT_PERIOD.test(text),
     });
+  }
+
+  /**
+   * Does the sentence hold a match of `re` (not global)? A clause of it can only when it does, for a regex whose edges
+   * are \b or a lookahead for a word character: a clause's edges are breaks (punctuation, white space), read alike there.
+   */
+  holds(re: RegExp): boolean {
+    let h = this.#holds.get(re);
+    if (h === undefined) this.#holds.set(re, (h = re.test(this.text)));
+    return h;
   }
 
   /** The country of the report sentence this one nearly copies, for a sentence that names none (worked out once). */
@@ -118,7 +129,7 @@ export const LAYOUT_GATES: readonly FigureGate[] = [
   { why: 'a percentage', applies: (c) => c.claim.unit === 'percent' },
   { why: 'inside a quotation: someone’s words (the quote check compares the report’s)', applies: (c) => c.ctx.inQuote(c.claim.span.start) },
   { why: 'asked, not stated (a question)', applies: (c) => c.ctx.questionAt(c.claim.span.start) },
-  { why: 'offered, not asserted (a quiz option or true-or-false statement, a claim its fact-check row marks false, wording the draft rejects)', applies: (c) => notAssertedAt(c.sentence.input.draft.prose, c.sentence.input.draft.lineStarts, c.claim.span.start) !== undefined },
+  { why: 'offered, not asserted (a quiz option or true-or-false statement, a claim its fact-check row marks false, wording the draft rejects)', applies: (c) => notAssertedAt(c.sentence.input.draft.prose, c.sentence.input.draft.lineStarts, c.claim.span.start, c.sentence.doc.offered) !== undefined },
   { why: 'the number of a heading ("## 2 Prosecution data")', applies: (c) => numbersHeading(c.sentence.input.draft.prose, c.ctx, c.claim) },
   { why: 'the author’s own number (a table of targets, a budget or a plan)', applies: (c) => inOwnTableColumn(c.sentence.input.draft.prose, c.sentence.input.draft.lineStarts, c.claim.span.start) },
 ];
@@ -139,8 +150,8 @@ export const CLAIM_GATES: readonly FigureGate[] = [
     why: 'the author’s own number (a programme, budget, target or limit)',
     applies: (c) => c.sentence.cues.ownNumber && c.claim.kind === 'count' && (OWN_NUMBER.test(c.clauseText) || OWN_LABEL.test(labelBefore(c.sentence.text, c.at))) && !REPORT_MENTION.test(c.clauseText),
   },
-  { why: 'about one place within the country ("in Sihanoukville alone"), not its national figure', applies: (c) => subnational(c.clauseText) },
-  { why: 'a statistic the writer worked out (a median, mean or average), not a count a report states', applies: (c) => STATISTIC.test(c.clauseText) },
+  { why: 'about one place within the country ("in Sihanoukville alone"), not its national figure', applies: (c) => c.sentence.holds(SUBNATIONAL) && subnational(c.clauseText) },
+  { why: 'a statistic the writer worked out (a median, mean or average), not a count a report states', applies: (c) => c.sentence.holds(STATISTIC) && STATISTIC.test(c.clauseText) },
   // "38 people had been charged since January": a count of the writer's present, dated by no year of its own.
   { why: 'dated by the writer’s present ("since January", "this year"), not a year a report covers', applies: (c) => c.sentence.cues.present && c.claim.kind === 'count' && c.claim.yearFrom !== 'sentence' && PRESENT_PERIOD.test(c.clauseText) },
   // Modal or negated statements ("should prosecute 200", "did not convict 40") are not claims about what happened.

@@ -1,10 +1,10 @@
 /** figure.mismatch and figure.wrong-year: counts, penalties, durations and date spans against the report's facts. */
-import { figuresIn, NUMBER_LEAD, unitsCompatible, yearsIn, type ExtractContext, type Figure, type YearMention } from '../../ingest/figures';
+import { figuresIn, NUMBER_LEAD, unitsCompatible, yearMentionsIn, type ExtractContext, type Figure, type YearMention } from '../../ingest/figures';
 import { Code } from '../codes';
 import type { Fact, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import type { Finding } from '../types';
-import { termsOf } from '../../reading/terms';
+import { addTermsOf, deleteTermsOf } from '../../reading/terms';
 import { enoughEvidence, evidenceFor, LEXICAL_POINT as LEXICAL_EVIDENCE, type ClaimSetting, type Evidence } from '../evidence';
 import { REPORT_MENTION } from './context';
 import { CLAIM_GATES, FigureClaim, FigureSentence, LAYOUT_GATES, silencedBy } from './figureGates';
@@ -97,18 +97,19 @@ type Note = (claim: Figure, decision: ExplainNote['decision'], why: string, evid
 
 function checkFigures(checkRun: CheckRun, ctx: SentenceContext): void {
   const { input, index, findings, problems, doc } = checkRun;
-  if (ctx.otherSource || ctx.corrected) {
-    // (--explain still says why each of its figures is not compared.)
-    const explain = input.explain;
-    const why = ctx.corrected ? 'a statement the text corrects (an earlier version, a misstatement)' : 'someone else’s figure: another source, or reported speech';
-    if (explain) for (const f of figuresIn(ctx.text, ctx.span.start, input.memo?.sentences)) explain({ span: f.span, kind: 'figure', decision: 'silent', why });
-    return;
-  }
   const last = checkRun.lastAnchors;
   const blockAnchors = last && last.block.start === ctx.block.start ? last.anchors : [];
   const read = figuresIn(ctx.text, ctx.span.start, input.memo?.sentences, leadWholeOf(ctx.text, blockAnchors));
   const figures = withPersonTopics(withColumnLabels(read, input.draft.prose, input.draft.lineStarts, ctx.span), ctx, blockAnchors);
+  // (The figures first: most sentences read have none, and then whose words they are need not be asked.)
   if (figures.length === 0) return;
+  if (ctx.otherSource || ctx.corrected) {
+    // (--explain still says why each of its figures is not compared.)
+    const explain = input.explain;
+    const why = ctx.corrected ? 'a statement the text corrects (an earlier version, a misstatement)' : 'someone else’s figure: another source, or reported speech';
+    if (explain) for (const f of figures) explain({ span: f.span, kind: 'figure', decision: 'silent', why });
+    return;
+  }
   const before = last && last.block.start === ctx.block.start && ANAPHORIC_PART.test(ctx.text) ? last.anchors : [];
   const run = new FigureRun(new FigureSentence(input, ctx, index, figures, doc), findings, problems, before);
   for (const claim of figures) run.judge(claim);
@@ -154,6 +155,7 @@ class FigureRun {
   readonly #mismatches: { claim: Figure; compared: Compared; problem: Problem; finding: Finding; message: string; evidence: Evidence }[] = [];
   #reportNamed: boolean | undefined;
   #editions: YearMention[] | undefined;
+  readonly #clauseTerms = new Map<string, ReadonlySet<string>>();
 
   constructor(readonly s: FigureSentence, readonly findings: Finding[], readonly problems: Problem[], readonly before: readonly Compared[] = []) {
     const explain = s.input.explain;
@@ -182,14 +184,24 @@ class FigureRun {
   }
 
   #setting(c: FigureClaim): ClaimSetting {
-    let terms: Set<string> | undefined;
-    const run = this;
-    const { text, span } = this.s.ctx;
-    return {
-      cited: this.#cited,
-      get reportNamed() { return (run.#reportNamed ??= REPORT_MENTION.test(text)); },
-      get clauseTerms() { return (terms ??= claimTerms(text, c.rel, c.claim, span.start, run.s.input.stems)); },
-    };
+    return new FigureSetting(this.#cited, c, this);
+  }
+
+  /** The terms of a clause of the sentence (relative offsets), worked out once for all its figures in that clause. */
+  clauseTerms(clause: Span): ReadonlySet<string> {
+    const key = `${clause.start},${clause.end}`;
+    let terms = this.#clauseTerms.get(key);
+    if (!terms) {
+      const own = new Set<string>();
+      addTermsOf(own, this.s.ctx.text, clause.start, clause.end, this.s.input.stems);
+      this.#clauseTerms.set(key, (terms = own));
+    }
+    return terms;
+  }
+
+  /** Does the sentence name a report (worked out once for all its figures)? */
+  get reportNamed(): boolean {
+    return (this.#reportNamed ??= REPORT_MENTION.test(this.s.ctx.text));
   }
 
   /** The claim against the facts it can be about: a match, a wrong year, silence, or a mismatch with the one its words are most about. */
@@ -232,7 +244,7 @@ class FigureRun {
   #match(claim: Figure, good: Compared, setting: ClaimSetting): void {
     this.#anchors.push(good);
     const evidence = evidenceFor(claim, good.fact, good.report, setting, this.s.index);
-    this.findings.push({ ...finding('figure', claim.span, 'match', good.report, good.fact, this.s.ctx), evidence: evidence.reasons });
+    this.findings.push(Object.assign(finding('figure', claim.span, 'match', good.report, good.fact, this.s.ctx), { evidence: evidence.reasons }));
     this.#note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
   }
 
@@ -243,7 +255,7 @@ class FigureRun {
   #editionOf(claim: Figure): number | undefined {
     const { ctx } = this.s;
     if (ctx.edition === undefined) return undefined;
-    const named = (this.#editions ??= yearsIn(ctx.text, { start: 0, end: ctx.text.length }).filter((y) => y.role === 'edition'));
+    const named = (this.#editions ??= yearMentionsIn(ctx.text, this.s.input.memo?.sentences).filter((y) => y.role === 'edition'));
     const at = claim.span.start - ctx.span.start;
     // "In 2021 courts convicted 38 traffickers [@KHM-2022/prosecution.2]; the 2023 edition says only …": an edition named
     // after the claim past its citation or a semicolon is another statement's.
@@ -361,6 +373,22 @@ class FigureRun {
   }
 }
 
+/** One claim's setting for evidenceFor: what is costly is worked out on first use (a class: an object literal with getters is slow to make). */
+class FigureSetting implements ClaimSetting {
+  #terms: Set<string> | undefined;
+  constructor(readonly cited: ReadonlySet<string>, readonly c: FigureClaim, readonly run: FigureRun) {}
+
+  get reportNamed(): boolean {
+    return this.run.reportNamed;
+  }
+
+  get clauseTerms(): ReadonlySet<string> {
+    const { c } = this;
+    const { text, span } = c.ctx;
+    return (this.#terms ??= claimTerms(text, c.claim, span.start, this.run.clauseTerms(c.rel), this.run.s.input.stems));
+  }
+}
+
 /** The sentence names one of the topics, by a word of it ("the general" for "military general"); no topics: true. */
 function namesTopic(sentence: string, topics: readonly string[]): boolean {
   if (topics.length === 0) return true;
@@ -468,11 +496,11 @@ function checkBySibling(
   note && note(claim, 'mismatch', message, undefined, exact[0]);
 }
 
-/** The claim's clause as terms, without the words that made it a figure (its unit and action words say nothing about which fact). */
-function claimTerms(sentence: string, clause: Span, claim: Figure, offset: number, stems?: Map<string, string | undefined>): Set<string> {
-  const terms = termsOf(sentence, clause.start, clause.end, stems);
-  if (claim.unitSpan) for (const t of termsOf(sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset, stems)) terms.delete(t);
-  for (const a of claim.actions) for (const t of termsOf(a, 0, a.length, stems)) terms.delete(t);
+/** The claim's clause as terms (`clauseTerms`), without the words that made it a figure (its unit and action words say nothing about which fact). */
+function claimTerms(sentence: string, claim: Figure, offset: number, clauseTerms: ReadonlySet<string>, stems?: Map<string, string | undefined>): Set<string> {
+  const terms = new Set(clauseTerms);
+  if (claim.unitSpan) deleteTermsOf(terms, sentence, claim.unitSpan.start - offset, claim.unitSpan.end - offset, stems);
+  for (const a of claim.actions) deleteTermsOf(terms, a, 0, a.length, stems);
   return terms;
 }
 

@@ -69,6 +69,8 @@ const ACCEPT_LABEL = /(?:^|[\s(*_])(?:use|say|write|instead|correct|right|fact|b
 function rejected(prose: string, lineStarts: readonly number[], line: number, at: number): boolean {
   const from = Math.max(lineStarts[line], at - 300);
   const lead = prose.slice(from, at);
+  // (Every label ends with a colon or is one of the marks: most leads have neither, and the labels' regex is not run.)
+  if (lead.indexOf(':') < 0 && lead.indexOf('❌') < 0 && lead.indexOf('✗') < 0 && lead.indexOf('✘') < 0 && lead.indexOf('🚫') < 0) return false;
   let last = -1;
   REJECT_LABEL.lastIndex = 0;
   for (let m = REJECT_LABEL.exec(lead); m; m = REJECT_LABEL.exec(lead)) last = m.index + m[0].length;
@@ -113,12 +115,17 @@ export function offeredContexts(prose: string, lineStarts: readonly number[]): (
   return (line) => contexts.get(line) ?? '';
 }
 
-/** Why the text at `at` is not the writer's assertion, or undefined when it is (or may be). */
-export function notAssertedAt(prose: string, lineStarts: readonly number[], at: number): string | undefined {
+/**
+ * Why the text at `at` is not the writer's assertion, or undefined when it is (or may be). `offered`, when given, is
+ * offeredContexts of the same draft: whether the line is a quiz option or a true-or-false item is looked up there
+ * instead of read from the lines around it again for every number.
+ */
+export function notAssertedAt(prose: string, lineStarts: readonly number[], at: number, offered?: (line: number) => string): string | undefined {
   const line = lineOf(lineStarts, at);
   if (rejected(prose, lineStarts, line, at)) return 'wording the draft rejects ("Avoid:", "Don’t say:", "❌"), not asserts';
-  if (isOption(prose, lineStarts, line)) return 'an option of a multiple-choice question, offered not asserted';
-  if (posedToJudge(prose, lineStarts, line)) return 'a statement a true-or-false quiz puts to the reader, not asserted';
+  const context = offered?.(line);
+  if (context === undefined ? isOption(prose, lineStarts, line) : context.includes('O')) return 'an option of a multiple-choice question, offered not asserted';
+  if (context === undefined ? posedToJudge(prose, lineStarts, line) : context.includes('J')) return 'a statement a true-or-false quiz puts to the reader, not asserted';
   if (judgedFalse(prose, lineStarts, line, at)) return 'a claim its fact-check row marks false (the verdict is the writer’s, not the claim)';
   return undefined;
 }

@@ -89,6 +89,8 @@ export interface SentenceContext {
   /** Is the claim at this prose offset asked, not stated (its stretch of the sentence ends with "?")? */
   questionAt(offset: number): boolean;
   otherSource: boolean;
+  /** namesOtherSource of the sentence's text (read once: otherSource and the figure gates both ask). */
+  namesOtherSource: boolean;
   /** The sentence reports a statement as an error being corrected ("An earlier version said 48"). */
   corrected: boolean;
   firstPerson: boolean;
@@ -104,6 +106,8 @@ export interface DocumentContext {
   inlineQuotes: Span[];
   /** The loaded reports' ISO3 codes to their countries (a note's "KHM"). */
   countryCodes: ReadonlyMap<string, string>;
+  /** offeredContexts of the draft ('O' a quiz option, 'J' an item of a true-or-false section, by line), read on first use. */
+  offered: (line: number) => string;
 }
 
 /** One run of the checks over one draft: what they read and where they report. */
