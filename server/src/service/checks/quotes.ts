@@ -27,10 +27,10 @@ const STRONG_ATTRIBUTION = new RegExp(
 const STRONG_REACH = 300;
 /**
  * A sentence whose subject is "it" (or "the document") reporting words ("It also described …", "It goes further,
- * saying …", after a speaker's label: "BELL (VO): And it goes further, calling …"), or one that opens "In its words": attributed to
+ * saying …", after a speaker's label or a thread number: "BELL (VO): And it goes further, calling …", "9/16 It goes further"), or one that opens "In its words": attributed to
  * the report when the text just before names it.
  */
-const PRONOUN_ATTRIBUTION = /^\W*(?:[A-Z][A-Z .'-]{1,40}(?:\([^)\n]{0,20}\))?:\s*)?(?:(?:and|but|so|then|yes)[,\s]+)?(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting|adds|added|adding|finds|found|observes|observed|concludes|concluded|argues|argued|reports|reported)|in\s+its\s+(?:own\s+)?words)\b/i;
+const PRONOUN_ATTRIBUTION = /^\W*(?:\d{1,3}(?:\/\d{1,3})?[.)]?\s+)?(?:[A-Z][A-Z .'-]{1,40}(?:\([^)\n]{0,20}\))?:\s*)?(?:(?:and|but|so|then|yes)[,\s]+)?(?:(?:it|the\s+document|the\s+text)\s+(?:[^"“”.;:]{0,30}?\s)?(?:describ\w*|call(?:s|ed|ing)?|says|said|saying|writes|wrote|writing|states|stated|stating|characteri[sz]\w*|terms?|labels?|labell?ed|warns?|warned|warning|notes?|noted|noting|adds|added|adding|finds|found|observes|observed|concludes|concluded|argues|argued|reports|reported)|in\s+its\s+(?:own\s+)?words)\b/i;
 
 /** How far before a PRONOUN_ATTRIBUTION sentence the report must be named (a paragraph or two of a script). */
 const PRONOUN_REACH = 600;
