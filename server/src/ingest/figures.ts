@@ -516,7 +516,11 @@ class SentenceReader {
     // (Not the colon of a time: "[24:50] Convictions: …".)
     const colon = sentenceText.search(/(?<!\d):|:(?!\d)/);
     // (A parenthesis in the label does not lengthen it: "Cambodia convictions by form (2022 TIP Report):".)
-    this.#labelColon = colon >= 0 && sentenceText.slice(0, colon).replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length <= 5 ? colon : -1;
+    const shortLabel = (end: number) => sentenceText.slice(0, end).replace(/\([^()]*\)/g, ' ').replace(/\|/g, ' ').split(/\s+/).filter(Boolean).length <= 5;
+    // A table row's first cell labels the cells after it as a colon does: "| Convicted (2021) | 38 (1 sex trafficking, …) |".
+    const cell = colon < 0 ? /^\s*(?:>\s*)?\|?[^|\n]*\p{L}[^|\n]*\|/u.exec(sentenceText) : null;
+    const at = colon >= 0 ? colon : cell ? cell[0].length - 1 : -1;
+    this.#labelColon = at >= 0 && shortLabel(at) ? at : -1;
   }
 
   read(candidates: Atom[]): SentenceFigures {
@@ -739,15 +743,19 @@ class SentenceReader {
     return {};
   }
 
-  /** The last count unit of the short label before the sentence's colon ("Convictions:", "Officers trained:"). */
+  /** The last count unit of the short label before the sentence's colon ("Convictions:", "Officers trained:"), else its participle's ("Convicted:"). */
   #labelUnit(): string | undefined {
     let unit: string | undefined;
+    let acted: string | undefined;
     for (const t of this.#toks) {
       if (t.start >= this.sentence.start + this.#labelColon) break;
       const u = countUnitOf(t.word);
       if (u) unit = u;
+      // ("Convicted (2021): 38": a participle names its action's noun.)
+      const a = /ed$/.test(t.word) ? actionOf(t.word) : undefined;
+      if (a && ACTION_NOUN[a]) acted = ACTION_NOUN[a];
     }
-    return unit;
+    return unit ?? acted;
   }
 
   #unitBefore(g: Group, prevEnd: number): { unit?: string; unitSpan?: Span } {

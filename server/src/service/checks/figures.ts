@@ -127,6 +127,12 @@ function leadWholeOf(text: string, before: readonly Compared[]): ExtractContext[
   return a && { value: a.fact.values[0], unit: a.fact.unit, actions: a.fact.actions };
 }
 
+/** Another figure of the claim's sentence agrees with another fact of the report sentence that holds `b`. */
+function siblingInSentence(claim: Figure, b: Compared, figures: readonly Figure[]): boolean {
+  if (b.fact.sentence < 0) return false;
+  return figures.some((f) => f !== claim && !f.approx && b.report.facts.some((x) => x !== b.fact && x.sentence === b.fact.sentence && x.kind === f.kind && unitsCompatible(f.unit, x.unit) && valueAgrees(f, x)));
+}
+
 /** "he", "she" before a term: the person the sentence before was about. */
 const PERSON_PRONOUN = /\b(?:he|she|him|her)\b/i;
 
@@ -221,7 +227,10 @@ class FigureRun {
     const loose = (b: Compared) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
     const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
     if (good) return this.#match(claim, good, setting);
-    const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b));
+    // ("Back in 2020 police arrested four people after US law enforcement referred nine cases": with no topic of its own, a
+    // figure whose sentence also gives another figure of the same report sentence is about that sentence's subject.)
+    const besideSibling = (b: Compared) => claim.topics.length === 0 && claim.yearFrom === 'sentence' && this.#oneDataYear() && (claim.form ?? '') === (b.fact.form ?? '') && siblingInSentence(claim, b, this.s.figures);
+    const wrongYear = claim.approx ? undefined : agreeing.find((b) => inContext(b)) ?? agreeing.find(besideSibling);
     if (wrongYear && (claim.year !== undefined || edition !== undefined)) return this.#wrongYear(claim, wrongYear, !yearOk(wrongYear.fact), setting, edition);
     // The value is in the report for some other reading: no evidence against it.
     if (agreeing.some((b) => loose(b) && (!claim.approx || (yearOk(b.fact) && editionOk(b.report))))) return this.#note?.(claim, 'silent', 'the value is in the report under another reading');
@@ -252,6 +261,12 @@ class FigureRun {
    * The edition the claim is attributed to: the sentence's, or in a sentence that names two ("The 2023 report kept Cambodia on
    * Tier 3; the 2022 report had counted 38 convictions"), the one named last before the claim (else the first after it).
    */
+  /** The sentence dates its figures by one year only ("Back in 2020 police arrested four …"). */
+  #oneDataYear(): boolean {
+    const years = yearMentionsIn(this.s.ctx.text, this.s.input.memo?.sentences).filter((y) => y.role === 'data' || y.role === 'date');
+    return years.length > 0 && years.every((y) => y.year === years[0].year);
+  }
+
   #editionOf(claim: Figure): number | undefined {
     const { ctx } = this.s;
     if (ctx.edition === undefined) return undefined;
