@@ -34,20 +34,19 @@ export function termsOf(text: string, start = 0, end = text.length, memo?: Map<s
 
 /** Adds the terms of text[start, end) to `terms` (termsOf into a set the caller has). */
 export function addTermsOf(terms: Set<string>, text: string, start: number, end: number, memo?: Map<string, string | undefined>): void {
-  const slice = text.slice(start, end).toLowerCase();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    const t = termOf(m[0], memo);
-    if (t) terms.add(t);
-  }
+  eachTerm(text, start, end, memo, (t) => terms.add(t));
 }
 
 /** Deletes the terms of text[start, end) from `terms` (what termsOf would give, taken out without a set of its own). */
 export function deleteTermsOf(terms: Set<string>, text: string, start: number, end: number, memo?: Map<string, string | undefined>): void {
+  eachTerm(text, start, end, memo, (t) => terms.delete(t));
+}
+
+function eachTerm(text: string, start: number, end: number, memo: Map<string, string | undefined> | undefined, use: (term: string) => void): void {
   const slice = text.slice(start, end).toLowerCase();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     const t = termOf(m[0], memo);
-    if (t) terms.delete(t);
+    if (t) use(t);
   }
 }
