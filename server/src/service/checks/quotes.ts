@@ -60,7 +60,24 @@ const QUOTE_CUE_REACH = 500;
 const NAMED_EDITION = /\b((?:19|20)\d\d)\s+(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition)\b|\bTIP\s+(?:report\s+)?((?:19|20)\d\d)\b/i;
 
 function checkQuotes(input: CheckInput, quotes: readonly DraftQuote[], kbCountries: ReadonlyMap<string, Report[]>, docCountry: string | undefined, findings: Finding[], problems: Problem[]): void {
-  for (const q of quotes) checkQuote({ input, quotes, kbCountries, docCountry, findings, problems }, q);
+  const refAlias = quotes.length ? referenceAlias(input.draft.prose) : undefined;
+  for (const q of quotes) checkQuote({ input, quotes, kbCountries, docCountry, findings, problems, refAlias }, q);
+}
+
+/** How far into a draft its reference line ("REF: (A) 2023 TIP REPORT …") is looked for: a cable's header. */
+const REF_HEADER_REACH = 3000;
+const REF_LINE = /^[ \t]*REFS?[ \t]*:[ \t]*([^\n]+)$/m;
+const REF_ITEM = /(?:^|[;,]\s*)\(?([A-F])[.)]\s*([^;]+)/g;
+
+/**
+ * A cable's names for the reports it cites ("REF: (A) 2023 TIP REPORT, CAMBODIA NARRATIVE; (B) …" makes "REF A" the report):
+ * a quotation "REF A characterizes … as" is attributed to the report as if it were named.
+ */
+function referenceAlias(prose: string): RegExp | undefined {
+  const line = REF_LINE.exec(prose.slice(0, REF_HEADER_REACH));
+  if (!line) return undefined;
+  const letters = [...line[1].matchAll(REF_ITEM)].filter((m) => /\bTIP\b|TRAFFICKING\s+IN\s+PERSONS/i.test(m[2])).map((m) => m[1]);
+  return letters.length ? new RegExp(`\\bREF(?:TEL)?\\s+(?:${letters.join('|')})\\b`) : undefined;
 }
 
 interface QuoteRun {
@@ -71,6 +88,8 @@ interface QuoteRun {
   docCountry: string | undefined;
   findings: Finding[];
   problems: Problem[];
+  /** A cable's name for a cited report ("REF A"), when its reference line gives one. */
+  refAlias?: RegExp;
 }
 
 type QuoteNote = ((decision: ExplainNote['decision'], why: string, source?: { anchor: string; text: string }) => void) | undefined;
@@ -129,6 +148,7 @@ function checkQuote(run: QuoteRun, q: DraftQuote): void {
   const { input } = run;
   const { draft } = input;
   const a = attributionOf(input, q);
+  if (run.refAlias && !a.attributed && run.refAlias.test(a.outside)) a.attributed = a.saidBy = true;
   // Called as note?.(…): without --explain its arguments are not even worked out.
   const explain = input.explain;
   const note: QuoteNote = explain && ((decision, why, source) => explain({ span: q.inner, kind: 'quote', decision, why, source }));
