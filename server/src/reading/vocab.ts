@@ -149,6 +149,7 @@ export const TRANSLATION_CUES: readonly string[] = [
  */
 export const CORRECTED_STATEMENT_CUES: readonly string[] = [
   'an earlier version', 'a previous version', 'an earlier draft', 'a previous draft', 'the original version', 'an earlier edition of this',
+  'an earlier online version', 'an earlier print version', 'the print version', 'an earlier issue', 'a previous issue', 'our last issue', 'last issue',
   'originally said', 'originally stated', 'originally reported', 'originally gave', 'incorrectly', 'erroneously', 'wrongly', 'mistakenly',
   'misstated', 'misstates', 'misreported', 'misquoted', 'in error', 'should have said', 'should have read', 'should read', 'has been corrected',
   'have been corrected', 'was corrected', 'corrected to', 'this has been corrected', 'we regret the error', 'has since been corrected',
