@@ -35,8 +35,8 @@ export const HYPOTHETICAL = phraseRegex(HYPOTHETICAL_CUES);
 export const STATISTIC = phraseRegex(STATISTIC_CUES, 'i');
 /** A quotation in translation (see TRANSLATION_CUES). */
 export const TRANSLATED = phraseRegex(TRANSLATION_CUES, 'i');
-/** A numbered earlier issue or version reported as saying it: "Issue 41 said …", "Episode 12 gave …" (a corrections box). */
-const NUMBERED_EARLIER_SAID = /\b(?:issue|no\.|episode|post|version|draft|edition)\s+#?\d{1,4}\s+(?:said|stated|gave|reported|attributed|listed|described|misstated|put|had|called)\b/;
+/** A numbered earlier issue or version reported as saying it: "Issue 41 said …", "In Bulletin No. 22 we wrote …" (a corrections box). */
+const NUMBERED_EARLIER_SAID = /\b(?:issue|no\.|episode|post|version|draft|edition|bulletin|newsletter)\s+#?\d{1,4},?\s+(?:(?:we|I|it)\s+)?(?:said|stated|gave|reported|attributed|listed|described|misstated|put|had|called|wrote)\b/i;
 /** A statement reported as an error (see CORRECTED_STATEMENT_CUES), or an earlier numbered issue's. */
 export const CORRECTED_STATEMENT = new RegExp(`${phraseRegex(CORRECTED_STATEMENT_CUES, 'i').source}|${NUMBERED_EARLIER_SAID.source}`, 'i');
 export const REPORTING = phraseRegex(REPORTING_CUES);
