@@ -26,12 +26,13 @@ const HEADINGS: { re: RegExp; slug: string; title: string }[] = [
 const TIER_RE = /\((Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List)?|Special\s+Case)\)/i;
 
 export function toTierName(raw: string): TierName | undefined {
-  const t = raw.replace(/\s+/g, ' ').trim().toLowerCase();
+  // ("Tier-2", "Tier II", "Tier 2 watchlist": the same names.)
+  const t = raw.replace(/\s+/g, ' ').trim().toLowerCase().replace(/^tier-/, 'tier ').replace(/ watchlist$/, ' watch list');
   if (t === 'special case') return 'Special Case';
   if (/^(?:tier 2 ?|t?2 ?)wl$/.test(t)) return 'Tier 2 Watch List';
-  const m = /^tier (1|2|3|one|two|three)( watch list)?$/.exec(t);
+  const m = /^tier (1|2|3|one|two|three|ii|iii)( watch list)?$/.exec(t);
   if (!m) return undefined;
-  const n = ({ one: '1', two: '2', three: '3' } as Record<string, string>)[m[1]] ?? m[1];
+  const n = ({ one: '1', two: '2', three: '3', ii: '2', iii: '3' } as Record<string, string>)[m[1]] ?? m[1];
   if (m[2]) return n === '2' ? 'Tier 2 Watch List' : undefined;
   return `Tier ${n}` as TierName;
 }

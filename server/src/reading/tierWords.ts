@@ -18,8 +18,8 @@ export const TIER_VERBS: readonly { phrase: string; change?: TierChangeWord }[] 
 ];
 
 const alternation = [...TIER_VERBS].sort((a, b) => b.phrase.length - a.phrase.length).map((v) => v.phrase.replace(/\s+/g, '\\s+')).join('|');
-/** A tier as drafts write it: "Tier 2 Watch List", and in notes "Tier 2WL", "T2WL", "2WL". */
-const TIER_NAME = String.raw`(Tier\s+(?:1|2|3|One|Two|Three)(?:\s+Watch\s+List|\s?WL)?|T?2\s?WL)`;
+/** A tier as drafts write it: "Tier 2 Watch List", "Tier-2", "Tier II", "Tier 2 watchlist", and in notes "Tier 2WL", "T2WL", "2WL". */
+const TIER_NAME = String.raw`(Tier(?:\s+|-)(?:1|2|3|One|Two|Three|III|II)(?:\s+Watch\s*List|\s?WL)?|T?2\s?WL)`;
 
 /**
  * Words that put a placement before the one a sentence gives now ("after years on the Tier 2 Watch List", "previously
