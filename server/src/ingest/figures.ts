@@ -166,8 +166,11 @@ const MODIFIERS = new Set([
   'chinese', 'prc', 'trafficking', 'sex', 'forced', 'criminal', 'separate', 'total', 'individual', 'government', 'police', 'judicial', 'child', 'adult', 'male', 'female',
   'identified', 'reported', 'confirmed', 'distinct', 'anti-trafficking', 'human', 'online', 'complicit', 'convicted', 'prosecuted', 'arrested', 'training', 'domestic',
   'thai', 'vietnamese', 'local', 'provincial', 'district', 'court', 'people', "years'", 'years’', 'official', 'unique', 'such', 'le', 'enf', 'rural',
+  'non-sexual', 'unspecified',
   'frontline', 'senior',
 ]);
+/** A modifier, or a hyphenated compound of them ("sex-trafficking cases", "forced-labour cases"). */
+const isModifier = (w: string): boolean => MODIFIERS.has(w) || (w.includes('-') && w.split('-').every((p) => MODIFIERS.has(p)));
 
 /** Each word form of an action (model/actions.ts) to its action. */
 const ACTION_OF_WORD: ReadonlyMap<string, Action> = new Map(
@@ -971,7 +974,7 @@ function unitAfter(after: Tok[]): { unit?: string; unitSpan?: Span } {
     }
     // "one of the 2021 convictions": a year between the article and the unit.
     if (k >= 2 && /^(?:19|20)\d\d$/.test(w) && after[k - 1] && /^(?:these|the|those|them)$/.test(after[k - 1].word)) continue;
-    if (!MODIFIERS.has(w)) break;
+    if (!isModifier(w)) break;
   }
   return {};
 }
@@ -983,7 +986,7 @@ function unitAfterAs(after: Tok[]): { unit?: string; unitSpan?: Span } {
   for (let k = as + 1; k < Math.min(after.length, as + 4); k++) {
     const u = unitOf(after[k].word);
     if (u && !isTimeUnit(u)) return { unit: u, unitSpan: { start: after[k].start, end: after[k].end } };
-    if (!MODIFIERS.has(after[k].word)) break;
+    if (!isModifier(after[k].word)) break;
   }
   return {};
 }
