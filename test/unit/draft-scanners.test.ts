@@ -95,7 +95,7 @@ function maskMarkdownByRegex(text: string, lineStarts: number[], mask: (s: numbe
   for (const m of text.matchAll(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g)) mask(m.index, m.index + m[0].length);
 }
 
-const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);
+const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx', 'incl', 'esp', 'est', 'ca', 'cf', 'viz', 'vol', 'ch', 'fn', 'nos']);
 function splitSentencesByRegex(text: string, start = 0, end = text.length): Span[] {
   const out: Span[] = [];
   const push = (a: number, b: number) => {

@@ -229,7 +229,7 @@ const STATUTE_LEAD = /\b(?:not|no)\s+(?:less|fewer|shorter)\s+than\s+$/i;
 const STATUTE_GAP = /^\s*(?:(?:days?|weeks?|months?|years?)['’]?\s+)?(?:and|to|but|,)\s+(?:not|no)\s+(?:more|longer|greater)\s+than\s+$/i;
 
 /** A form right after a number: "32 unspecified", "37 forced labor", "4 sex traf." */
-const FORM_AFTER = /^\s+(?:unspecified|forced[\s-]+lab|sex[\s-]+traf|labou?r[\s-]+traf)/i;
+const FORM_AFTER = /^\s+(?:of\s+)?(?:unspecified|forced[\s-]+lab|sex[\s-]+traf|labou?r[\s-]+traf)/i;
 
 /** The most words a table cell may have to be a row's label for the numbers after it. */
 const LABEL_CELL_WORDS = 6;

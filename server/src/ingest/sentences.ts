@@ -3,7 +3,7 @@ import type { Span } from '../model/kb';
 import { CharFinder, isSpaceCode } from './chars';
 import { NUMBER_WORDS } from '../reading/vocab';
 
-const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx']);
+const ABBREVIATIONS = new Set(['u.s', 'u.n', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'vs', 'inc', 'ltd', 'co', 'gov', 'p', 'pp', 'para', 'art', 'sec', 'fig', 'approx', 'incl', 'esp', 'est', 'ca', 'cf', 'viz', 'vol', 'ch', 'fn', 'nos']);
 
 const UPPER_START = /[\p{Lu}\d"'“‘([]/u;
 const LETTER_OR_DOT = /[\p{L}.]/u;

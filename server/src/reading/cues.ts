@@ -38,7 +38,9 @@ export const TRANSLATED = phraseRegex(TRANSLATION_CUES, 'i');
 /** A numbered earlier issue or version reported as saying it: "Issue 41 said …", "In Bulletin No. 22 we wrote …" (a corrections box). */
 const NUMBERED_EARLIER_SAID = /\b(?:issue|no\.|episode|post|version|draft|edition|bulletin|newsletter)\s+#?\d{1,4},?\s+(?:(?:we|I|it)\s+)?(?:said|stated|gave|reported|attributed|listed|described|misstated|put|had|called|wrote)\b/i;
 /** A statement reported as an error (see CORRECTED_STATEMENT_CUES), or an earlier numbered issue's. */
-export const CORRECTED_STATEMENT = new RegExp(`${phraseRegex(CORRECTED_STATEMENT_CUES, 'i').source}|${NUMBERED_EARLIER_SAID.source}`, 'i');
+/** An earlier piece of the same text reported as saying it: "An earlier answer said …", "A previous post gave …". */
+const EARLIER_PIECE_SAID = /\b(?:an?|our|the|my)\s+(?:earlier|previous|prior)\s+(?:answer|reply|post|comment|message|tweet|update|story|article|entry|slide|bulletin|newsletter)\s+(?:said|stated|gave|reported|attributed|listed|described|misstated|put|had|called)\b/;
+export const CORRECTED_STATEMENT = new RegExp(`${phraseRegex(CORRECTED_STATEMENT_CUES, 'i').source}|${NUMBERED_EARLIER_SAID.source}|${EARLIER_PIECE_SAID.source}`, 'i');
 export const REPORTING = phraseRegex(REPORTING_CUES);
 /** "since January", "this year" (not "this year's report"): see PRESENT_PERIOD_CUES. */
 export const PRESENT_PERIOD = new RegExp(`${phraseRegex(PRESENT_PERIOD_CUES).source}(?!\\s*['’]s)`, 'i');

@@ -257,16 +257,16 @@ class FigureRun {
     this.#note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
   }
 
-  /**
-   * The edition the claim is attributed to: the sentence's, or in a sentence that names two ("The 2023 report kept Cambodia on
-   * Tier 3; the 2022 report had counted 38 convictions"), the one named last before the claim (else the first after it).
-   */
   /** The sentence dates its figures by one year only ("Back in 2020 police arrested four …"). */
   #oneDataYear(): boolean {
     const years = yearMentionsIn(this.s.ctx.text, this.s.input.memo?.sentences).filter((y) => y.role === 'data' || y.role === 'date');
     return years.length > 0 && years.every((y) => y.year === years[0].year);
   }
 
+  /**
+   * The edition the claim is attributed to: the sentence's, or in a sentence that names two ("The 2023 report kept Cambodia on
+   * Tier 3; the 2022 report had counted 38 convictions"), the one named last before the claim (else the first after it).
+   */
   #editionOf(claim: Figure): number | undefined {
     const { ctx } = this.s;
     if (ctx.edition === undefined) return undefined;
