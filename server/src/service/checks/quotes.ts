@@ -55,6 +55,9 @@ function blockLeadIn(prose: string, at: number): string | undefined {
 
 /** How far from a quotation (in code units, each side) the words that attribute it are looked for. */
 const QUOTE_CUE_REACH = 500;
+/** Right after a quotation, a translator's note: '"…" (our translation)', '"…" [translated from Khmer]', '"…", in Khmer'. */
+const TRANSLATION_NOTE = /^[\s,;:]*[(\[]?\s*(?:our\s+|my\s+|unofficial\s+|informal\s+)?(?:translation|translated|trans\.|in\s+Khmer|from\s+(?:the\s+)?Khmer)/i;
+const TRANSLATION_NOTE_REACH = 40;
 
 /** An edition named beside a quotation: "the 2022 report", "the 2022 TIP Report", "TIP 2022". */
 const NAMED_EDITION = /\b((?:19|20)\d\d)\s+(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition)\b|\bTIP\s+(?:report\s+)?((?:19|20)\d\d)\b/i;
@@ -167,7 +170,9 @@ function checkQuote(run: QuoteRun, q: DraftQuote): void {
     run.findings.push({ ...finding('quote', q.inner, 'match', m.report, undefined, ctx, m.sentence, m.span), anchor: paragraphAnchor(m.report, m.paragraph) });
     return;
   }
-  if (TRANSLATED.test(a.outside)) return note?.('silent', 'given in translation: the translator’s words, not the report’s', passage());
+  // (Said before the quotation, or noted right after it: '"… syndicates", a phrase it repeats twice in Khmer' says nothing of its language.)
+  const prose = draft.prose;
+  if (TRANSLATED.test(prose.slice(Math.max(a.sentence.start, q.span.start - QUOTE_CUE_REACH), q.span.start)) || TRANSLATION_NOTE.test(prose.slice(q.span.end, q.span.end + TRANSLATION_NOTE_REACH))) return note?.('silent', 'given in translation: the translator’s words, not the report’s', passage());
   // A near-copy of a report passage is a misquotation of it, named or not ("Report quote on slide 7:", "It finds that …").
   const nearCopy = m !== undefined && !m.exact && q.words >= 6 && m.distance <= Math.max(1, Math.floor(q.words * 0.2));
   // "The report calls it "widespread and systemic"": three words the report is said to speak, one of them changed.
