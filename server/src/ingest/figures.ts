@@ -838,7 +838,9 @@ class SentenceReader {
     const { text, sentence } = this;
     let toNext = text.slice(last.end, nextStart);
     // "37 of the 64 cases … involved forced labor": the words after the whole's unit qualify the part, not the whole…
-    if (gi > 0 && PART_OF_WHOLE.test(text.slice(groups[gi - 1].end, groups[gi].start)) && unitSpan && unitSpan.start >= last.end) toNext = text.slice(last.end, unitSpan.end);
+    // ("About a third of the 64 cases … involved unspecified exploitation": so do the words after a whole a fraction is taken of.)
+    const partBefore = (gi > 0 && PART_OF_WHOLE.test(text.slice(groups[gi - 1].end, groups[gi].start))) || FRACTION_OF.test(text.slice(Math.max(sentence.start, groups[gi].start - 40), groups[gi].start));
+    if (partBefore && unitSpan && unitSpan.start >= last.end) toNext = text.slice(last.end, unitSpan.end);
     // … and the part takes them from after its whole ("37 of the 64 cases … involved forced labor").
     else if (gi + 1 < groups.length && PART_OF_WHOLE.test(toNext)) toNext = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
     const segEnd = toNext.indexOf(';');
@@ -1066,6 +1068,8 @@ const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail
 const GIVEN_BEFORE = /\b(?:(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+|(?:handed|hands|gave|gives|giving)\s+(?:him|her|them|(?:the|a|an|each|that|this)\s+(?:[\p{L}-]+\s+){1,2}))(?:only\s+|just\s+|a\s+)?$/iu;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
+/** Before a whole, a part named without a number: "a third of the", "most of the", "half of", "92 percent of the". */
+const FRACTION_OF = /\b(?:(?:a|one|two|three)\s+(?:half|third|quarter|fifth|tenth)s?|half|most|many|some|all|none|majority|minority|share|fraction|proportion|percent|per\s+cent|%|handful|few)\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?$/i;
 /** Between a count and the next figure, its unit and "in" ("suspected traffickers in", "suspects involved in"). */
 const COMPLEMENT_IN = /^\s+(?:[\p{L}'’-]+\s+){1,3}(?:involved\s+)?in\s+$/u;
 /** The words before "in" that end the lead of a number ("…, forced labor in 37"). */
