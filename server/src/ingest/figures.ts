@@ -230,6 +230,8 @@ const STATUTE_GAP = /^\s*(?:(?:days?|weeks?|months?|years?)['’]?\s+)?(?:and|to
 
 /** A form right after a number: "32 unspecified", "37 forced labor", "4 sex traf." */
 const FORM_AFTER = /^\s+(?:of\s+)?(?:unspecified|forced[\s-]+lab|sex[\s-]+traf|labou?r[\s-]+traf)/i;
+/** A list item that names a form, ending right before its number: ", sex trafficking 14". */
+const FORM_ITEM_BEFORE = /[,;]\s*(?:unspecified|forced[\s-]+labou?r|sex[\s-]+trafficking|labou?r[\s-]+trafficking)\s*$/i;
 
 /** The most words a table cell may have to be a row's label for the numbers after it. */
 const LABEL_CELL_WORDS = 6;
@@ -684,6 +686,8 @@ class SentenceReader {
     if (!unit && this.#prevUnit && /^\s*(?:involved|for|in|were|was|had|,|of\s+(?:them|these|those))/i.test(text.slice(last.end, last.end + 16))) unit = this.#prevUnit;
     // "4 involved sex trafficking, 37 forced labor and 32 unspecified": a number right before a form counts what the list counts.
     if (!unit && this.#prevUnit && FORM_AFTER.test(text.slice(last.end, last.end + 24))) unit = this.#prevUnit;
+    // "…, sex trafficking 14": a number right after a form, ending its item, counts what the list counts.
+    if (!unit && this.#prevUnit && FORM_ITEM_BEFORE.test(text.slice(prevEnd, g.start)) && /^\s*(?:[,;).]|$)/.test(text.slice(last.end, last.end + 4))) unit = this.#prevUnit;
     // "| Traffickers convicted, 2021 | 50 | 83 |": a cell next to a figure's cell counts what that one counts.
     if (!unit && this.#prevUnit && /^\s*(?:\*\*)?\s*\|\s*(?:\*\*)?\s*$/.test(text.slice(prevEnd, g.start))) unit = this.#prevUnit;
     // "the tally of brokers among the 370 arrested came to 233": the sentence's "number of" names another unit than the figure before.
@@ -855,7 +859,10 @@ class SentenceReader {
     // "…: forced labor 35, sex trafficking 1": a short item that names a form right before its number, the item ending there.
     const item = /^\s*(?:[,;).]|$)/.test(toNext) ? /(?:^|[,;:(])\s*((?:[\p{L}.'’-]+\s+){1,3})$/u.exec(lead) : null;
     const itemForm = item ? FORMS.find(([re]) => re.test(item[1]))?.[1] : undefined;
-    let form = itemForm || (formIn !== undefined && FORMS.find(([re]) => re.test(formIn))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
+    // "Forced labor made up 37 of the 64 cases": a form as the subject of a verb of amount is the number's.
+    const subject = FORM_SUBJECT.exec(lead);
+    const subjectForm = subject ? FORMS.find(([re]) => re.test(subject[1]))?.[1] : undefined;
+    let form = itemForm || subjectForm || (formIn !== undefined && FORMS.find(([re]) => re.test(formIn))?.[1]) || FORMS.find(([re]) => re.test(seg))?.[1];
     // "X suspects involved in Y cases of sex trafficking" gives X the form of Y.
     if (!form && /\b(?:involved\s+in|in)\s*$/i.test(seg) && gi + 1 < groups.length) {
       const nextSeg = text.slice(groups[gi + 1].end, gi + 2 < groups.length ? groups[gi + 2].start : sentence.end);
@@ -1068,6 +1075,8 @@ const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail
 const GIVEN_BEFORE = /\b(?:(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+|(?:handed|hands|gave|gives|giving)\s+(?:him|her|them|(?:the|a|an|each|that|this)\s+(?:[\p{L}-]+\s+){1,2}))(?:only\s+|just\s+|a\s+)?$/iu;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
+/** A form as the subject of a verb of amount, right before the number: "Forced labor made up 37 …", "Sex trafficking accounted for just 4 …". */
+const FORM_SUBJECT = /(?:^|[,;:(]\s*|\b)((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:made\s+up|accounted\s+for|comprised|represented|totall?ed|numbered)\s+(?:just\s+|only\s+|about\s+|roughly\s+|some\s+)?$/iu;
 /** Before a whole, a part named without a number: "a third of the", "most of the", "half of", "92 percent of the". */
 const FRACTION_OF = /\b(?:(?:a|one|two|three)\s+(?:half|third|quarter|fifth|tenth)s?|half|most|many|some|all|none|majority|minority|share|fraction|proportion|percent|per\s+cent|%|handful|few)\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?$/i;
 /** Between a count and the next figure, its unit and "in" ("suspected traffickers in", "suspects involved in"). */
