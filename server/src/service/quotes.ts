@@ -21,7 +21,13 @@ export interface DraftQuote {
 /** A closing quotation mark, then a source line: a dash and a short attribution, or one in parentheses, to the block's end. */
 const BLOCK_QUOTE_SOURCE = /[”"]\s*(?:(?:—|―|--|–)\s*[^\n”"]{1,160}|\([^()\n”"]{1,160}\)\.?)\s*$/;
 
-/** “…”, "…" and Markdown block quotes (> …), in prose only. */
+/**
+ * An inline quotation: “…”, "…", and in British style ‘…’ or '…' (an apostrophe inside, "government’s", is not its end; one
+ * after a letter, "traffickers' networks", does not open one). Bounded, so a line of unmatched marks stays linear.
+ */
+const INLINE_QUOTE = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])|(?<![\p{L}\p{N}‘’'])‘((?:[^‘’\n]|’(?=\p{L})){3,400}?)’(?![\p{L}\p{N}])|(?<![\p{L}\p{N}‘’'])'((?:[^'\n]|'(?=\p{L})){3,400}?)'(?![\p{L}\p{N}])/gu;
+
+/** “…”, "…", ‘…’, '…' and Markdown block quotes (> …), in prose only. */
 export function findQuotes(draft: DraftText): DraftQuote[] {
   const out: DraftQuote[] = [];
   const prose = draft.prose;
@@ -44,13 +50,15 @@ export function findQuotes(draft: DraftText): DraftQuote[] {
       // systemic".') holds quotations of its own, checked as any other.
       if (!/["“”]/.test(prose.slice(start, end))) continue;
     }
-    if (t.indexOf('"') < 0 && t.indexOf('“') < 0) continue; // no quote can start here
-    const re = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])/g;
-    for (const m of t.matchAll(re)) {
+    if (t.indexOf('"') < 0 && t.indexOf('“') < 0 && t.indexOf('‘') < 0 && t.indexOf("'") < 0) continue; // no quote can start here
+    for (const m of t.matchAll(INLINE_QUOTE)) {
+      const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
+      // (Single quotation marks are apostrophes too: a span they close is a quotation only when it holds two words or more.)
+      if ((m[3] !== undefined || m[4] !== undefined) && countWords(inner) < 2) continue;
       const s = b.start + m.index;
       const innerStart = s + 1;
       const innerEnd = s + m[0].length - 1;
-      out.push({ span: { start: s, end: innerEnd + 1 }, inner: { start: innerStart, end: innerEnd }, words: countWords(m[1] ?? m[2]), block: false });
+      out.push({ span: { start: s, end: innerEnd + 1 }, inner: { start: innerStart, end: innerEnd }, words: countWords(inner), block: false });
     }
   }
   return out;

@@ -7,6 +7,7 @@ export const PATHOLOGICAL: Record<string, string> = {
   'thousands (1,000 1,000 …)': '1,000 ',
   'straight quotes': '"',
   'mixed quotes': '"\u201c\u201d\'',
+  'single quotes and apostrophes (‘it’s ‘x y …)': " \u2018it\u2019s \u2018x y 'a b's ",
   'a quoted phrase repeated ("forced labor" …)': '"forced labor" ',
   'tiers (Tier 2 Tier 2 …)': 'Tier 2 ',
   'years (2021 2021 …)': '2021 ',
