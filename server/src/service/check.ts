@@ -5,7 +5,7 @@
  * over one draft: once before the sentences, once per sentence that may hold a claim, once after.
  */
 import { yearRolesIn } from '../ingest/figures';
-import { countryMentions } from './countries';
+import { countryMentions, type CountryMention } from './countries';
 import { kbIndex } from './kbIndex';
 import { findQuotes } from './quotes';
 import { type CancellationToken, type Finding, throwIfCancelled } from './types';
@@ -64,6 +64,8 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   return { findings: run.findings, problems: run.problems };
 }
 
+const movedMention = (m: CountryMention, d: number): CountryMention => ({ country: m.country, start: m.start + d, end: m.end + d });
+
 /** The input with a stem memo: the draft memo's (cleared when it grows too big), else a new one. */
 function withStems(input: CheckInput): CheckInput {
   if (input.stems) return input;
@@ -102,7 +104,9 @@ class ClaimWalk {
     this.input = input;
     const index = kbIndex(input.kb);
     const prose = input.draft.prose;
-    const mentions = countryMentions(prose, 0, prose.length, index.countryCodes);
+    const codes = index.countryCodes;
+    const scan = (p: string, from: number, to: number) => countryMentions(p, from, to, codes);
+    const mentions = input.memo?.mentions?.get(prose, codes, scan, movedMention) ?? scan(prose, 0, prose.length);
     const quotes = findQuotes(input.draft);
     let offered: ((line: number) => string) | undefined;
     const doc: DocumentContext = {

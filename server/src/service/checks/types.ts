@@ -10,6 +10,7 @@ import type { Fact, KnowledgeBase, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import { QuoteMatches, type DraftQuote } from '../quotes';
 import { BlockChecks } from '../blockChecks';
+import { LineScan } from '../lineScans';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 
 export interface Problem {
@@ -39,6 +40,8 @@ export interface DraftMemo {
   quotes: QuoteMatches;
   /** Per-block results of the per-sentence checks (incremental re-checks); absent: every block is checked. */
   blocks?: BlockChecks;
+  /** The draft's country mentions, rescanned after an edit only on the lines it touched (lineScans.ts); absent: scanned whole. */
+  mentions?: LineScan<CountryMention>;
   /** Word stems of the draft's words, kept across versions (a word's stem never changes); cleared past MAX_STEMS words. */
   stems?: Map<string, string | undefined>;
   /** Content terms of the passages citations close, by passage text (the same passages come back edit after edit); cleared past MAX_PASSAGES. */
@@ -52,7 +55,7 @@ export const MAX_PASSAGES = 20_000;
 export const MAX_STEMS = 50_000;
 
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks() } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), mentions: new LineScan<CountryMention>() } : {}) };
 }
 
 export interface CheckInput {
