@@ -24,9 +24,11 @@ export interface DraftAnalysis {
 /** The draft read (front matter, masks, blocks, sentences) and its references resolved, without the checks: enough for completion and reference hovers. */
 export type DraftReading = Pick<DraftAnalysis, 'draft' | 'defaultReport' | 'references'>;
 
-export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, loadBibliography?: BibliographyLoader): DraftReading {
+/** With a `memo`, the last version's reading is spliced for an edit inside one line (draftSplice.ts), unless tipLens.fullCheck. */
+export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, loadBibliography?: BibliographyLoader, memo?: DraftMemo): DraftReading {
   throwIfCancelled(token);
-  const draft = readDraft(doc.getText(), doc.languageId);
+  const reader = settings.fullCheck ? undefined : memo?.reader;
+  const draft = reader ? reader.read(doc.getText(), doc.languageId) : readDraft(doc.getText(), doc.languageId);
   const defaultReport = defaultReportOf(draft, settings.defaultReport);
   return { draft, defaultReport, references: findReferences(draft, kb, defaultReport, bibliographyOf(doc.uri, draft, kb, loadBibliography)) };
 }
@@ -41,8 +43,8 @@ function bibliographyOf(uri: string, draft: DraftText, kb: KnowledgeBase, load: 
 }
 
 /** The reading (made here unless the caller already has this version's) and what the checks find in it. */
-export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token), memo?: DraftMemo, explain = false): DraftAnalysis {
-  const { draft, defaultReport, references } = reading;
+export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, given?: DraftReading, memo?: DraftMemo, explain = false): DraftAnalysis {
+  const { draft, defaultReport, references } = given ?? readDocument(doc, kb, settings, token, undefined, memo);
   throwIfCancelled(token);
   const notes: ExplainNote[] = [];
   // tipLens.fullCheck: every block checked again (the incremental re-check's results are the same; this is for debugging it).

@@ -36,6 +36,9 @@ export interface DraftText {
   lineStarts: number[];
 }
 
+/** URLs, masked everywhere (draftSplice.ts tests a line with its pattern). */
+export const URL_PATTERN = /\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi;
+
 export function readDraft(text: string, languageId: string | undefined): DraftText {
   const isMarkdown = languageId !== 'plaintext';
   const masks: Span[] = [];
@@ -49,7 +52,7 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const suppressions = readSuppressions(text, lineStarts, frontMatter, isMarkdown ? mask : undefined);
   if (isMarkdown) maskMarkdown(text, lineStarts, mask, frontMatter?.span.end ?? 0);
   // URLs everywhere.
-  for (const m of text.matchAll(/\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi)) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(URL_PATTERN)) mask(m.index, m.index + m[0].length);
   const prose = applyMasks(text, masks);
   const blocks = isMarkdown ? markdownBlocks(prose, lineStarts) : plainBlocks(prose);
   const sentences: Span[] = [];

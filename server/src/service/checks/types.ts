@@ -11,6 +11,7 @@ import type { KbIndex } from '../kbIndex';
 import { QuoteMatches, type DraftQuote } from '../quotes';
 import { BlockChecks } from '../blockChecks';
 import { LineScan } from '../lineScans';
+import { DraftReader } from '../draftSplice';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 
 export interface Problem {
@@ -40,6 +41,8 @@ export interface DraftMemo {
   quotes: QuoteMatches;
   /** Per-block results of the per-sentence checks (incremental re-checks); absent: every block is checked. */
   blocks?: BlockChecks;
+  /** The last reading of the draft, spliced for an edit inside one line (draftSplice.ts); absent: read whole. */
+  reader?: DraftReader;
   /** The draft's country mentions, rescanned after an edit only on the lines it touched (lineScans.ts); absent: scanned whole. */
   mentions?: LineScan<CountryMention>;
   /** Word stems of the draft's words, kept across versions (a word's stem never changes); cleared past MAX_STEMS words. */
@@ -55,7 +58,7 @@ export const MAX_PASSAGES = 20_000;
 export const MAX_STEMS = 50_000;
 
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), mentions: new LineScan<CountryMention>() } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), mentions: new LineScan<CountryMention>() } : {}) };
 }
 
 export interface CheckInput {
