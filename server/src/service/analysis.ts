@@ -1,6 +1,6 @@
 /** One analysis per document version: the draft's reading, its references and what it says about the reports. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KnowledgeBase } from '../model/kb';
+import type { KnowledgeBase, Span } from '../model/kb';
 import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
 import type { TipLensSettings } from './settings';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
@@ -30,7 +30,24 @@ export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: Tip
   const reader = settings.fullCheck ? undefined : memo?.reader;
   const draft = reader ? reader.read(doc.getText(), doc.languageId) : readDraft(doc.getText(), doc.languageId);
   const defaultReport = defaultReportOf(draft, settings.defaultReport);
-  return { draft, defaultReport, references: findReferences(draft, kb, defaultReport, bibliographyOf(doc.uri, draft, kb, loadBibliography)) };
+  const bib = bibliographyOf(doc.uri, draft, kb, loadBibliography);
+  const scan = (_: string, from: number, to: number) => findReferences(draft, kb, defaultReport, bib, from, to);
+  // (The key: what resolving reads besides the line; a report added to the knowledge base changes its size.)
+  const lines = reader && memo?.references;
+  return { draft, defaultReport, references: lines ? lines.get(draft.prose, [kb, kb.reports.size, defaultReport, bib], scan, movedReference()) : scan(draft.prose, 0, draft.prose.length) };
+}
+
+/** Moves a reference by `delta`, the keys of one bracket keeping one bracket object. */
+function movedReference(): (r: DraftReference, delta: number) => DraftReference {
+  let from: Span | undefined;
+  let to: Span | undefined;
+  return (r, delta) => {
+    if (r.bracket !== from || !to) {
+      from = r.bracket;
+      to = { start: from.start + delta, end: from.end + delta };
+    }
+    return { ...r, bracket: to, span: { start: r.span.start + delta, end: r.span.end + delta } };
+  };
 }
 
 /** The draft's own bibliography (front matter `references:` and the `bibliography:` files the front end reads), or undefined when it has none. */

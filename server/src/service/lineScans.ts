@@ -5,32 +5,30 @@
  * document. After an edit only the lines it touched are scanned again: the results before the first changed
  * line are kept, those after the last are moved by the change in length.
  *
- * The caller vouches for the scan being line-local and passes what else it reads as `key` (compared by
- * identity); test/unit/lineScans.test.ts holds the spliced results equal to a scan from scratch.
+ * The caller vouches for the scan being line-local and passes what else it reads as `key` (its elements compared
+ * by identity); test/unit/lineScans.test.ts holds the spliced results equal to a scan from scratch.
  */
 import { commonPrefix, commonSuffix } from './blockChecks';
 
-export interface LineItem {
-  start: number;
-  end: number;
-}
-
-export class LineScan<T extends LineItem> {
+export class LineScan<T> {
   #prose: string | undefined;
-  #key: unknown;
+  #key: readonly unknown[] = [];
   #items: T[] = [];
   /** Code units scanned by the last call (tests). */
   scanned = 0;
+
+  /** `startOf(item)`: where an item starts (items come in that order). */
+  constructor(private readonly startOf: (item: T) => number) {}
 
   /**
    * What `scan(prose, 0, prose.length)` gives, from the last version's results where the text is unchanged.
    * `scan(prose, from, to)` must give the results that start in [from, to), both line starts (or 0, prose.length);
    * `move(item, delta)` an item moved by `delta`.
    */
-  get(prose: string, key: unknown, scan: (prose: string, from: number, to: number) => T[], move: (item: T, delta: number) => T): T[] {
+  get(prose: string, key: readonly unknown[], scan: (prose: string, from: number, to: number) => T[], move: (item: T, delta: number) => T): T[] {
     const old = this.#prose;
     let items: T[];
-    if (old === undefined || key !== this.#key) {
+    if (old === undefined || key.length !== this.#key.length || key.some((k, i) => k !== this.#key[i])) {
       items = scan(prose, 0, prose.length);
       this.scanned = prose.length;
     } else if (old === prose) {
@@ -55,9 +53,10 @@ export class LineScan<T extends LineItem> {
     const items = this.#items;
     const out: T[] = [];
     let i = 0;
-    for (; i < items.length && items[i].start < from; i++) out.push(items[i]);
+    const startOf = this.startOf;
+    for (; i < items.length && startOf(items[i]) < from; i++) out.push(items[i]);
     for (const item of scan(prose, from, to)) out.push(item);
-    while (i < items.length && items[i].start < oldTo) i++;
+    while (i < items.length && startOf(items[i]) < oldTo) i++;
     if (delta === 0) for (; i < items.length; i++) out.push(items[i]);
     else for (; i < items.length; i++) out.push(move(items[i], delta));
     this.scanned = to - from;

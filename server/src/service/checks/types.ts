@@ -43,6 +43,8 @@ export interface DraftMemo {
   blocks?: BlockChecks;
   /** The last reading of the draft, spliced for an edit inside one line (draftSplice.ts); absent: read whole. */
   reader?: DraftReader;
+  /** The draft's references, resolved again after an edit only on the lines it touched; absent: all resolved. */
+  references?: LineScan<DraftReference>;
   /** The draft's country mentions, rescanned after an edit only on the lines it touched (lineScans.ts); absent: scanned whole. */
   mentions?: LineScan<CountryMention>;
   /** Word stems of the draft's words, kept across versions (a word's stem never changes); cleared past MAX_STEMS words. */
@@ -58,7 +60,7 @@ export const MAX_PASSAGES = 20_000;
 export const MAX_STEMS = 50_000;
 
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), mentions: new LineScan<CountryMention>() } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), mentions: new LineScan<CountryMention>((m) => m.start), references: new LineScan<DraftReference>((r) => r.bracket.start) } : {}) };
 }
 
 export interface CheckInput {
