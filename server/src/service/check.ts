@@ -116,7 +116,7 @@ class ClaimWalk {
       onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)),
       inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span),
       countryCodes: index.countryCodes,
-      offered: (line) => (offered ??= offeredContexts(prose, input.draft.lineStarts))(line),
+      offered: (line) => (offered ??= input.memo?.offered?.get(prose, input.draft.lineStarts) ?? offeredContexts(prose, input.draft.lineStarts))(line),
     };
     this.run = { input, index, doc, quotes, findings: [], problems: [] };
     for (const check of CHECKS) check.start?.(this.run);

@@ -11,7 +11,7 @@
  * parenthesis, and the new line holds no URL; its blank, indented-code, table-separator and marker shape are the
  * same. test/unit/draftSplice.test.ts holds the spliced reading equal to readDraft after random edits.
  */
-import { BreakFinder, splitSentencesInto } from '../ingest/sentences';
+import { splitSentencesInto } from '../ingest/sentences';
 import type { Span } from '../model/kb';
 import { commonPrefix, commonSuffix } from './blockChecks';
 import { allSpace, indentedCode, lineShape, readDraft, tableSeparator, URL_PATTERN, type DraftText, type Suppression } from './draft';
@@ -82,8 +82,8 @@ function resplit(old: DraftText, blocks: Span[], prose: string, ls: number, leOl
   const os = old.sentences;
   let k = 0;
   for (; k < os.length && os[k].start < from; k++) out.push(os[k]);
-  const finder = new BreakFinder(prose);
-  for (let b = i0; b < i1; b++) splitSentencesInto(out, prose, blocks[b].start, blocks[b].end, finder);
+  // (No BreakFinder: a new one's first search for a rare mark such as '!' would run on to the draft's end.)
+  for (let b = i0; b < i1; b++) splitSentencesInto(out, prose, blocks[b].start, blocks[b].end);
   while (k < os.length && os[k].start < to) k++;
   for (; k < os.length; k++) out.push(span(os[k]));
   return out;

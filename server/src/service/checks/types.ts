@@ -12,6 +12,7 @@ import { QuoteMatches, type DraftQuote } from '../quotes';
 import { BlockChecks } from '../blockChecks';
 import { LineScan } from '../lineScans';
 import { DraftReader } from '../draftSplice';
+import { OfferedLines } from './offeredLines';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 
 export interface Problem {
@@ -43,6 +44,8 @@ export interface DraftMemo {
   blocks?: BlockChecks;
   /** The last reading of the draft, spliced for an edit inside one line (draftSplice.ts); absent: read whole. */
   reader?: DraftReader;
+  /** The offered contexts of the draft's lines, worked out again after an edit only near the lines it touched (offeredLines.ts). */
+  offered?: OfferedLines;
   /** The draft's references, resolved again after an edit only on the lines it touched; absent: all resolved. */
   references?: LineScan<DraftReference>;
   /** The draft's country mentions, rescanned after an edit only on the lines it touched (lineScans.ts); absent: scanned whole. */
@@ -60,7 +63,7 @@ export const MAX_PASSAGES = 20_000;
 export const MAX_STEMS = 50_000;
 
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), mentions: new LineScan<CountryMention>((m) => m.start), references: new LineScan<DraftReference>((r) => r.bracket.start) } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), offered: new OfferedLines(), mentions: new LineScan<CountryMention>((m) => m.start), references: new LineScan<DraftReference>((r) => r.bracket.start) } : {}) };
 }
 
 export interface CheckInput {
