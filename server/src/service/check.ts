@@ -107,7 +107,7 @@ class ClaimWalk {
     const codes = index.countryCodes;
     const scan = (p: string, from: number, to: number) => countryMentions(p, from, to, codes);
     const mentions = input.memo?.mentions?.get(prose, [codes], scan, movedMention) ?? scan(prose, 0, prose.length);
-    const quotes = findQuotes(input.draft);
+    const quotes = input.memo?.quoteScan?.get(input.draft) ?? findQuotes(input.draft);
     let offered: ((line: number) => string) | undefined;
     const doc: DocumentContext = {
       prose,

@@ -13,6 +13,7 @@ import { BlockChecks } from '../blockChecks';
 import { LineScan } from '../lineScans';
 import { DraftReader } from '../draftSplice';
 import { OfferedLines } from './offeredLines';
+import { QuoteScan } from '../quoteScan';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 
 export interface Problem {
@@ -44,6 +45,8 @@ export interface DraftMemo {
   blocks?: BlockChecks;
   /** The last reading of the draft, spliced for an edit inside one line (draftSplice.ts); absent: read whole. */
   reader?: DraftReader;
+  /** The draft's quotations, read again after an edit only in the blocks it touched (quoteScan.ts). */
+  quoteScan?: QuoteScan;
   /** The offered contexts of the draft's lines, worked out again after an edit only near the lines it touched (offeredLines.ts). */
   offered?: OfferedLines;
   /** The draft's references, resolved again after an edit only on the lines it touched; absent: all resolved. */
@@ -63,7 +66,7 @@ export const MAX_PASSAGES = 20_000;
 export const MAX_STEMS = 50_000;
 
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), offered: new OfferedLines(), mentions: new LineScan<CountryMention>((m) => m.start), references: new LineScan<DraftReference>((r) => r.bracket.start) } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), quoteScan: new QuoteScan(), offered: new OfferedLines(), mentions: new LineScan<CountryMention>((m) => m.start), references: new LineScan<DraftReference>((r) => r.bracket.start) } : {}) };
 }
 
 export interface CheckInput {
