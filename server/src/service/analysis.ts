@@ -1,6 +1,6 @@
 /** One analysis per document version: the draft's reading, its references and what it says about the reports. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KnowledgeBase } from '../model/kb';
+import type { KnowledgeBase, Span } from '../model/kb';
 import { defaultReportOf, findReferences, readDraft, type DraftText } from './draft';
 import type { TipLensSettings } from './settings';
 import { type CancellationToken, type DraftReference, type Finding, throwIfCancelled } from './types';
@@ -24,11 +24,30 @@ export interface DraftAnalysis {
 /** The draft read (front matter, masks, blocks, sentences) and its references resolved, without the checks: enough for completion and reference hovers. */
 export type DraftReading = Pick<DraftAnalysis, 'draft' | 'defaultReport' | 'references'>;
 
-export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, loadBibliography?: BibliographyLoader): DraftReading {
+/** With a `memo`, the last version's reading is spliced for an edit inside one line (draftSplice.ts), unless tipLens.fullCheck. */
+export function readDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, loadBibliography?: BibliographyLoader, memo?: DraftMemo): DraftReading {
   throwIfCancelled(token);
-  const draft = readDraft(doc.getText(), doc.languageId);
+  const reader = settings.fullCheck ? undefined : memo?.reader;
+  const draft = reader ? reader.read(doc.getText(), doc.languageId) : readDraft(doc.getText(), doc.languageId);
   const defaultReport = defaultReportOf(draft, settings.defaultReport);
-  return { draft, defaultReport, references: findReferences(draft, kb, defaultReport, bibliographyOf(doc.uri, draft, kb, loadBibliography)) };
+  const bib = bibliographyOf(doc.uri, draft, kb, loadBibliography);
+  const scan = (_: string, from: number, to: number) => findReferences(draft, kb, defaultReport, bib, from, to);
+  // (The key: what resolving reads besides the line; a report added to the knowledge base changes its size.)
+  const lines = reader && memo?.references;
+  return { draft, defaultReport, references: lines ? lines.get(draft.prose, [kb, kb.reports.size, defaultReport, bib], scan, movedReference()) : scan(draft.prose, 0, draft.prose.length) };
+}
+
+/** Moves a reference by `delta`, the keys of one bracket keeping one bracket object. */
+function movedReference(): (r: DraftReference, delta: number) => DraftReference {
+  let from: Span | undefined;
+  let to: Span | undefined;
+  return (r, delta) => {
+    if (r.bracket !== from || !to) {
+      from = r.bracket;
+      to = { start: from.start + delta, end: from.end + delta };
+    }
+    return { ...r, bracket: to, span: { start: r.span.start + delta, end: r.span.end + delta } };
+  };
 }
 
 /** The draft's own bibliography (front matter `references:` and the `bibliography:` files the front end reads), or undefined when it has none. */
@@ -41,8 +60,8 @@ function bibliographyOf(uri: string, draft: DraftText, kb: KnowledgeBase, load: 
 }
 
 /** The reading (made here unless the caller already has this version's) and what the checks find in it. */
-export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, reading = readDocument(doc, kb, settings, token), memo?: DraftMemo, explain = false): DraftAnalysis {
-  const { draft, defaultReport, references } = reading;
+export function analyzeDocument(doc: TextDocument, kb: KnowledgeBase, settings: TipLensSettings, token: CancellationToken, given?: DraftReading, memo?: DraftMemo, explain = false): DraftAnalysis {
+  const { draft, defaultReport, references } = given ?? readDocument(doc, kb, settings, token, undefined, memo);
   throwIfCancelled(token);
   const notes: ExplainNote[] = [];
   // tipLens.fullCheck: every block checked again (the incremental re-check's results are the same; this is for debugging it).

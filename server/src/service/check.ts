@@ -5,7 +5,7 @@
  * over one draft: once before the sentences, once per sentence that may hold a claim, once after.
  */
 import { yearRolesIn } from '../ingest/figures';
-import { countryMentions } from './countries';
+import { countryMentions, type CountryMention } from './countries';
 import { kbIndex } from './kbIndex';
 import { findQuotes } from './quotes';
 import { type CancellationToken, type Finding, throwIfCancelled } from './types';
@@ -64,6 +64,8 @@ export function checkClaims(input: CheckInput, token: CancellationToken): { find
   return { findings: run.findings, problems: run.problems };
 }
 
+const movedMention = (m: CountryMention, d: number): CountryMention => ({ country: m.country, start: m.start + d, end: m.end + d });
+
 /** The input with a stem memo: the draft memo's (cleared when it grows too big), else a new one. */
 function withStems(input: CheckInput): CheckInput {
   if (input.stems) return input;
@@ -102,8 +104,10 @@ class ClaimWalk {
     this.input = input;
     const index = kbIndex(input.kb);
     const prose = input.draft.prose;
-    const mentions = countryMentions(prose, 0, prose.length, index.countryCodes);
-    const quotes = findQuotes(input.draft);
+    const codes = index.countryCodes;
+    const scan = (p: string, from: number, to: number) => countryMentions(p, from, to, codes);
+    const mentions = input.memo?.mentions?.get(prose, [codes], scan, movedMention) ?? scan(prose, 0, prose.length);
+    const quotes = input.memo?.quoteScan?.get(input.draft) ?? findQuotes(input.draft);
     let offered: ((line: number) => string) | undefined;
     const doc: DocumentContext = {
       prose,
@@ -112,7 +116,7 @@ class ClaimWalk {
       onlyLoadedCountries: mentions.every((m) => index.byCountry.has(m.country) || !isClaimCountry(prose, m)),
       inlineQuotes: quotes.filter((q) => !q.block).map((q) => q.span),
       countryCodes: index.countryCodes,
-      offered: (line) => (offered ??= offeredContexts(prose, input.draft.lineStarts))(line),
+      offered: (line) => (offered ??= input.memo?.offered?.get(prose, input.draft.lineStarts) ?? offeredContexts(prose, input.draft.lineStarts))(line),
     };
     this.run = { input, index, doc, quotes, findings: [], problems: [] };
     for (const check of CHECKS) check.start?.(this.run);

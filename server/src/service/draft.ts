@@ -36,6 +36,9 @@ export interface DraftText {
   lineStarts: number[];
 }
 
+/** URLs, masked everywhere (draftSplice.ts tests a line with its pattern). */
+export const URL_PATTERN = /\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi;
+
 export function readDraft(text: string, languageId: string | undefined): DraftText {
   const isMarkdown = languageId !== 'plaintext';
   const masks: Span[] = [];
@@ -49,7 +52,7 @@ export function readDraft(text: string, languageId: string | undefined): DraftTe
   const suppressions = readSuppressions(text, lineStarts, frontMatter, isMarkdown ? mask : undefined);
   if (isMarkdown) maskMarkdown(text, lineStarts, mask, frontMatter?.span.end ?? 0);
   // URLs everywhere.
-  for (const m of text.matchAll(/\b(?:https?|ftp|file|mailto):[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi)) mask(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(URL_PATTERN)) mask(m.index, m.index + m[0].length);
   const prose = applyMasks(text, masks);
   const blocks = isMarkdown ? markdownBlocks(prose, lineStarts) : plainBlocks(prose);
   const sentences: Span[] = [];
@@ -533,13 +536,17 @@ const OUR_KEY = /^(?:[A-Za-z]{3}-\d{4}(?:\/[A-Za-z][\w-]*(?:\.\d+)?)?|R\d+|[a-z]
  * Finds `[@KEY]`, `[@KEY; @KEY2]`, `[see @KEY, p. 2]` and resolves each of TIP Lens's keys; other keys (`@smith2020`) are
  * someone else's bibliography and left alone. A key of the draft's own bibliography (`bib`) is the writer's: left alone too,
  * unless its entry is a loaded report (then it cites that report) or it is one of TIP Lens's keys that resolves.
+ * `from` and `to`: only the brackets that start in that range (line starts).
  */
-export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultReport: string | undefined, bib?: DraftBibliography): DraftReference[] {
+export function findReferences(draft: DraftText, kb: KnowledgeBase, defaultReport: string | undefined, bib?: DraftBibliography, from = 0, to = draft.prose.length): DraftReference[] {
   const out: DraftReference[] = [];
   const prose = draft.prose;
   // A big draft cites the same few keys thousands of times: each key as written is trimmed, tested and resolved once per call.
   const byKey = new Map<string, DraftReference | null>();
-  for (const m of prose.matchAll(/\[([^\[\]\n]*@[^\[\]\n]*)\]/g)) {
+  // (A bracket never spans a line break: the references of lines [from, to) are those found from `from`, lineScans.ts.)
+  const brackets = /\[([^\[\]\n]*@[^\[\]\n]*)\]/g;
+  brackets.lastIndex = from;
+  for (let m = brackets.exec(prose); m && m.index < to; m = brackets.exec(prose)) {
     const bracket = { start: m.index, end: m.index + m[0].length };
     const inner = m.index + 1;
     const innerEnd = inner + m[1].length;

@@ -129,13 +129,14 @@ function serviceContext(options: TipLensServiceOptions, settings: () => TipLensS
       const hit = caches.current(caches.analyses, doc, text);
       if (hit) return hit;
       // A reading of this version made for completion or a hover is not made again.
-      const reading = caches.current(caches.readings, doc, text) ?? readDocument(doc, kb, settings(), token, options.bibliography);
-      return caches.remember(caches.analyses, doc, text, analyzeDocument(doc, kb, settings(), token, reading, caches.memoOf(doc.uri), options.explain), 200);
+      const memo = caches.memoOf(doc.uri);
+      const reading = caches.current(caches.readings, doc, text) ?? readDocument(doc, kb, settings(), token, options.bibliography, memo);
+      return caches.remember(caches.analyses, doc, text, analyzeDocument(doc, kb, settings(), token, reading, memo, options.explain), 200);
     },
     reading(doc, token) {
       throwIfCancelled(token);
       const text = doc.getText();
-      return caches.current(caches.analyses, doc, text) ?? caches.current(caches.readings, doc, text) ?? caches.remember(caches.readings, doc, text, readDocument(doc, kb, settings(), token, options.bibliography), 20);
+      return caches.current(caches.analyses, doc, text) ?? caches.current(caches.readings, doc, text) ?? caches.remember(caches.readings, doc, text, readDocument(doc, kb, settings(), token, options.bibliography, caches.memoOf(doc.uri)), 20);
     },
   };
   return ctx;

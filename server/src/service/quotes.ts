@@ -29,9 +29,17 @@ const INLINE_QUOTE = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])|(?
 
 /** “…”, "…", ‘…’, '…' and Markdown block quotes (> …), in prose only. */
 export function findQuotes(draft: DraftText): DraftQuote[] {
-  const out: DraftQuote[] = [];
+  return findQuotesIn(draft, 0, draft.blocks.length, []);
+}
+
+/**
+ * The quotations of blocks [from, to) of the draft, appended to `out` in block order. A block's quotations read only the
+ * prose from the start of its first line to its end (quoteScan.ts reuses them while that is unchanged).
+ */
+export function findQuotesIn(draft: DraftText, from: number, to: number, out: DraftQuote[]): DraftQuote[] {
   const prose = draft.prose;
-  for (const b of draft.blocks) {
+  for (let k = from; k < to; k++) {
+    const b = draft.blocks[k];
     const t = prose.slice(b.start, b.end);
     const lineStart = prose.lastIndexOf('\n', b.start - 1) + 1;
     if (/^\s{0,3}>/.test(prose.slice(lineStart, b.start + 1))) {

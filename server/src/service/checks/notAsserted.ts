@@ -102,17 +102,31 @@ function posedToJudge(prose: string, lineStarts: readonly number[], line: number
  * items under it and nothing else.
  */
 export function offeredContexts(prose: string, lineStarts: readonly number[]): (line: number) => string {
-  const contexts = new Map<number, string>();
+  const contexts = offeredContextsOf(prose, lineStarts, 0, lineStarts.length, new Map());
+  return (line) => contexts.get(line) ?? '';
+}
+
+/** Lines above and below a line that its offered context reads: the section cue up to SECTION_REACH lines up, a quiz's options and stem (isOption). */
+export const OFFERED_READS_ABOVE = SECTION_REACH + 1;
+export const OFFERED_READS_BELOW = 1;
+
+/**
+ * The non-empty offered contexts of lines [from, to), set in `into`: what offeredContexts holds for them (the section cue
+ * carried down from OFFERED_READS_ABOVE lines before `from`: a cue or heading further up leaves no 'J' at `from` or after).
+ */
+export function offeredContextsOf(prose: string, lineStarts: readonly number[], from: number, to: number, into: Map<number, string>): Map<number, string> {
   let lastCue = -Infinity;
-  for (let l = 0; l < lineStarts.length; l++) {
+  for (let l = Math.max(0, from - OFFERED_READS_ABOVE); l < to; l++) {
     const text = lineText(prose, lineStarts, l) ?? '';
     const item = LIST_ITEM.test(text);
-    const key = `${item && lastCue >= l - SECTION_REACH ? 'J' : ''}${optionLabel(text) && isOption(prose, lineStarts, l) ? 'O' : ''}`;
-    if (key) contexts.set(l, key);
+    if (l >= from) {
+      const key = `${item && lastCue >= l - SECTION_REACH ? 'J' : ''}${optionLabel(text) && isOption(prose, lineStarts, l) ? 'O' : ''}`;
+      if (key) into.set(l, key);
+    }
     if (JUDGE_CUE.test(text) && !item) lastCue = l;
     else if (HEADING.test(text)) lastCue = -Infinity;
   }
-  return (line) => contexts.get(line) ?? '';
+  return into;
 }
 
 /**

@@ -10,6 +10,10 @@ import type { Fact, KnowledgeBase, Report, Span } from '../../model/kb';
 import type { KbIndex } from '../kbIndex';
 import { QuoteMatches, type DraftQuote } from '../quotes';
 import { BlockChecks } from '../blockChecks';
+import { LineScan } from '../lineScans';
+import { DraftReader } from '../draftSplice';
+import { OfferedLines } from './offeredLines';
+import { QuoteScan } from '../quoteScan';
 import type { DiagnosticData, DraftReference, Finding } from '../types';
 
 export interface Problem {
@@ -39,6 +43,16 @@ export interface DraftMemo {
   quotes: QuoteMatches;
   /** Per-block results of the per-sentence checks (incremental re-checks); absent: every block is checked. */
   blocks?: BlockChecks;
+  /** The last reading of the draft, spliced for an edit inside one line (draftSplice.ts); absent: read whole. */
+  reader?: DraftReader;
+  /** The draft's quotations, read again after an edit only in the blocks it touched (quoteScan.ts). */
+  quoteScan?: QuoteScan;
+  /** The offered contexts of the draft's lines, worked out again after an edit only near the lines it touched (offeredLines.ts). */
+  offered?: OfferedLines;
+  /** The draft's references, resolved again after an edit only on the lines it touched; absent: all resolved. */
+  references?: LineScan<DraftReference>;
+  /** The draft's country mentions, rescanned after an edit only on the lines it touched (lineScans.ts); absent: scanned whole. */
+  mentions?: LineScan<CountryMention>;
   /** Word stems of the draft's words, kept across versions (a word's stem never changes); cleared past MAX_STEMS words. */
   stems?: Map<string, string | undefined>;
   /** Content terms of the passages citations close, by passage text (the same passages come back edit after edit); cleared past MAX_PASSAGES. */
@@ -52,7 +66,7 @@ export const MAX_PASSAGES = 20_000;
 export const MAX_STEMS = 50_000;
 
 export function createDraftMemo(incremental = true): DraftMemo {
-  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks() } : {}) };
+  return { sentences: new SentenceReadings(), quotes: new QuoteMatches(), stems: new Map(), passages: new Map(), ...(incremental ? { blocks: new BlockChecks(), reader: new DraftReader(), quoteScan: new QuoteScan(), offered: new OfferedLines(), mentions: new LineScan<CountryMention>((m) => m.start), references: new LineScan<DraftReference>((r) => r.bracket.start) } : {}) };
 }
 
 export interface CheckInput {
