@@ -115,9 +115,9 @@ function splitSentencesByRegex(text: string, start = 0, end = text.length): Span
   let i = s;
   while (i < end) {
     const c = text[i];
-    // A blank line, a line opening with a time stamp (a chat message, a caption), or one ending a clause with ';' ('; and').
+    // A blank line, a line opening with a time stamp (a chat message, a caption) or a list item, or one ending a clause with ';'.
     const stamp = /^[ \t]*(?:\[(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?=[ \t,])|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?(?=[ \t])|(?=[ \t]*[-–—|])))/;
-    if (c === '\n' && (/^\n[ \t]*\n/.test(text.slice(i, i + 40)) || (i + 1 < end && stamp.test(text.slice(i + 1, Math.min(end, i + 40)))) || /;[ \t]*(?:and|or)?[ \t]*\r?$/.test(text.slice(s, i)))) {
+    if (c === '\n' && (/^\n[ \t]*\n/.test(text.slice(i, i + 40)) || (i + 1 < end && stamp.test(text.slice(i + 1, Math.min(end, i + 40)))) || /;[ \t]*(?:and|or)?[ \t]*\r?$/.test(text.slice(s, i)) || (i + 1 < end && /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S/.test(text.slice(i + 1, Math.min(end, i + 12)))))) {
       push(s, i);
       while (i < end && /\s/.test(text[i])) i++;
       s = i;

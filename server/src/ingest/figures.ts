@@ -335,8 +335,8 @@ const YEAR_RE = /(?<![\p{L}\p{N}-])(19[89]\d|20[0-4]\d)(?![\p{N}]|-\p{L})|(?<=^|
 const RELEASED_BEFORE = /\b(?:edition|report|narrative)\b[^.;]{0,12}\b(?:released|published|issued|out)\s+in\s+$|\b(?:released|published|issued)\s+in\s+(?:June\s+|July\s+)?$/i;
 /** "the 2008 anti-trafficking law", "Cambodia's 2008 law": a year between an article or possessive and a law's name. */
 const LAW_NAMED_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:law|act|statute|code|decree)\b/iu;
-/** After a year, the words that make it an edition: "2022 report", "**2022** edition" (emphasis marks between), "2022 ed.". */
-const EDITION_AFTER = /^[*_]{0,3}\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative|rpt\.?|ed\.)(?![\p{L}])/iu;
+/** After a year, the words that make it an edition: "2022 report", "**2022** edition" (emphasis marks between), "2022 ed.", "the 2022 text". */
+const EDITION_AFTER = /^[*_]{0,3}\s*(?:TIP\s+|Trafficking\s+in\s+Persons\s+)?(?:report|edition|narrative|rpt\.?|ed\.|text|(?:prosecution\s+|protection\s+|prevention\s+)?section)(?![\p{L}])/iu;
 const LAW_AFTER = /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}(?:Law|Act|Code|Decree|Proclamation|Regulation)\b|^\s+(?:law|act)\b/u;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ALT = MONTHS.join('|');
@@ -695,6 +695,8 @@ class SentenceReader {
       const total = this.#unitOfTotal(g.start);
       if (total.unit && total.unit !== this.#prevUnit) ({ unit, unitSpan } = total);
     }
+    // "Convictions in Cambodia stood at 38 for the year": the unit noun its subject names, before a verb of amount.
+    if (!unit && AMOUNT_VERB.test(text.slice(Math.max(prevEnd, g.start - 30), g.start))) ({ unit, unitSpan } = { unit, unitSpan, ...this.#subjectUnit(prevEnd, g.start) });
     // "not the 440 convictions … but 38", "from 440 convictions to 38", "440 convictions versus 38", "the story said 48
     // convictions; the report gives 38": the contrasted figure's unit.
     if (!unit && this.#prevUnit && /\b(?:but|to|versus|vs\.?|against|gives|says|counts|lists|records|reports|shows|puts\s+it\s+at|is|was)\s+(?:only\s+|just\s+)?$/i.test(text.slice(Math.max(prevEnd, g.start - 20), g.start)) && /^\s*(?:$|[.,;:)]|in\b|for\b)/i.test(text.slice(last.end, last.end + 8))) unit = this.#prevUnit;
@@ -733,6 +735,15 @@ class SentenceReader {
       if (u) return { unit: u, unitSpan: { start: t.start, end: t.end } };
       const a = actionOf(t.word);
       if (a && ACTION_NOUN[a]) return { unit: ACTION_NOUN[a] };
+    }
+    return {};
+  }
+
+  /** The first count unit noun of the clause before `at` ("Convictions in Cambodia stood at …"). */
+  #subjectUnit(prevEnd: number, at: number): { unit?: string; unitSpan?: Span } {
+    for (const t of tokensIn(this.#toks, lastClauseBreak(this.text, prevEnd, at), at)) {
+      const u = countUnitOf(t.word);
+      if (u) return { unit: u, unitSpan: { start: t.start, end: t.end } };
     }
     return {};
   }
@@ -1075,6 +1086,8 @@ const PRISON_AFTER = /^['’]?\s*(?:of\s+)?(?:imprisonment|in\s+prison|in\s+jail
 const GIVEN_BEFORE = /\b(?:(?:got|gets|received|receives|was\s+given|were\s+given|given|served|serves|serving|handed|drew)\s+|(?:handed|hands|gave|gives|giving)\s+(?:him|her|them|(?:the|a|an|each|that|this)\s+(?:[\p{L}-]+\s+){1,2}))(?:only\s+|just\s+|a\s+)?$/iu;
 const spanEndOf = (g: { end: number }, unitSpan: Span | undefined): number => (unitSpan && unitSpan.start >= g.end ? unitSpan.end : g.end);
 
+/** A verb of amount right before a number: "stood at 38", "totalled 109", "fell to 38". */
+const AMOUNT_VERB = /\b(?:stood\s+at|totall?ed|reached|numbered|came\s+to|amounted\s+to|fell\s+to|rose\s+to|dropped\s+to|climbed\s+to)\s+(?:just\s+|only\s+|about\s+|roughly\s+|some\s+|nearly\s+)?$/i;
 /** A form as the subject of a verb of amount, right before the number: "Forced labor made up 37 …", "Sex trafficking accounted for just 4 …". */
 const FORM_SUBJECT = /(?:^|[,;:(]\s*|\b)((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:made\s+up|accounted\s+for|comprised|represented|totall?ed|numbered)\s+(?:just\s+|only\s+|about\s+|roughly\s+|some\s+)?$/iu;
 /** Before a whole, a part named without a number: "a third of the", "most of the", "half of", "92 percent of the". */

@@ -77,7 +77,7 @@ export function splitSentencesInto(out: Span[], text: string, start = 0, end = t
       continue;
     }
     if (code === 10) {
-      if (blankLineAfter(text, i) || (i + 1 < end && TIMESTAMP_LINE.test(text.slice(i + 1, Math.min(end, i + 40)))) || LIST_CLAUSE_END.test(text.slice(Math.max(s, i - 8), i))) {
+      if (blankLineAfter(text, i) || (i + 1 < end && TIMESTAMP_LINE.test(text.slice(i + 1, Math.min(end, i + 40)))) || LIST_CLAUSE_END.test(text.slice(Math.max(s, i - 8), i)) || (i + 1 < end && LIST_ITEM_LINE.test(text.slice(i + 1, Math.min(end, i + 12))))) {
         push(out, text, s, i);
         while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
         s = i;
@@ -155,6 +155,9 @@ function isSuperscriptDigit(c: number): boolean {
  * ("[10/03/2024, 18:07] Priya: …"), a caption ("00:30 — ON SCREEN: …"), a log or transcript line ("14:05:12 …").
  */
 const TIMESTAMP_LINE = /^[ \t]*(?:\[(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?=[ \t,])|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?(?=[ \t])|(?=[ \t]*[-–—|])))/;
+
+/** A line that opens a list item ("- Child victim: …", "2. …") is a statement of its own, whatever ended the line before. */
+const LIST_ITEM_LINE = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S/;
 
 /**
  * A line that ends with a semicolon, or "; and" / "; or", ends a clause of a legal or listed enumeration: "WHEREAS, … 38

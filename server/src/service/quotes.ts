@@ -23,9 +23,10 @@ const BLOCK_QUOTE_SOURCE = /[”"]\s*(?:(?:—|―|--|–)\s*[^\n”"]{1,160}|\(
 
 /**
  * An inline quotation: “…”, "…", and in British style ‘…’ or '…' (an apostrophe inside, "government’s", is not its end; one
- * after a letter, "traffickers' networks", does not open one). Bounded, so a line of unmatched marks stays linear.
+ * after a letter, "traffickers' networks", does not open one; a wiki's ''italics'' are not one). Bounded, so a line of unmatched
+ * marks stays linear.
  */
-const INLINE_QUOTE = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])|(?<![\p{L}\p{N}‘’'])‘((?:[^‘’\n]|’(?=\p{L})){3,400}?)’(?![\p{L}\p{N}])|(?<![\p{L}\p{N}‘’'])'((?:[^'\n]|'(?=\p{L})){3,400}?)'(?![\p{L}\p{N}])/gu;
+const INLINE_QUOTE = /“([^“”]{3,}?)”|(?<![\w])"([^"\n]{3,}?)"(?![\w])|(?<![\p{L}\p{N}‘’'])‘((?:[^‘’\n]|’(?=\p{L})){3,400}?)’(?![\p{L}\p{N}])|(?<![\p{L}\p{N}‘’'])'(?!')((?:[^'\n]|'(?=\p{L})){3,400}?)(?<!')'(?![\p{L}\p{N}'])/gu;
 
 /** “…”, "…", ‘…’, '…' and Markdown block quotes (> …), in prose only. */
 export function findQuotes(draft: DraftText): DraftQuote[] {
