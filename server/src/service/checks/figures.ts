@@ -225,7 +225,12 @@ class FigureRun {
     const inContext = (b: Compared) => sameContext(claim, b.fact);
     // An exact figure without a qualifier may be one of the report's breakdowns ("35 traffickers" = "35 for forced labor"); a bound may not.
     const loose = (b: Compared) => (claim.approx ? inContext(b) : narrower(claim, b.fact));
-    const good = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b)) ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
+    const exact = agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && inContext(b));
+    const good = exact ?? agreeing.find((b) => yearOk(b.fact) && editionOk(b.report) && loose(b));
+    // "The police arrested six individuals … after U.S. law enforcement referred nine potential cases [@KHM-2022/prosecution.3]":
+    // a value found only under a looser reading elsewhere does not excuse it from the cited paragraph's own fact.
+    const cited = !exact && good && !claim.approx ? this.#citedInstead(claim, good, broad, (b) => yearOk(b.fact) && editionOk(b.report)) : [];
+    if (cited.length) return this.#mismatch(claim, cited, setting);
     if (good) return this.#match(claim, good, setting);
     // ("Back in 2020 police arrested four people after US law enforcement referred nine cases": with no topic of its own, a
     // figure whose sentence also gives another figure of the same report sentence is about that sentence's subject.)
@@ -255,6 +260,14 @@ class FigureRun {
     const evidence = evidenceFor(claim, good.fact, good.report, setting, this.s.index);
     this.findings.push(Object.assign(finding('figure', claim.span, 'match', good.report, good.fact, this.s.ctx), { evidence: evidence.reasons }));
     this.#note?.(claim, 'match', `agrees with ${anchorOf(good.report, good.fact)}: ${describeFact(good.report, good.fact)}`, evidence, good);
+  }
+
+  /** Facts of the paragraph the sentence cites, of the claim's form, none of the claim's value, when `loose` is elsewhere. */
+  #citedInstead(claim: Figure, loose: Compared, broad: readonly Compared[], ok: (b: Compared) => boolean): Compared[] {
+    const anchors = new Set(this.s.ctx.citations.filter((r) => r.target?.kind === 'paragraph').map((r) => r.target!.anchor));
+    if (anchors.size === 0 || anchors.has(anchorOf(loose.report, loose.fact))) return [];
+    const inCited = broad.filter((b) => anchors.has(anchorOf(b.report, b.fact)) && ok(b) && (claim.form ?? '') === (b.fact.form ?? '') && narrower({ ...claim, topics: [] }, b.fact));
+    return inCited.some((b) => valueAgrees(claim, b.fact)) ? [] : inCited;
   }
 
   /** The sentence dates its figures by one year only ("Back in 2020 police arrested four …"). */
