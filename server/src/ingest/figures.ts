@@ -709,7 +709,7 @@ class SentenceReader {
     if (!unit && g.atoms.length === 1) {
       const part = this.#partitiveLead;
       const pu = part && sentence.start + part[0].length <= g.start ? unitOf(part[1].toLowerCase()) : undefined;
-      if (pu && !isTimeUnit(pu) && pu !== 'percent' && /^\s*(?:were|was|are|is|for|involved|in)\b/i.test(text.slice(last.end, last.end + 12))) unit = pu;
+      if (pu && !isTimeUnit(pu) && pu !== 'percent' && /^\s*(?:(?:were|was|are|is|for|involved|in)\b|[.;]|$)/i.test(text.slice(last.end, last.end + 12))) unit = pu;
     }
     // "Of those 38, only one was for forced labour": the whole the sentence before counted, and its parts.
     if (!unit && g.atoms.length === 1 && this.#numberLead && /^\s*(?:$|[.,;)]|were\b|was\b|for\b|involved\b|in\b)/i.test(text.slice(last.end, last.end + 10))) unit = this.ctx.leadWhole!.unit;

@@ -51,6 +51,7 @@ export const OTHER_SOURCES: readonly string[] = [
   'International Organization for Migration', 'census', 'survey', 'poll', 'our own data', 'our data', 'our research', 'our study', 'our survey',
   'our estimates', 'our estimate', 'our monitors', 'our records', 'our caseload', 'our hotline', 'our partners',
   'a local NGO', 'one NGO', 'an NGO', 'NGO data', 'NGO figures', 'NGO count', 'NGO tally', 'court monitors', 'local monitors',
+  'press accounts', 'press reports', 'news reports', 'news accounts', 'media accounts', 'early reports', 'local media', 'press coverage',
   // An interviewee's own account ("According to the provincial prosecutor, the courts convicted about 50").
   'according to the prosecutor', 'according to the provincial prosecutor', 'according to the judge', 'according to the interviewee',
   'the prosecutor said', 'the prosecutor says', 'the prosecutor told', 'the prosecutor estimated', 'the prosecutor estimates', 'the prosecutor claimed',
